@@ -35,7 +35,7 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
     graph.addNode(authorNodeId(a.key), {
       kind: 'author',
       label: a.label,
-      key: a.key,
+      authorKey: a.key,
       spellings: a.spellings,
       paperIds: a.paperIds,
       affiliations: a.affiliations,

@@ -31,8 +31,8 @@ export type EdgeKind = 'coauthor' | 'affiliation' | 'authorship';
 export interface AuthorNode {
   kind: 'author';
   label: string;
-  /** Normalised identity key. */
-  key: string;
+  /** Normalised identity key (not `key`: sigma reserves that name for the node id). */
+  authorKey: string;
   /** Every spelling seen, most common first. */
   spellings: string[];
   paperIds: string[];

@@ -1,0 +1,49 @@
+/** What the user has selected; it lives in the URL so reload, back and forward restore it. */
+export type Selection =
+  | { kind: 'author'; key: string }
+  | { kind: 'pair'; a: string; b: string }
+  | { kind: 'paper'; id: string }
+  | { kind: 'cluster'; community: number }
+  | { kind: 'affiliation'; node: string }
+  | null;
+
+export type DatasetChoice = 'full' | 'shown';
+
+export interface UrlState {
+  dataset: DatasetChoice;
+  selection: Selection;
+}
+
+export function readUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const dataset: DatasetChoice = params.get('dataset') === 'shown' ? 'shown' : 'full';
+  let selection: Selection = null;
+  const author = params.get('author');
+  const pair = params.get('pair');
+  const paper = params.get('paper');
+  const cluster = params.get('cluster');
+  const affiliation = params.get('affiliation');
+  if (pair) {
+    const [a, b] = pair.split('|');
+    if (a && b) selection = { kind: 'pair', a, b };
+  } else if (author) selection = { kind: 'author', key: author };
+  else if (paper) selection = { kind: 'paper', id: paper };
+  else if (cluster !== null && /^\d+$/.test(cluster)) selection = { kind: 'cluster', community: Number(cluster) };
+  else if (affiliation) selection = { kind: 'affiliation', node: affiliation };
+  return { dataset, selection };
+}
+
+/** Query string for a state; keeps parameters the app does not own (e.g. later lenses). */
+export function writeUrlState(state: UrlState, currentSearch: string): string {
+  const params = new URLSearchParams(currentSearch);
+  for (const k of ['dataset', 'author', 'pair', 'paper', 'cluster', 'affiliation']) params.delete(k);
+  if (state.dataset !== 'full') params.set('dataset', state.dataset);
+  const s = state.selection;
+  if (s?.kind === 'author') params.set('author', s.key);
+  else if (s?.kind === 'pair') params.set('pair', `${s.a}|${s.b}`);
+  else if (s?.kind === 'paper') params.set('paper', s.id);
+  else if (s?.kind === 'cluster') params.set('cluster', String(s.community));
+  else if (s?.kind === 'affiliation') params.set('affiliation', s.node);
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}

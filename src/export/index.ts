@@ -1,0 +1,10 @@
+export * from './view';
+export { writeGexf, nodeDataAttributes, edgeDataAttributes, exportedSubgraph, type GexfExportOptions } from './gexf';
+export { writeGraphml, type GraphmlExportOptions } from './graphml';
+export * from './vosviewer';
+export * from './csv';
+export * from './bibliography';
+export * from './snapshot';
+export * from './shareLink';
+export * from './svg';
+export { escapeXml, escapeXmlText, stripInvalidXml, LIST_SEPARATOR } from './xml';

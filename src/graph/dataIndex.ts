@@ -1,0 +1,86 @@
+/**
+ * Look-ups the panels need, computed once per dataset from the dataset itself, so that
+ * papers drawn as hubs still count as shared papers.
+ */
+import type { Dataset, Paper } from '../model/types';
+import { resolveDataset, type ResolvedAuthor, type ResolvedDataset } from './authors';
+import { searchKey } from '../model/names';
+
+export interface Coauthor {
+  key: string;
+  label: string;
+  sharedPaperIds: string[];
+}
+
+export interface DatasetIndex {
+  dataset: Dataset;
+  resolved: ResolvedDataset;
+  paper(id: string): Paper | undefined;
+  author(key: string): ResolvedAuthor | undefined;
+  /** Identity keys of a paper's authors, in order, deduplicated. */
+  authorsOf(paperId: string): string[];
+  /** Coauthors ranked by shared papers (most first), then by label. */
+  coauthorsOf(key: string): Coauthor[];
+  sharedPapers(a: string, b: string): Paper[];
+  search(query: string, limit?: number): SearchHit[];
+}
+
+export type SearchHit =
+  | { kind: 'author'; key: string; label: string; detail: string }
+  | { kind: 'paper'; id: string; label: string; detail: string };
+
+export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resolveDataset(dataset)): DatasetIndex {
+  const papers = new Map(resolved.papers.map((rp) => [rp.paper.id, rp]));
+  const authorSearch = [...resolved.authors.values()].map((a) => ({ a, text: searchKey(a.spellings.join(' | ')) }));
+  const paperSearch = resolved.papers.map((rp) => ({ p: rp.paper, text: searchKey(rp.paper.title) }));
+  const coauthorCache = new Map<string, Coauthor[]>();
+
+  return {
+    dataset,
+    resolved,
+    paper: (id) => papers.get(id)?.paper,
+    author: (key) => resolved.authors.get(key),
+    authorsOf: (id) => papers.get(id)?.authorKeys ?? [],
+    coauthorsOf(key) {
+      const cached = coauthorCache.get(key);
+      if (cached) return cached;
+      const author = resolved.authors.get(key);
+      const shared = new Map<string, string[]>();
+      for (const pid of author?.paperIds ?? []) {
+        for (const other of papers.get(pid)?.authorKeys ?? []) {
+          if (other === key) continue;
+          const list = shared.get(other);
+          if (list) list.push(pid);
+          else shared.set(other, [pid]);
+        }
+      }
+      const result = [...shared.entries()]
+        .map(([k, ids]) => ({ key: k, label: resolved.authors.get(k)!.label, sharedPaperIds: ids }))
+        .sort((x, y) => y.sharedPaperIds.length - x.sharedPaperIds.length || x.label.localeCompare(y.label));
+      coauthorCache.set(key, result);
+      return result;
+    },
+    sharedPapers(a, b) {
+      const mine = resolved.authors.get(a)?.paperIds ?? [];
+      return mine.filter((pid) => papers.get(pid)?.authorKeys.includes(b)).map((pid) => papers.get(pid)!.paper);
+    },
+    search(query, limit = 12) {
+      const q = searchKey(query);
+      if (!q) return [];
+      const hits: (SearchHit & { rank: number })[] = [];
+      for (const { a, text } of authorSearch) {
+        const at = text.indexOf(q);
+        if (at < 0) continue;
+        const wordStart = at === 0 || text[at - 1] === ' ';
+        hits.push({ kind: 'author', key: a.key, label: a.label, detail: `${a.paperIds.length} paper${a.paperIds.length === 1 ? '' : 's'}`, rank: (at === 0 ? 0 : wordStart ? 1 : 2) * 1000 - a.paperIds.length });
+      }
+      for (const { p, text } of paperSearch) {
+        const at = text.indexOf(q);
+        if (at < 0) continue;
+        hits.push({ kind: 'paper', id: p.id, label: p.title, detail: `Paper · ${p.year ?? ''}`, rank: 1500 + (at === 0 ? 0 : 100) });
+      }
+      hits.sort((x, y) => x.rank - y.rank || x.label.localeCompare(y.label));
+      return hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit as SearchHit);
+    },
+  };
+}

@@ -1,0 +1,249 @@
+import Graph from 'graphology';
+import { nameKey } from '../model/names';
+import {
+  affiliationNodeId,
+  authorNodeId,
+  DEFAULT_BUILD_OPTIONS,
+  paperNodeId,
+  type AtlasGraph,
+  type EdgeAttributes,
+  type EdgeKind,
+  type NodeAttributes,
+  type NodeKind,
+} from '../graph/types';
+import type { NodeView, ViewState } from '../export/view';
+import { splitList } from '../export/xml';
+
+export type GraphFileFormat = 'gexf' | 'graphml' | 'vosviewer';
+
+export type ReadResult =
+  | { ok: true; format: GraphFileFormat; graph: AtlasGraph; view: ViewState; warnings: string[] }
+  | { ok: false; format?: GraphFileFormat; error: string };
+
+export const READ_LIMITS = { maxNodes: 200_000, maxEdges: 2_000_000, maxText: 2_000 } as const;
+
+/** A node as found in a file, before it is mapped onto the Atlas contract. */
+export interface RawNode {
+  id: string;
+  label?: string;
+  /** Data attributes by name (already typed where the file declares types). */
+  attrs: Record<string, unknown>;
+  x?: number;
+  y?: number;
+  size?: number;
+  color?: string;
+}
+
+export interface RawEdge {
+  id?: string;
+  source: string;
+  target: string;
+  weight?: number;
+  directed?: boolean;
+  attrs: Record<string, unknown>;
+  color?: string;
+  size?: number;
+}
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.slice(0, READ_LIMITS.maxText);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map((x) => text(x)).filter((x): x is string => !!x);
+  const s = text(v);
+  return s ? splitList(s) : [];
+}
+
+function numberOf(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function boolOf(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true') || v === 1;
+}
+
+/** Looks up an attribute by any of several names, case-insensitively. */
+function pick(attrs: Record<string, unknown>, ...names: string[]): unknown {
+  for (const n of names) if (Object.prototype.hasOwnProperty.call(attrs, n)) return attrs[n];
+  const lower = new Map(Object.keys(attrs).map((k) => [k.toLowerCase(), k]));
+  for (const n of names) {
+    const k = lower.get(n.toLowerCase());
+    if (k !== undefined) return attrs[k];
+  }
+  return undefined;
+}
+
+const KINDS: NodeKind[] = ['author', 'paper', 'affiliation'];
+const EDGE_KINDS: EdgeKind[] = ['coauthor', 'affiliation', 'authorship'];
+
+/**
+ * Maps raw nodes/edges onto an AtlasGraph (undirected, simple): kinds default to 'author',
+ * ids get the kind prefix, duplicate edges are merged (weights summed), positions are kept
+ * (missing ones are placed on a circle), communities are renumbered 0..k-1.
+ */
+export function toAtlasGraph(
+  format: GraphFileFormat,
+  rawNodes: RawNode[],
+  rawEdges: RawEdge[],
+  datasetId: string,
+  warnings: string[],
+): ReadResult {
+  if (rawNodes.length > READ_LIMITS.maxNodes) return { ok: false, format, error: `more than ${READ_LIMITS.maxNodes} nodes` };
+  if (rawEdges.length > READ_LIMITS.maxEdges) return { ok: false, format, error: `more than ${READ_LIMITS.maxEdges} edges` };
+
+  const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  const view: ViewState = { nodes: {}, edges: {} };
+  const idMap = new Map<string, string>();
+  const communities = new Map<string, number>();
+  const rawCommunity = new Map<string, number>();
+  let unknownKind = 0;
+  let missingPos = 0;
+  let duplicateIds = 0;
+
+  for (const raw of rawNodes) {
+    if (idMap.has(raw.id)) {
+      duplicateIds += 1;
+      continue;
+    }
+    const a = raw.attrs;
+    const kindAttr = text(pick(a, 'kind', 'type'));
+    let kind: NodeKind = 'author';
+    if (kindAttr && (KINDS as string[]).includes(kindAttr)) kind = kindAttr as NodeKind;
+    else if (kindAttr) unknownKind += 1;
+    const label = (raw.label ?? text(pick(a, 'label', 'name')) ?? raw.id).slice(0, READ_LIMITS.maxText);
+
+    let id: string;
+    let key = '';
+    if (kind === 'author') {
+      key = text(pick(a, 'authorKey', 'key')) ?? (raw.id.startsWith('a:') ? raw.id.slice(2) : nameKey(label) || raw.id);
+      id = authorNodeId(key);
+    } else if (kind === 'paper') {
+      id = paperNodeId(text(pick(a, 'paperId')) ?? (raw.id.startsWith('p:') ? raw.id.slice(2) : raw.id));
+    } else {
+      id = raw.id.startsWith('f:') ? raw.id : affiliationNodeId(nameKey(label) || raw.id);
+    }
+    if (graph.hasNode(id)) {
+      let i = 2;
+      while (graph.hasNode(`${id}#${i}`)) i += 1;
+      warnings.push(`two nodes map to "${id}"; the second is kept as "${id}#${i}"`);
+      id = `${id}#${i}`;
+    }
+    idMap.set(raw.id, id);
+
+    const x = raw.x ?? numberOf(pick(a, 'x'));
+    const y = raw.y ?? numberOf(pick(a, 'y'));
+    if (x === undefined || y === undefined) missingPos += 1;
+    const community = numberOf(pick(a, 'community', 'modularity_class', 'cluster', 'Modularity Class'));
+    rawCommunity.set(id, community !== undefined ? Math.floor(community) : 0);
+
+    let attrs: NodeAttributes;
+    if (kind === 'author') {
+      const spellings = list(pick(a, 'spellings'));
+      const firstYear = numberOf(pick(a, 'firstYear'));
+      const lastYear = numberOf(pick(a, 'lastYear'));
+      attrs = {
+        kind,
+        label,
+        authorKey: key,
+        spellings: spellings.length ? spellings : [label],
+        paperIds: list(pick(a, 'paperIds', 'papers')),
+        affiliations: list(pick(a, 'affiliations', 'affiliation')),
+        community: 0,
+        isOwner: boolOf(pick(a, 'isOwner')),
+        x: x ?? 0,
+        y: y ?? 0,
+        ...(firstYear !== undefined ? { firstYear } : {}),
+        ...(lastYear !== undefined ? { lastYear } : {}),
+      };
+    } else if (kind === 'paper') {
+      attrs = { kind, label, paperId: id.slice(2), authorCount: numberOf(pick(a, 'authorCount')) ?? 0, community: 0, x: x ?? 0, y: y ?? 0 };
+    } else {
+      attrs = { kind, label, authorCount: numberOf(pick(a, 'authorCount')) ?? 0, community: 0, x: x ?? 0, y: y ?? 0 };
+    }
+    graph.addNode(id, attrs);
+    const nv: NodeView = { x: attrs.x, y: attrs.y, size: raw.size !== undefined && raw.size > 0 ? raw.size : 4, color: raw.color ?? '#999999', label };
+    view.nodes[id] = nv;
+  }
+  if (duplicateIds) warnings.push(`${duplicateIds} duplicate node id(s) ignored`);
+  if (unknownKind) warnings.push(`${unknownKind} node(s) had an unknown kind and were read as authors`);
+
+  // Communities renumbered densely in ascending order of the file's values.
+  const distinct = [...new Set(rawCommunity.values())].sort((p, q) => p - q);
+  distinct.forEach((c, i) => communities.set(String(c), i));
+  graph.forEachNode((n) => graph.setNodeAttribute(n, 'community', communities.get(String(rawCommunity.get(n)))!));
+
+  if (missingPos) {
+    warnings.push(`${missingPos} node(s) had no position and were placed on a circle`);
+    let i = 0;
+    const r = Math.max(1, Math.sqrt(missingPos) * 10);
+    for (const raw of rawNodes) {
+      const id = idMap.get(raw.id);
+      const x = raw.x ?? numberOf(pick(raw.attrs, 'x'));
+      const y = raw.y ?? numberOf(pick(raw.attrs, 'y'));
+      if (!id || (x !== undefined && y !== undefined) || !view.nodes[id]) continue;
+      const t = (2 * Math.PI * i++) / missingPos;
+      const px = r * Math.cos(t);
+      const py = r * Math.sin(t);
+      graph.mergeNodeAttributes(id, { x: px, y: py });
+      view.nodes[id] = { ...view.nodes[id], x: px, y: py };
+    }
+  }
+
+  let missingEnds = 0;
+  let selfLoops = 0;
+  let merged = 0;
+  let directed = 0;
+  let badWeights = 0;
+  for (const raw of rawEdges) {
+    const s = idMap.get(raw.source);
+    const t = idMap.get(raw.target);
+    if (!s || !t) {
+      missingEnds += 1;
+      continue;
+    }
+    if (s === t) {
+      selfLoops += 1;
+      continue;
+    }
+    if (raw.directed) directed += 1;
+    let weight = raw.weight ?? numberOf(pick(raw.attrs, 'weight', 'strength'));
+    if (weight === undefined || !(weight > 0)) {
+      if (weight !== undefined) badWeights += 1;
+      weight = 1;
+    }
+    const kindAttr = text(pick(raw.attrs, 'kind', 'type'));
+    const sk = graph.getNodeAttribute(s, 'kind');
+    const tk = graph.getNodeAttribute(t, 'kind');
+    const inferred: EdgeKind = sk === 'paper' || tk === 'paper' ? 'authorship' : sk === 'affiliation' || tk === 'affiliation' ? 'affiliation' : 'coauthor';
+    const kind = kindAttr && (EDGE_KINDS as string[]).includes(kindAttr) ? (kindAttr as EdgeKind) : inferred;
+    const paperIds = list(pick(raw.attrs, 'paperIds', 'papers'));
+
+    const existing = graph.edge(s, t);
+    if (existing) {
+      merged += 1;
+      const e = graph.getEdgeAttributes(existing);
+      graph.mergeEdgeAttributes(existing, { weight: e.weight + weight, paperIds: [...new Set([...e.paperIds, ...paperIds])] });
+      continue;
+    }
+    const attrs: EdgeAttributes = { kind, weight, paperIds };
+    const key = raw.id && !graph.hasEdge(raw.id) ? raw.id : undefined;
+    const edge = key !== undefined ? graph.addEdgeWithKey(key, s, t, attrs) : graph.addEdge(s, t, attrs);
+    if (raw.color !== undefined || raw.size !== undefined) {
+      view.edges![edge] = { color: raw.color ?? '#cccccc', size: raw.size !== undefined && raw.size > 0 ? raw.size : 1 };
+    }
+  }
+  if (missingEnds) warnings.push(`${missingEnds} edge(s) pointed to missing nodes and were skipped`);
+  if (selfLoops) warnings.push(`${selfLoops} self-loop(s) skipped`);
+  if (merged) warnings.push(`${merged} parallel edge(s) merged (weights added)`);
+  if (directed) warnings.push(`${directed} directed edge(s) read as undirected`);
+  if (badWeights) warnings.push(`${badWeights} edge(s) had a weight that is not positive; read as 1`);
+
+  graph.replaceAttributes({ datasetId, options: { ...DEFAULT_BUILD_OPTIONS }, communityCount: distinct.length });
+  return { ok: true, format, graph, view, warnings };
+}
+
+export { numberOf, text as textOf };

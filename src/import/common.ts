@@ -1,0 +1,191 @@
+import type { Paper } from '../model/types';
+import { nameKey, searchKey } from '../model/names';
+import type { DuplicateMerge, ImportFormat, ImportReport, ParseOptions, ParseResult } from './types';
+
+export function emptyReport(format: ImportFormat): ImportReport {
+  return { format, read: 0, imported: 0, skipped: [], warnings: [], duplicatesMerged: [], truncated: [], noAuthors: [], noYear: [] };
+}
+
+export function fatalResult(format: ImportFormat, reason: string): ParseResult {
+  const report = emptyReport(format);
+  report.fatal = reason;
+  return { papers: [], report };
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Hands out unique ids: the preferred one when free, else a numbered variant. */
+export class IdMaker {
+  private used = new Set<string>();
+  make(preferred: string | undefined, fallback: string): string {
+    const base = (preferred && preferred.trim()) || fallback;
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+export function cleanDoi(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = value.trim().match(/10\.\d{4,9}\/\S+/);
+  return m ? m[0].replace(/[.,;]+$/, '') : undefined;
+}
+
+const ARXIV_NEW = /(\d{4}\.\d{4,5})(v\d+)?/;
+const ARXIV_OLD = /([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?/;
+
+/** arXiv id without version, from an id, URL or "arXiv:" string. */
+export function cleanArxiv(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = value.match(ARXIV_NEW) ?? value.match(ARXIV_OLD);
+  return m ? m[1] : undefined;
+}
+
+/** arXiv id hidden in a DOI such as 10.48550/arXiv.2407.21783. */
+export function arxivFromDoi(doi: string | undefined): string | undefined {
+  const m = doi?.match(/^10\.48550\/arxiv\.(.+)$/i);
+  return m ? cleanArxiv(m[1]) : undefined;
+}
+
+export function parseYear(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = value.match(/(?:^|\D)(\d{4})(?!\d)/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** ISO date (YYYY, YYYY-MM, YYYY-MM-DD) from parts. */
+export function isoDate(year?: number, month?: number, day?: number): string | undefined {
+  if (!year) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (!month || month < 1 || month > 12) return String(year);
+  if (!day || day < 1 || day > 31) return `${year}-${pad(month)}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** Normalises a free date string ("2020-05-03", "2020/5", "2020") to ISO. */
+export function isoFromString(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = value.trim().match(/^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?/);
+  if (!m) return undefined;
+  return isoDate(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
+}
+
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().normalize('NFC');
+}
+
+export function excerpt(text: string, max = 120): string {
+  const t = collapseSpace(text);
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** Line number (1-based) for each offset lookup, built once per text. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Calls onProgress at most ~100 times over `total`. */
+export function progress(options: ParseOptions | undefined, total: number): (done: number) => void {
+  const cb = options?.onProgress;
+  if (!cb) return () => {};
+  const step = Math.max(1, Math.floor(total / 100));
+  return (done) => { if (done === total || done % step === 0) cb(done, total); };
+}
+
+/** A paper before dedupe, with the index of the record it came from. */
+export interface Parsed { paper: Paper; index: number }
+
+function titleKey(p: Paper): string {
+  return searchKey(p.title);
+}
+
+function authorKeys(p: Paper): Set<string> {
+  return new Set(p.authors.map((a) => nameKey(a.name)));
+}
+
+function mergeInto(kept: Paper, dropped: Paper): void {
+  const fields = ['date', 'year', 'category', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const;
+  for (const f of fields) {
+    if (kept[f] === undefined && dropped[f] !== undefined) (kept as unknown as Record<string, unknown>)[f] = dropped[f];
+  }
+  // A longer list replaces a shorter one; at equal length a complete list replaces a cut one.
+  if (dropped.authors.length > kept.authors.length || (dropped.authors.length === kept.authors.length && kept.truncated && !dropped.truncated)) {
+    kept.authors = dropped.authors;
+    kept.truncated = dropped.truncated;
+  }
+  if (dropped.sources) kept.sources = [...new Set([...(kept.sources ?? []), ...dropped.sources])];
+}
+
+/**
+ * Merges duplicates: same DOI, same arXiv id, or same normalised title with the same year
+ * and at least one author in common (titles alone, like "Preface", are not enough).
+ */
+export function dedupe(items: Parsed[]): { papers: Paper[]; merged: DuplicateMerge[] } {
+  const byDoi = new Map<string, Paper>();
+  const byArxiv = new Map<string, Paper>();
+  const byTitle = new Map<string, Paper[]>();
+  const papers: Paper[] = [];
+  const merged: DuplicateMerge[] = [];
+  const register = (p: Paper) => {
+    if (p.doi) byDoi.set(p.doi.toLowerCase(), p);
+    if (p.arxiv) byArxiv.set(p.arxiv, p);
+    const t = titleKey(p);
+    if (t) byTitle.set(t, [...(byTitle.get(t) ?? []), p]);
+  };
+  for (const { paper, index } of items) {
+    let kept: Paper | undefined;
+    let by: DuplicateMerge['by'] | undefined;
+    if (paper.doi && byDoi.has(paper.doi.toLowerCase())) { kept = byDoi.get(paper.doi.toLowerCase()); by = 'doi'; }
+    else if (paper.arxiv && byArxiv.has(paper.arxiv)) { kept = byArxiv.get(paper.arxiv); by = 'arxiv'; }
+    else {
+      const t = titleKey(paper);
+      const candidates = t ? byTitle.get(t) ?? [] : [];
+      const keys = authorKeys(paper);
+      kept = candidates.find((c) => c.year === paper.year && keys.size > 0 && [...authorKeys(c)].some((k) => keys.has(k)));
+      if (kept) by = 'title';
+    }
+    if (kept && by) {
+      mergeInto(kept, paper);
+      register(kept);
+      merged.push({ keptId: kept.id, droppedIndex: index, by });
+    } else {
+      papers.push(paper);
+      register(paper);
+    }
+  }
+  return { papers, merged };
+}
+
+/** Dedupes (unless disabled) and fills the report's per-paper lists. */
+export function finish(items: Parsed[], report: ImportReport, options?: ParseOptions): ParseResult {
+  let papers = items.map((i) => i.paper);
+  if (options?.dedupe !== false) {
+    const d = dedupe(items);
+    papers = d.papers;
+    report.duplicatesMerged = d.merged;
+  }
+  report.imported = papers.length;
+  report.truncated = papers.filter((p) => p.truncated).map((p) => p.id);
+  report.noAuthors = papers.filter((p) => p.authors.length === 0).map((p) => p.id);
+  report.noYear = papers.filter((p) => p.year === undefined).map((p) => p.id);
+  return { papers, report };
+}
+
+/** Drops undefined fields so results compare and serialise cleanly. */
+export function compact<T extends object>(obj: T): T {
+  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] === undefined) delete obj[k];
+  return obj;
+}

@@ -1,0 +1,36 @@
+import { stripBom } from './common';
+import type { ImportFormat } from './types';
+
+const BY_EXTENSION: Record<string, ImportFormat> = {
+  bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', csv: 'csv', tsv: 'csv', xml: 'acl-xml', txt: 'profile-text',
+};
+
+/** Format of a file from its content first (BOM stripped), the file name as a hint. */
+export function detectFormat(input: string, fileName?: string): ImportFormat | null {
+  const text = stripBom(input);
+  const head = text.slice(0, 20000);
+  const trimmed = head.trimStart();
+  const ext = fileName?.match(/\.([a-z0-9]+)$/i)?.[1].toLowerCase();
+
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (/"authorships"\s*:|"openalex\.org|"publication_year"\s*:/.test(head)) return 'openalex';
+    if (/"(container-title|issued|author)"\s*:|"type"\s*:\s*"(article-journal|paper-conference|chapter|book|report)"/.test(head)) return 'csl-json';
+    return ext === 'json' ? 'csl-json' : null;
+  }
+  if (trimmed.startsWith('<')) {
+    if (/<collection\b|<volume\b|<paper\b/.test(head)) return 'acl-xml';
+    return null;
+  }
+  if (/^TY {2}- /m.test(head)) return 'ris';
+  if (/^\s*@\s*[a-zA-Z]+\s*[{(]/m.test(head)) return 'bibtex';
+  const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+  // A profile page: a category line then a date line ("LG" / "Jul 31, 2024").
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (/^(?:cs\.)?[A-Z]{2,4}$/.test(lines[i]) && /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(, \d{4})?$/.test(lines[i + 1])) {
+      return 'profile-text';
+    }
+  }
+  const first = lines[0] ?? '';
+  if ((ext === 'csv' || ext === 'tsv' || /[,\t;]/.test(first)) && /title/i.test(first)) return 'csv';
+  return ext ? BY_EXTENSION[ext] ?? null : null;
+}

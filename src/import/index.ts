@@ -1,0 +1,37 @@
+import { parseAclXml } from './acl';
+import { parseBibtex } from './bibtex';
+import { fatalResult } from './common';
+import { parseCsv } from './csv';
+import { detectFormat } from './detect';
+import { parseCslJson, parseOpenAlex } from './json';
+import { parseProfileText } from './profileText';
+import { parseRis } from './ris';
+import type { ImportFormat, ParseOptions, ParseResult } from './types';
+
+export type * from './types';
+export { detectFormat } from './detect';
+export { guessCsvMapping, readCsvTable } from './csv';
+export { formatProfileText } from './profileText';
+export { parseAclFiles, parseNameVariantsYaml, aclIdentityKeyer, foldingCollisions, readNameVariants } from './acl';
+
+const PARSERS: Record<ImportFormat, (text: string, options?: ParseOptions) => ParseResult> = {
+  bibtex: parseBibtex,
+  ris: parseRis,
+  'csl-json': parseCslJson,
+  openalex: parseOpenAlex,
+  csv: parseCsv,
+  'acl-xml': parseAclXml,
+  'profile-text': parseProfileText,
+};
+
+/** Parses file text; never throws for bad content (the report's `fatal` says why nothing was read). */
+export function parseInput(text: string, format?: ImportFormat | null, options?: ParseOptions): ParseResult {
+  const fmt = format ?? detectFormat(text, options?.fileName);
+  if (!fmt) return fatalResult('csv', 'Unknown file format: expected BibTeX, RIS, CSL-JSON, OpenAlex JSON, CSV/TSV, ACL Anthology XML or profile text.');
+  if (!text.trim()) return fatalResult(fmt, 'The file is empty.');
+  try {
+    return PARSERS[fmt](text, options);
+  } catch (err) {
+    return fatalResult(fmt, `Could not read the file as ${fmt}: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,105 @@
+import type { AuthorRef, Paper } from '../model/types';
+import {
+  arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker,
+  isoDate, parseYear, progress, stripBom, type Parsed,
+} from './common';
+import type { ParseOptions, ParseResult } from './types';
+
+const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
+
+interface RisRecord { line: number; tags: Map<string, string[]>; raw: string[] }
+
+/** "Last, First" as written in RIS becomes "First Last"; "et al." marks a cut list. */
+function risName(value: string): string {
+  const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (parts.length >= 2) return collapseSpace(`${parts.slice(1).join(' ')} ${parts[0]}`);
+  return collapseSpace(value);
+}
+
+function splitRecords(text: string): { records: RisRecord[]; stray: { line: number; text: string }[] } {
+  const lines = text.split(/\r\n|\r|\n/);
+  const records: RisRecord[] = [];
+  const stray: { line: number; text: string }[] = [];
+  let cur: RisRecord | null = null;
+  let lastTag = '';
+  lines.forEach((l, i) => {
+    const m = l.match(TAG);
+    if (m) {
+      const [, tag, value = ''] = m;
+      if (tag === 'TY') {
+        if (cur) records.push(cur); // previous record lacked ER
+        cur = { line: i + 1, tags: new Map(), raw: [] };
+      }
+      if (!cur) { stray.push({ line: i + 1, text: l }); return; }
+      cur.raw.push(l);
+      if (tag === 'ER') { records.push(cur); cur = null; return; }
+      cur.tags.set(tag, [...(cur.tags.get(tag) ?? []), value.trim()]);
+      lastTag = tag;
+    } else if (cur && l.trim()) {
+      // Continuation line: append to the last value.
+      const vals = cur.tags.get(lastTag);
+      if (vals?.length) vals[vals.length - 1] = `${vals[vals.length - 1]} ${l.trim()}`;
+      cur.raw.push(l);
+    } else if (l.trim()) {
+      stray.push({ line: i + 1, text: l });
+    }
+  });
+  if (cur) records.push(cur);
+  return { records, stray };
+}
+
+export function parseRis(input: string, options?: ParseOptions): ParseResult {
+  const text = stripBom(input);
+  const report = emptyReport('ris');
+  const { records, stray } = splitRecords(text);
+  if (!records.length) {
+    report.fatal = 'No RIS records (no "TY  - " line) found.';
+    return { papers: [], report };
+  }
+  if (stray.length) report.warnings.push({ index: -1, line: stray[0].line, message: `${stray.length} line(s) outside any record ignored` });
+  const ids = new IdMaker();
+  const items: Parsed[] = [];
+  const tick = progress(options, records.length);
+  records.forEach((rec, index) => {
+    tick(index + 1);
+    const get = (...tags: string[]) => tags.flatMap((t) => rec.tags.get(t) ?? []).filter(Boolean);
+    const title = collapseSpace(get('TI', 'T1', 'CT', 'BT')[0] ?? '');
+    if (!title) {
+      report.skipped.push({ index, line: rec.line, reason: 'RIS record has no title (TI/T1)', excerpt: excerpt(rec.raw.join(' ')) });
+      return;
+    }
+    if (!rec.raw.some((l) => l.startsWith('ER  -'))) report.warnings.push({ index, line: rec.line, message: 'record has no ER line' });
+    const rawAuthors = get('AU', 'A1');
+    const truncated = rawAuthors.some((a) => /^(et al\.?|others)$/i.test(a.trim()));
+    const affs = get('AD');
+    const authors: AuthorRef[] = rawAuthors.filter((a) => !/^(et al\.?|others)$/i.test(a.trim())).map((a) => ({ name: risName(a) }));
+    // AD lines: one per author when counts match, else shared by all.
+    if (affs.length && authors.length) {
+      if (affs.length === authors.length) authors.forEach((a, i) => { a.affiliations = [affs[i]]; });
+      else authors.forEach((a) => { a.affiliations = [...affs]; });
+    }
+    const dateRaw = get('DA', 'PY', 'Y1')[0];
+    const year = parseYear(get('PY', 'Y1', 'DA')[0]);
+    const dm = dateRaw?.match(/^(\d{4})(?:\/(\d{1,2})?(?:\/(\d{1,2})?)?)?/) ?? dateRaw?.match(/^(\d{4})-(\d{2})(?:-(\d{2}))?/);
+    const date = dm ? isoDate(Number(dm[1]), dm[2] ? Number(dm[2]) : undefined, dm[3] ? Number(dm[3]) : undefined) : isoDate(year);
+    const doi = cleanDoi(get('DO')[0]);
+    const url = get('UR', 'L2')[0];
+    const paper: Paper = compact({
+      id: ids.make(get('ID')[0] ?? doi, `ris-${index + 1}`),
+      title,
+      authors,
+      truncated,
+      date,
+      year,
+      venue: get('JO', 'T2', 'JF', 'JA', 'J2')[0],
+      doi,
+      arxiv: arxivFromDoi(doi) ?? (url && /arxiv\.org/.test(url) ? cleanArxiv(url) : undefined),
+      url,
+      abstract: get('AB', 'N2')[0],
+      sources: [options?.fileName ? `${options.fileName} (RIS record ${index + 1})` : `RIS record ${index + 1}`],
+    });
+    items.push({ paper, index });
+  });
+  report.read = records.length;
+  return finish(items, report, options);
+}

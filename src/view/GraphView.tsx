@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { SigmaContainer, useSigma } from '@react-sigma/core';
+import type { Settings } from 'sigma/settings';
+import { applyTheme, type DisplayGraph } from '../graph/display';
+import type { Theme } from '../graph/palette';
+import type { Highlight } from './controllers/highlight';
+import { HighlightController } from './controllers/HighlightController';
+import { LayoutController } from './controllers/LayoutController';
+import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
+import type { LayoutProgress, LayoutRunner } from './controllers/layout';
+import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
+
+const THEME_INK: Record<Theme, { label: string; accent: string }> = {
+  light: { label: '#1d1d24', accent: '#c0392b' },
+  dark: { label: '#ececf1', accent: '#ffb454' },
+};
+
+export interface GraphViewProps {
+  graph: DisplayGraph;
+  theme: Theme;
+  highlight: Highlight | null;
+  focusRequest: { nodes: string[]; nonce: number } | null;
+  onClick: (c: GraphClick) => void;
+}
+
+export function GraphView({ graph, theme, highlight, focusRequest, onClick }: GraphViewProps) {
+  const settings = useMemo<Partial<Settings>>(
+    () => ({
+      zIndex: true,
+      labelDensity: 0.08,
+      labelGridCellSize: 80,
+      labelRenderedSizeThreshold: 7,
+      labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      labelSize: 12,
+      labelColor: { color: THEME_INK[theme].label },
+      minCameraRatio: 0.02,
+      maxCameraRatio: 4,
+      hideEdgesOnMove: graph.size > 50000,
+    }),
+    // Theme changes are applied in place by ThemeController; a new graph gets fresh settings.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [graph],
+  );
+  const runner = useRef<LayoutRunner | null>(null);
+  const [progress, setProgress] = useState<LayoutProgress | null>(null);
+  const onReady = useCallback((r: LayoutRunner | null) => {
+    runner.current = r;
+  }, []);
+  const layoutRunning = useCallback(() => runner.current?.isRunning() ?? false, []);
+
+  return (
+    <SigmaContainer graph={graph} settings={settings} className="atlas-sigma" style={{ width: '100%', height: '100%' }}>
+      <ThemeController theme={theme} />
+      <LayoutController autoStart onReady={onReady} onProgress={setProgress} />
+      <HighlightController selected={highlight} accent={THEME_INK[theme].accent} />
+      <EventsController onClick={onClick} />
+      <CameraController request={focusRequest} layoutRunning={progress?.running ?? true} />
+      <ExposeForTests layoutRunning={layoutRunning} />
+      <GraphControls progress={progress} runner={runner} />
+    </SigmaContainer>
+  );
+}
+
+function ThemeController({ theme }: { theme: Theme }) {
+  const sigma = useSigma();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    applyTheme(sigma.getGraph() as unknown as DisplayGraph, theme);
+    sigma.setSetting('labelColor', { color: THEME_INK[theme].label });
+  }, [sigma, theme]);
+  return null;
+}
+
+function GraphControls({ progress, runner }: { progress: LayoutProgress | null; runner: React.RefObject<LayoutRunner | null> }) {
+  const sigma = useSigma();
+  const camera = sigma.getCamera();
+  const [fullscreen, setFullscreen] = useState(false);
+  useEffect(() => {
+    const update = () => setFullscreen(Boolean(document.fullscreenElement));
+    document.addEventListener('fullscreenchange', update);
+    return () => document.removeEventListener('fullscreenchange', update);
+  }, []);
+  const toggleFullscreen = () => {
+    const el = document.querySelector('.app') as HTMLElement | null;
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void el?.requestFullscreen?.();
+  };
+  const running = progress?.running ?? false;
+  const pct = progress ? Math.round((100 * progress.iterations) / progress.maxIterations) : 0;
+  return (
+    <div className="graph-controls" role="toolbar" aria-label="Graph controls">
+      <button type="button" onClick={() => camera.animatedZoom({ duration: 250 })} aria-label="Zoom in" title="Zoom in"><ZoomInIcon /></button>
+      <button type="button" onClick={() => camera.animatedUnzoom({ duration: 250 })} aria-label="Zoom out" title="Zoom out"><ZoomOutIcon /></button>
+      <button type="button" onClick={() => camera.animatedReset({ duration: 300 })} aria-label="Fit graph" title="Fit the whole graph"><FitIcon /></button>
+      <button type="button" onClick={toggleFullscreen} aria-label={fullscreen ? 'Exit fullscreen' : 'Fullscreen'} title="Fullscreen"><FullscreenIcon /></button>
+      <span className="sep" />
+      <button
+        type="button"
+        aria-pressed={running}
+        aria-label={running ? 'Stop layout' : 'Run layout'}
+        title={running ? 'Stop the ForceAtlas2 layout' : 'Run the ForceAtlas2 layout'}
+        onClick={() => (running ? runner.current?.stop() : runner.current?.start())}
+      >
+        {running ? <PauseIcon /> : <PlayIcon />}
+      </button>
+      <div className="layout-status" aria-live="polite">
+        {running ? (
+          <>
+            <progress max={100} value={pct} aria-label="Layout progress" />
+            <span>Layout {pct}%</span>
+          </>
+        ) : progress ? (
+          <span>{progress.settled ? 'Layout settled' : 'Layout stopped'}</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import { useSigma } from '@react-sigma/core';
+import type { DisplayGraph } from '../../graph/display';
+
+export type GraphClick = { node: string } | { stage: true };
+
+/** Turns sigma's clicks into app intents; the pointer cursor tells what is clickable. */
+export function EventsController({ onClick }: { onClick: (c: GraphClick) => void }) {
+  const sigma = useSigma();
+  const onClickRef = useRef(onClick);
+  useEffect(() => {
+    onClickRef.current = onClick;
+  }, [onClick]);
+  useEffect(() => {
+    const container = sigma.getContainer();
+    const clickNode = ({ node }: { node: string }) => onClickRef.current({ node });
+    const clickStage = () => onClickRef.current({ stage: true });
+    const enter = () => container.classList.add('atlas-pointer');
+    const leave = () => container.classList.remove('atlas-pointer');
+    sigma.on('clickNode', clickNode);
+    sigma.on('clickStage', clickStage);
+    sigma.on('enterNode', enter);
+    sigma.on('leaveNode', leave);
+    return () => {
+      sigma.off('clickNode', clickNode);
+      sigma.off('clickStage', clickStage);
+      sigma.off('enterNode', enter);
+      sigma.off('leaveNode', leave);
+    };
+  }, [sigma]);
+  return null;
+}
+
+/**
+ * Moves the camera to show some nodes whenever a new focus request arrives. While the layout
+ * still moves nodes the request waits, so the camera lands where the nodes end up.
+ */
+export function CameraController({ request, layoutRunning }: { request: { nodes: string[]; nonce: number } | null; layoutRunning: boolean }) {
+  const sigma = useSigma();
+  const applied = useRef<number | null>(null);
+  useEffect(() => {
+    if (!request || !request.nodes.length || layoutRunning || applied.current === request.nonce) return;
+    applied.current = request.nonce;
+    const graph = sigma.getGraph() as unknown as DisplayGraph;
+    const points = request.nodes.map((n) => (graph.hasNode(n) ? sigma.getNodeDisplayData(n) : undefined)).filter((d) => d !== undefined);
+    if (!points.length) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const span = Math.max(maxX - minX, maxY - minY);
+    const ratio = points.length === 1 ? 0.5 : Math.min(1.1, Math.max(0.25, span * 1.3));
+    sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
+  }, [sigma, request, layoutRunning]);
+  return null;
+}
+
+declare global {
+  interface Window {
+    /** Stable test contract: the displayed sigma instance and the layout state. */
+    __coauthorAtlas?: { sigma: unknown; layoutRunning: () => boolean };
+  }
+}
+
+export function ExposeForTests({ layoutRunning }: { layoutRunning: () => boolean }) {
+  const sigma = useSigma();
+  const running = useRef(layoutRunning);
+  useEffect(() => {
+    running.current = layoutRunning;
+  }, [layoutRunning]);
+  useEffect(() => {
+    window.__coauthorAtlas = { sigma, layoutRunning: () => running.current() };
+  }, [sigma]);
+  return null;
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react';
+import { useSigma } from '@react-sigma/core';
+import { drawDiscNodeHover, drawDiscNodeLabel } from 'sigma/rendering';
+import type { NodeDisplayData, PartialButFor } from 'sigma/types';
+import type { Settings } from 'sigma/settings';
+import type { DisplayGraph } from '../../graph/display';
+import { neighbourhood } from '../../app/highlightOf';
+import { EMPTY_HIGHLIGHT, type Highlight } from './highlight';
+
+const LAYER = 'atlasHighlightEdges';
+/** Beyond this many highlighted nodes only the focus nodes get labels. */
+const MAX_PLAIN_LABELS = 60;
+
+/**
+ * Highlights a node set without touching the rest of the graph: the base layers are dimmed
+ * with CSS, the highlighted nodes are re-processed (a partial refresh, no re-indexation) so that
+ * sigma draws them on its hover layer, and their edges go on a canvas layer of our own.
+ * A hover therefore costs its neighbourhood, not the graph.
+ */
+export function HighlightController({ selected, accent }: { selected: Highlight | null; accent: string }) {
+  const sigma = useSigma();
+  const graph = sigma.getGraph() as unknown as DisplayGraph;
+  const current = useRef<Highlight>(EMPTY_HIGHLIGHT);
+  const selectedRef = useRef<Highlight | null>(selected);
+  const accentRef = useRef(accent);
+  const applyRef = useRef<(h: Highlight | null) => void>(() => {});
+
+  useEffect(() => {
+    const container = sigma.getContainer();
+    // createLayer honours afterLayer although the declared option type omits it.
+    sigma.createCanvasContext(LAYER, { afterLayer: 'labels' } as { style?: Partial<CSSStyleDeclaration> });
+    // A layer added after start-up gets its size (and pixel-ratio scaling) only on a forced resize.
+    sigma.resize(true);
+    const canvas = sigma.getCanvases()[LAYER];
+    const ctx = canvas.getContext('2d')!;
+
+    const drawEdges = () => {
+      const { width, height } = sigma.getDimensions();
+      ctx.clearRect(0, 0, width, height);
+      const h = current.current;
+      if (!h.edges.length) return;
+      ctx.strokeStyle = accentRef.current;
+      ctx.globalAlpha = h.edges.length > 50 ? 0.45 : 0.8;
+      ctx.lineWidth = h.edges.length > 50 ? 0.8 : 1.6;
+      ctx.beginPath();
+      for (const edge of h.edges) {
+        if (!graph.hasEdge(edge)) continue;
+        const s = sigma.getNodeDisplayData(graph.source(edge));
+        const t = sigma.getNodeDisplayData(graph.target(edge));
+        if (!s || !t) continue;
+        const p = sigma.framedGraphToViewport(s);
+        const q = sigma.framedGraphToViewport(t);
+        ctx.moveTo(p.x, p.y);
+        ctx.lineTo(q.x, q.y);
+      }
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+    };
+
+    const drawHover = (context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string }, settings: Settings) => {
+      const h = current.current;
+      const key = data.key ?? '';
+      const hovered = !h.nodes.size || h.focus.includes(key) || !h.nodes.has(key);
+      if (hovered) drawDiscNodeHover(context, data, settings);
+      else if (h.nodes.size <= MAX_PLAIN_LABELS) drawDiscNodeLabel(context, data, settings);
+    };
+
+    sigma.setSetting('nodeReducer', (node, data) => (current.current.nodes.has(node) ? { ...data, highlighted: true } : data));
+    sigma.setSetting('defaultDrawNodeHover', drawHover as Settings['defaultDrawNodeHover']);
+
+    applyRef.current = (next) => {
+      const h = next ?? EMPTY_HIGHLIGHT;
+      const prev = current.current;
+      current.current = h;
+      const changed = new Set(prev.nodes);
+      for (const n of h.nodes) changed.add(n);
+      container.classList.toggle('atlas-dimmed', h.nodes.size > 0);
+      sigma.refresh({ partialGraph: { nodes: [...changed].filter((n) => graph.hasNode(n)) }, skipIndexation: true });
+    };
+
+    const onEnter = ({ node }: { node: string }) => applyRef.current(neighbourhood(graph, node));
+    const onLeave = () => applyRef.current(selectedRef.current);
+    sigma.on('afterRender', drawEdges);
+    sigma.on('enterNode', onEnter);
+    sigma.on('leaveNode', onLeave);
+    applyRef.current(selectedRef.current);
+    return () => {
+      sigma.off('afterRender', drawEdges);
+      sigma.off('enterNode', onEnter);
+      sigma.off('leaveNode', onLeave);
+      // When the graph is replaced, SigmaContainer may have killed sigma (and its layers) first.
+      if (sigma.getCanvases()[LAYER]) sigma.killLayer(LAYER);
+      container.classList.remove('atlas-dimmed');
+    };
+  }, [sigma, graph]);
+
+  useEffect(() => {
+    selectedRef.current = selected;
+    accentRef.current = accent;
+    applyRef.current(selected);
+  }, [selected, accent]);
+
+  return null;
+}

@@ -1,0 +1,225 @@
+import { useCallback } from 'react';
+import type { DatasetIndex, Coauthor } from '../../graph/dataIndex';
+import type { ClusterSummary } from '../../graph/clusters';
+import type { DisplayGraph } from '../../graph/display';
+import type { Selection } from '../../app/selection';
+import { categoryLabel } from '../../model/types';
+import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine, type Select } from './common';
+import { ProfileCard, type ProfileCardProps } from './ProfileCard';
+
+export interface DetailsPanelProps extends ProfileCardProps {
+  selection: Selection;
+  index: DatasetIndex;
+  graph: DisplayGraph;
+  clusters: ClusterSummary[];
+  onSelect: Select;
+}
+
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { selection, onSelect } = props;
+  return (
+    <aside aria-label="Details" className="details">
+      {selection && (
+        <button type="button" className="link back" onClick={() => onSelect(null)} title="Back to the profile (Esc)">
+          ← Profile and clusters
+        </button>
+      )}
+      {!selection && <ProfileCard {...props} />}
+      {selection?.kind === 'author' && <AuthorPanel authorKey={selection.key} {...props} />}
+      {selection?.kind === 'pair' && <PairPanel a={selection.a} b={selection.b} {...props} />}
+      {selection?.kind === 'paper' && <PaperPanel paperId={selection.id} {...props} />}
+      {selection?.kind === 'cluster' && <ClusterPanel community={selection.community} {...props} />}
+      {selection?.kind === 'affiliation' && <AffiliationPanel node={selection.node} {...props} />}
+    </aside>
+  );
+}
+
+function years(first?: number, last?: number): string {
+  if (first === undefined) return 'unknown';
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+function AuthorPanel({ authorKey, index, onSelect }: DetailsPanelProps & { authorKey: string }) {
+  const author = index.author(authorKey)!;
+  const papers = author.paperIds.map((id) => index.paper(id)!).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const coauthors = index.coauthorsOf(authorKey);
+  const coText = useCallback((c: Coauthor) => c.label, []);
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{author.label}</h2>
+      {author.isOwner && <p className="badge owner">Profile owner</p>}
+      {author.spellings.length > 1 && <p className="muted">Also written: {author.spellings.slice(1).join('; ')}</p>}
+      <dl className="facts">
+        <dt>Affiliations</dt>
+        <dd>{author.affiliations.length ? author.affiliations.join('; ') : <span className="muted">none in the sources</span>}</dd>
+        <dt>Years active</dt>
+        <dd>{years(author.firstYear, author.lastYear)}</dd>
+        <dt>Papers here</dt>
+        <dd>{papers.length}</dd>
+        <dt>Coauthors</dt>
+        <dd>{coauthors.length}</dd>
+      </dl>
+      <h3>Papers in this dataset ({papers.length})</h3>
+      <ul className="plain papers">
+        {papers.map((p) => (
+          <PaperLine key={p.id} paper={p} onSelect={onSelect} />
+        ))}
+      </ul>
+      <h3>Coauthors by shared papers ({coauthors.length})</h3>
+      <FilterableList
+        items={coauthors}
+        label="coauthors"
+        text={coText}
+        render={(c) => (
+          <li key={c.key}>
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'pair', a: authorKey, b: c.key })} title={`Papers ${author.label} and ${c.label} share`}>
+              {c.label}
+            </button>{' '}
+            <span className="count" aria-label={`${c.sharedPaperIds.length} shared papers`}>{c.sharedPaperIds.length}</span>
+          </li>
+        )}
+      />
+    </section>
+  );
+}
+
+function PairPanel({ a, b, index, onSelect }: DetailsPanelProps & { a: string; b: string }) {
+  const A = index.author(a)!;
+  const B = index.author(b)!;
+  const shared = index.sharedPapers(a, b);
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">
+        {A.label} &amp; {B.label}
+      </h2>
+      <p>
+        <strong>{shared.length}</strong> shared paper{shared.length === 1 ? '' : 's'} in this dataset
+      </p>
+      <ul className="plain papers" aria-label="Shared papers">
+        {shared.map((p) => (
+          <PaperLine key={p.id} paper={p} onSelect={onSelect} />
+        ))}
+      </ul>
+      {shared.length === 0 && <p className="muted">These two authors have no paper together here.</p>}
+      <p className="pair-actions">
+        <button type="button" onClick={() => onSelect({ kind: 'author', key: a }, { focus: true })}>Open {A.label}</button>{' '}
+        <button type="button" onClick={() => onSelect({ kind: 'author', key: b }, { focus: true })}>Open {B.label}</button>
+      </p>
+    </section>
+  );
+}
+
+function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId: string }) {
+  const paper = index.paper(paperId)!;
+  const keys = index.authorsOf(paperId);
+  const authors = keys.map((k) => index.author(k)!);
+  const ownerAdded = index.resolved.papers.find((p) => p.paper.id === paperId)?.ownerAdded;
+  const arxiv = paper.arxiv ? arxivUrl(paper.arxiv) : null;
+  const doi = paper.doi ? doiUrl(paper.doi) : null;
+  const authorText = useCallback((a: { label: string }) => a.label, []);
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{paper.title}</h2>
+      <dl className="facts">
+        <dt>Date</dt>
+        <dd>{formatDate(paper)}</dd>
+        {paper.category && (
+          <>
+            <dt>Category</dt>
+            <dd>
+              <CategoryBadge code={paper.category} /> {categoryLabel(paper.category)}
+            </dd>
+          </>
+        )}
+        <dt>Venue</dt>
+        <dd>{paper.venue ?? <span className="muted">preprint / none found</span>}</dd>
+        {(arxiv || doi) && (
+          <>
+            <dt>Links</dt>
+            <dd className="links">
+              {arxiv && <a href={arxiv} target="_blank" rel="noopener noreferrer">arXiv:{paper.arxiv}</a>}
+              {doi && <a href={doi} target="_blank" rel="noopener noreferrer">doi:{paper.doi}</a>}
+            </dd>
+          </>
+        )}
+        {paper.affiliationTags && paper.affiliationTags.length > 0 && (
+          <>
+            <dt>Affiliation tags</dt>
+            <dd>{paper.affiliationTags.map((t) => <span key={t} className="tag">{t}</span>)}</dd>
+          </>
+        )}
+      </dl>
+      <h3>
+        Authors ({authors.length}
+        {paper.truncated ? ', list truncated' : ''})
+      </h3>
+      {paper.truncated && (
+        <p className="muted">
+          The source shows only the first authors then “et al.”{ownerAdded ? '; the profile owner is linked to this paper anyway.' : '.'}
+        </p>
+      )}
+      <FilterableList
+        items={authors}
+        label="authors"
+        initial={30}
+        text={authorText}
+        render={(a) => (
+          <li key={a.key} className="inline">
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
+              {a.label}
+            </button>
+          </li>
+        )}
+      />
+      {paper.abstract && (
+        <>
+          <h3>Abstract</h3>
+          <p className="abstract">{paper.abstract}</p>
+        </>
+      )}
+      {(paper.sources?.length || paper.notes) && (
+        <details className="sources">
+          <summary>Sources and notes</summary>
+          {paper.notes && <p>{paper.notes}</p>}
+          <ul>{paper.sources?.map((s, i) => <li key={i}>{s}</li>)}</ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function ClusterPanel({ community, clusters, index, onSelect }: DetailsPanelProps & { community: number }) {
+  const cluster = clusters.find((c) => c.community === community)!;
+  const members = cluster.nodes.filter((n) => n.startsWith('a:')).map((n) => index.author(n.slice(2))!).sort((a, b) => b.paperIds.length - a.paperIds.length || a.label.localeCompare(b.label));
+  const text = useCallback((a: { label: string }) => a.label, []);
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{cluster.name}</h2>
+      <p>{cluster.size} authors in this cluster (Louvain community {community + 1}).</p>
+      <FilterableList items={members} label="members" text={text} render={(a) => (
+        <li key={a.key}>
+          <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{a.label}</button>{' '}
+          <span className="count">{a.paperIds.length}</span>
+        </li>
+      )} />
+    </section>
+  );
+}
+
+function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & { node: string }) {
+  const label = graph.getNodeAttribute(node, 'fullLabel');
+  const members = graph.neighbors(node).filter((n) => n.startsWith('a:')).map((n) => index.author(n.slice(2))!);
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{label}</h2>
+      <p>{members.length} authors with this affiliation in the sources.</p>
+      <ul className="plain">
+        {members.map((a) => (
+          <li key={a.key}>
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{a.label}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import type { Paper } from '../../model/types';
+import { categoryLabel } from '../../model/types';
+import { searchKey } from '../../model/names';
+import type { Selection } from '../../app/selection';
+
+export type Select = (s: Selection, opts?: { focus?: boolean }) => void;
+
+/** Only web links leave the app: http(s) to arXiv and doi.org, built from identifiers, never raw file text. */
+export function arxivUrl(id: string): string | null {
+  return /^[\w./-]{4,40}$/.test(id) ? `https://arxiv.org/abs/${encodeURIComponent(id).replace(/%2F/g, '/')}` : null;
+}
+export function doiUrl(doi: string): string | null {
+  const clean = doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').trim();
+  return /^10\.\d{4,9}\/\S+$/.test(clean) ? `https://doi.org/${clean.split('/').map(encodeURIComponent).join('/')}` : null;
+}
+
+export function formatDate(p: Paper): string {
+  if (p.date && /^\d{4}-\d{2}-\d{2}$/.test(p.date)) {
+    const d = new Date(`${p.date}T00:00:00Z`);
+    return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  }
+  return p.date ?? (p.year ? String(p.year) : 'date unknown');
+}
+
+export function PaperLine({ paper, onSelect, extra }: { paper: Paper; onSelect: Select; extra?: ReactNode }) {
+  return (
+    <li className="paper-line">
+      <button type="button" className="link" onClick={() => onSelect({ kind: 'paper', id: paper.id }, { focus: true })}>
+        {paper.title}
+      </button>
+      <span className="muted">
+        {' '}
+        · {paper.year ?? '—'}
+        {paper.category ? ` · ${paper.category}` : ''}
+        {paper.truncated ? ' · author list truncated' : ''}
+      </span>
+      {extra}
+    </li>
+  );
+}
+
+export function CategoryBadge({ code }: { code?: string }) {
+  if (!code) return null;
+  return (
+    <abbr className="badge" title={categoryLabel(code)}>
+      {code}
+    </abbr>
+  );
+}
+
+/** A long list of names: collapsed to `initial` items, filterable, every name a button. */
+export function FilterableList<T>({
+  items, label, initial = 25, text, render,
+}: { items: T[]; label: string; initial?: number; text: (t: T) => string; render: (t: T) => ReactNode }) {
+  const [query, setQuery] = useState('');
+  const [expanded, setExpanded] = useState(false);
+  const filtered = useMemo(() => {
+    const q = searchKey(query);
+    return q ? items.filter((t) => searchKey(text(t)).includes(q)) : items;
+  }, [items, query, text]);
+  const shown = expanded || query ? filtered : filtered.slice(0, initial);
+  return (
+    <div className="filterable">
+      {items.length > initial && (
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={`Filter ${items.length} ${label}…`} aria-label={`Filter ${label}`} />
+      )}
+      <ul className="plain">{shown.map(render)}</ul>
+      {query && filtered.length === 0 && <p className="muted">No {label} match “{query}”.</p>}
+      {!query && filtered.length > initial && (
+        <button type="button" className="link more" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
+          {expanded ? 'Show fewer' : `Show all ${filtered.length} ${label}`}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// Shared helpers for browser tests: Debian Chromium driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export function chromiumPath() {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean)) {
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+export async function launch() {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('Chromium not found: run `apt-get install -y chromium` (as root) or set CHROMIUM_PATH.');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export const BASE_URL = process.env.ATLAS_BASE_URL ?? 'http://127.0.0.1:4173/';
+
+/** Opens the app and waits until sigma is up and the layout has stopped. */
+export async function openApp(browser, path = '', { width = 1400, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(new Error(m.text())); });
+  await page.goto(new URL(path, BASE_URL).toString());
+  await waitForGraph(page);
+  return { page, errors };
+}
+
+export async function waitForGraph(page) {
+  await page.waitForFunction(() => {
+    const atlas = window.__coauthorAtlas;
+    return atlas && atlas.sigma.getGraph().order > 0 && !atlas.layoutRunning() && !atlas.sigma.getCamera().isAnimated();
+  }, null, { timeout: 90_000 });
+  // A focus request waits for the layout's end, then animates the camera: let it start and finish.
+  await page.waitForTimeout(100);
+  await page.waitForFunction(() => !window.__coauthorAtlas.sigma.getCamera().isAnimated(), null, { timeout: 10_000 });
+  await page.waitForTimeout(100);
+}
+
+/** Page coordinates of a node's centre, from sigma's own viewport transform. */
+export async function nodePosition(page, nodeId) {
+  return page.evaluate((id) => {
+    const sigma = window.__coauthorAtlas.sigma;
+    const data = sigma.getNodeDisplayData(id);
+    if (!data) throw new Error(`node ${id} not displayed`);
+    const p = sigma.framedGraphToViewport(data);
+    const rect = sigma.getContainer().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, nodeId);
+}
+
+export async function clickNode(page, nodeId) {
+  const { x, y } = await nodePosition(page, nodeId);
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(50);
+  await page.mouse.click(x, y);
+}

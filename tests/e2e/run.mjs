@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Browser tests: builds the app, serves the production build on loopback, and runs
+// tests/e2e/*.test.mjs with node's test runner against Debian Chromium.
+import { execSync, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { chromiumPath } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+if (!chromiumPath()) {
+  if (process.getuid?.() === 0) {
+    console.log('Chromium is missing: installing Debian chromium with apt-get (about 20 s)…');
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  } else {
+    console.error('Chromium is missing. Install it with `sudo apt-get install -y chromium` (Debian) or set CHROMIUM_PATH, then run `npm test` again.');
+    process.exit(1);
+  }
+}
+
+await build({ root, logLevel: 'warn', mode: 'production' });
+const server = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+const address = server.httpServer.address();
+const baseUrl = `http://127.0.0.1:${address.port}/`;
+console.log(`Serving the production build at ${baseUrl}`);
+
+const files = readdirSync(join(root, 'tests/e2e')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join('tests/e2e', f));
+const only = process.argv.slice(2);
+const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...(only.length ? only : files)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, ATLAS_BASE_URL: baseUrl },
+});
+const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+await new Promise((resolve) => server.httpServer.close(resolve));
+process.exit(code);
