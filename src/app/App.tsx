@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type Sigma from 'sigma';
 import { buildGraph } from '../graph/build';
 import { resolveDataset } from '../graph/authors';
 import { indexDataset, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
@@ -10,10 +11,13 @@ import { GraphView } from '../view/GraphView';
 import { DetailsPanel } from '../view/panels/DetailsPanel';
 import { Search } from '../view/Search';
 import { MoonIcon, SunIcon } from '../view/icons';
+import { ToolbarActions } from '../view/ToolbarActions';
 import type { GraphClick } from '../view/controllers/EventsController';
-import { EMBEDDED } from './datasets';
+import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
+import { embeddedWorkspace, type Workspace } from './workspace';
+import { workspaceFromUrl } from './openFromUrl';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('coauthor-atlas:theme');
@@ -26,7 +30,7 @@ function checkSelection(s: Selection, index: DatasetIndex, clusterCount: number,
   if (!s) return null;
   switch (s.kind) {
     case 'author':
-      return index.author(s.key) ? null : `No author “${s.key}” in this dataset.`;
+      return index.author(s.key) || hasNode(authorNodeId(s.key)) ? null : `No author “${s.key}” in this dataset.`;
     case 'pair':
       return index.author(s.a) && index.author(s.b) ? null : `No author “${index.author(s.a) ? s.b : s.a}” in this dataset.`;
     case 'paper':
@@ -49,19 +53,33 @@ function nodesOf(s: Selection, index: DatasetIndex, clusterNodes: (c: number) =>
   }
 }
 
+/** The workspace an embedded `dataset` URL parameter names, if it names one. */
+function embeddedFor(param: string): Workspace | null {
+  return param === 'full' ? embeddedWorkspace('full') : param === 'shown' ? embeddedWorkspace('shown') : null;
+}
+
 export function App() {
   const [url, setUrl] = useState<UrlState>(() => readUrlState(window.location.search));
+  const [workspace, setWorkspace] = useState<Workspace>(() => embeddedFor(url.dataset) ?? embeddedWorkspace('full'));
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [options, setOptions] = useState<BuildOptions>(DEFAULT_BUILD_OPTIONS);
   const [focusRequest, setFocusRequest] = useState<{ nodes: string[]; nonce: number } | null>(null);
+  const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
+  const sigmaRef = useRef<Sigma | null>(null);
 
-  const dataset = EMBEDDED[url.dataset];
+  const dataset = workspace.dataset;
   const resolved = useMemo(() => resolveDataset(dataset), [dataset]);
   const index = useMemo(() => indexDataset(dataset, resolved), [dataset, resolved]);
-  const source = useMemo(() => buildGraph(dataset, options, resolved), [dataset, options, resolved]);
-  // The display copy is made once per source graph; theme changes recolour it in place.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const display = useMemo(() => toDisplayGraph(source, theme), [source]);
+  const source = useMemo(() => workspace.graph ?? buildGraph(dataset, options, resolved), [workspace.graph, dataset, options, resolved]);
+  const display = useMemo(() => {
+    const d = toDisplayGraph(source, theme);
+    // Saved positions are drawn as they are; the layout only runs when asked.
+    if (workspace.positions) for (const [node, [x, y]] of Object.entries(workspace.positions)) if (d.hasNode(node)) d.mergeNodeAttributes(node, { x, y });
+    return d;
+    // The display copy is made once per source graph; theme changes recolour it in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, workspace.positions]);
+  const hasSavedLayout = Boolean(workspace.positions || workspace.graph);
   const clusters = useMemo(() => summariseClusters(source), [source]);
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
@@ -69,12 +87,53 @@ export function App() {
   const selection = problem ? null : url.selection;
   const highlight = useMemo(() => highlightOf(selection, display, index), [selection, display, index]);
 
-  // URL → state on back/forward.
+  const notify = useCallback((text: string, kind: 'info' | 'error' = 'info') => setMessage({ text, kind }), []);
+
+  const navigate = useCallback((next: UrlState, replace = false) => {
+    const search = writeUrlState(next, window.location.search);
+    if (search !== window.location.search) {
+      const href = `${window.location.pathname}${search}${window.location.hash}`;
+      if (replace) window.history.replaceState(null, '', href);
+      else window.history.pushState(null, '', href);
+    }
+    setUrl(next);
+  }, []);
+
+  const openWorkspace = useCallback(
+    (ws: Workspace) => {
+      setWorkspace(ws);
+      if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+      const param = ws.origin === 'embedded' ? (ws.id === embeddedWorkspace('shown').id ? 'shown' : 'full') : ws.id;
+      navigate({ dataset: param, selection: ws.selection ?? null });
+      if (ws.selection) setFocusRequest(null);
+    },
+    [navigate],
+  );
+
+  // URL → state on back/forward: the selection, and the embedded dataset when the URL names one.
   useEffect(() => {
-    const onPop = () => setUrl(readUrlState(window.location.search));
+    const onPop = () => {
+      const next = readUrlState(window.location.search);
+      setUrl(next);
+      const embedded = embeddedFor(next.dataset);
+      setWorkspace((ws) => (embedded && ws.id !== embedded.id ? embedded : ws));
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+
+  // A workspace the URL points at beyond the embedded ones (a stored dataset, a ?file= link).
+  useEffect(() => {
+    const controller = new AbortController();
+    workspaceFromUrl(window.location.search, { signal: controller.signal, notify })
+      .then((ws) => {
+        if (!ws || controller.signal.aborted) return;
+        setWorkspace(ws);
+        if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+      })
+      .catch((e: unknown) => notify(`Could not open what the link points at: ${(e as Error).message}. The current dataset is kept.`, 'error'));
+    return () => controller.abort();
+  }, [notify]);
 
   // Focus the selection that came with the URL, once the graph is there.
   useEffect(() => {
@@ -87,12 +146,6 @@ export function App() {
     document.documentElement.dataset.theme = theme;
     localStorage.setItem('coauthor-atlas:theme', theme);
   }, [theme]);
-
-  const navigate = useCallback((next: UrlState) => {
-    const search = writeUrlState(next, window.location.search);
-    if (search !== window.location.search) window.history.pushState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-    setUrl(next);
-  }, []);
 
   const onSelect = useCallback(
     (s: Selection, opts?: { focus?: boolean }) => {
@@ -133,44 +186,70 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [onSelect, url.selection]);
 
-  const onDatasetChoice = useCallback((c: DatasetChoice) => navigate({ dataset: c, selection: null }), [navigate]);
+  const onDatasetChoice = useCallback((c: DatasetChoice) => openWorkspace(embeddedWorkspace(c)), [openWorkspace]);
   const onOptions = useCallback((o: Partial<BuildOptions>) => setOptions((prev) => ({ ...prev, ...o })), []);
+  const onSigma = useCallback((s: Sigma | null) => {
+    sigmaRef.current = s;
+  }, []);
+
+  const api = useMemo<AtlasApi>(
+    () => ({ workspace, index, graph: display, clusters, options, selection, theme, getSigma: () => sigmaRef.current, openWorkspace, notify }),
+    [workspace, index, display, clusters, options, selection, theme, openWorkspace, notify],
+  );
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1 className="brand">
-          <img src="/favicon.svg" alt="" width={22} height={22} /> Coauthor Atlas
-        </h1>
-        <span className="dataset-title muted">{dataset.title}</span>
-        <Search index={index} onChoose={onSearch} />
-        <button type="button" className="theme-toggle" onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} title="Toggle dark / light theme">
-          {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
-        </button>
-      </header>
-      {problem && (
-        <div role="alert" className="notice">
-          {problem} Showing the profile instead.{' '}
-          <button type="button" className="link" onClick={() => navigate({ ...url, selection: null })}>Dismiss</button>
-        </div>
-      )}
-      <main className="workspace">
-        <section className="graph" aria-label="Coauthor network">
-          <GraphView graph={display} theme={theme} highlight={highlight} focusRequest={focusRequest} onClick={onGraphClick} />
-        </section>
-        <DetailsPanel
-          selection={selection}
-          index={index}
-          graph={display}
-          clusters={clusters}
-          theme={theme}
-          datasetChoice={url.dataset}
-          onDatasetChoice={onDatasetChoice}
-          options={options}
-          onOptions={onOptions}
-          onSelect={onSelect}
-        />
-      </main>
-    </div>
+    <AtlasContext.Provider value={api}>
+      <div className="app">
+        <header className="topbar">
+          <h1 className="brand">
+            <img src="/favicon.svg" alt="" width={22} height={22} /> Coauthor Atlas
+          </h1>
+          <span className="dataset-title muted">{dataset.title}</span>
+          <Search index={index} onChoose={onSearch} />
+          <ToolbarActions />
+          <button type="button" className="icon-button" onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} title="Toggle dark / light theme">
+            {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
+          </button>
+        </header>
+        {problem && (
+          <div role="alert" className="notice">
+            {problem} Showing the overview instead.{' '}
+            <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>Dismiss</button>
+          </div>
+        )}
+        {message && (
+          <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
+            {message.text}{' '}
+            <button type="button" className="link" onClick={() => setMessage(null)}>Dismiss</button>
+          </div>
+        )}
+        <main className="workspace">
+          <section className="graph" aria-label="Coauthor network">
+            <GraphView
+              graph={display}
+              theme={theme}
+              highlight={highlight}
+              focusRequest={focusRequest}
+              onClick={onGraphClick}
+              autoLayout={!hasSavedLayout}
+              initialCamera={workspace.camera}
+              onSigma={onSigma}
+            />
+          </section>
+          <DetailsPanel
+            selection={selection}
+            index={index}
+            graph={display}
+            clusters={clusters}
+            theme={theme}
+            datasetChoice={workspace.origin === 'embedded' ? (url.dataset === 'shown' ? 'shown' : 'full') : null}
+            onDatasetChoice={onDatasetChoice}
+            options={options}
+            onOptions={workspace.graph ? undefined : onOptions}
+            onSelect={onSelect}
+          />
+        </main>
+      </div>
+    </AtlasContext.Provider>
   );
 }

@@ -9,14 +9,18 @@ export type Selection =
 
 export type DatasetChoice = 'full' | 'shown';
 
+/** The `dataset` URL parameter: an embedded choice or a stored dataset's id. */
+export type DatasetParam = string;
+
 export interface UrlState {
-  dataset: DatasetChoice;
+  /** 'full' (omitted from the URL), 'shown', or a stored dataset's id. */
+  dataset: DatasetParam;
   selection: Selection;
 }
 
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
-  const dataset: DatasetChoice = params.get('dataset') === 'shown' ? 'shown' : 'full';
+  const dataset = params.get('dataset') || 'full';
   let selection: Selection = null;
   const author = params.get('author');
   const pair = params.get('pair');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SigmaContainer, useSigma } from '@react-sigma/core';
 import type { Settings } from 'sigma/settings';
+import type Sigma from 'sigma';
 import { applyTheme, type DisplayGraph } from '../graph/display';
 import type { Theme } from '../graph/palette';
 import type { Highlight } from './controllers/highlight';
@@ -21,9 +22,13 @@ export interface GraphViewProps {
   highlight: Highlight | null;
   focusRequest: { nodes: string[]; nonce: number } | null;
   onClick: (c: GraphClick) => void;
+  /** Run ForceAtlas2 on load (off when the positions were saved or came with a graph file). */
+  autoLayout: boolean;
+  initialCamera?: { x: number; y: number; ratio: number; angle: number };
+  onSigma: (sigma: Sigma | null) => void;
 }
 
-export function GraphView({ graph, theme, highlight, focusRequest, onClick }: GraphViewProps) {
+export function GraphView({ graph, theme, highlight, focusRequest, onClick, autoLayout, initialCamera, onSigma }: GraphViewProps) {
   const settings = useMemo<Partial<Settings>>(
     () => ({
       zIndex: true,
@@ -51,14 +56,28 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick }: Gr
   return (
     <SigmaContainer graph={graph} settings={settings} className="atlas-sigma" style={{ width: '100%', height: '100%' }}>
       <ThemeController theme={theme} />
-      <LayoutController autoStart onReady={onReady} onProgress={setProgress} />
+      <SigmaHandle onSigma={onSigma} initialCamera={initialCamera} />
+      <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} />
       <HighlightController selected={highlight} accent={THEME_INK[theme].accent} />
       <EventsController onClick={onClick} />
-      <CameraController request={focusRequest} layoutRunning={progress?.running ?? true} />
+      <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />
       <GraphControls progress={progress} runner={runner} />
     </SigmaContainer>
   );
+}
+
+/** Hands the sigma instance up, and puts the camera where a snapshot left it. */
+function SigmaHandle({ onSigma, initialCamera }: { onSigma: (s: Sigma | null) => void; initialCamera?: GraphViewProps['initialCamera'] }) {
+  const sigma = useSigma();
+  useEffect(() => {
+    onSigma(sigma);
+    if (initialCamera) sigma.getCamera().setState(initialCamera);
+    return () => onSigma(null);
+    // The saved camera applies once, to the sigma instance it came with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sigma]);
+  return null;
 }
 
 function ThemeController({ theme }: { theme: Theme }) {

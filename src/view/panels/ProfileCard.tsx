@@ -11,10 +11,12 @@ export interface ProfileCardProps {
   graph: DisplayGraph;
   clusters: ClusterSummary[];
   theme: Theme;
-  datasetChoice: DatasetChoice;
+  /** The embedded dataset shown, or null for any other dataset. */
+  datasetChoice: DatasetChoice | null;
   onDatasetChoice: (c: DatasetChoice) => void;
   options: BuildOptions;
-  onOptions: (o: Partial<BuildOptions>) => void;
+  /** Absent when the graph came ready-made (a graph file): there is nothing to rebuild. */
+  onOptions?: (o: Partial<BuildOptions>) => void;
   onSelect: Select;
   selection: Selection;
 }
@@ -44,7 +46,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
           {profile.aiScore !== undefined && (<div><dt>AI score</dt><dd>{profile.aiScore}</dd></div>)}
         </dl>
       )}
-      <fieldset className="dataset-choice">
+      {datasetChoice && (<fieldset className="dataset-choice">
         <legend>Author lists</legend>
         <label>
           <input type="radio" name="dataset" checked={datasetChoice === 'full'} onChange={() => onDatasetChoice('full')} /> Full (sourced)
@@ -52,7 +54,8 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         <label>
           <input type="radio" name="dataset" checked={datasetChoice === 'shown'} onChange={() => onDatasetChoice('shown')} /> As the profile shows them (“et al.”)
         </label>
-      </fieldset>
+      </fieldset>)}
+      {!datasetChoice && dataset.description && <p className="muted">{dataset.description}</p>}
       <p className="muted summary">
         {dataset.papers.length} papers · {authors} authors · {coauthorEdges.toLocaleString('en-US')} coauthor links · {hubs} paper hub{hubs === 1 ? '' : 's'}
       </p>
@@ -71,7 +74,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       </ul>
       <p className="muted small">Dark grey nodes are papers with more than {options.hyperauthorCap} authors, drawn as one hub each instead of a clique; brown nodes are affiliations. Clusters beyond the eighth share light grey. Node size: papers in this dataset.</p>
 
-      <details className="options">
+      {onOptions && (<details className="options">
         <summary>Graph options</summary>
         <label>
           Papers with more than{' '}
@@ -91,7 +94,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         <label>
           <input type="checkbox" checked={options.includeAffiliations} onChange={(e) => onOptions({ includeAffiliations: e.target.checked })} /> Affiliation nodes
         </label>
-      </details>
+      </details>)}
 
       <h3>Papers ({papers.length})</h3>
       <ul className="plain papers">

@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react';
+import type Sigma from 'sigma';
+import type { DatasetIndex } from '../graph/dataIndex';
+import type { DisplayGraph } from '../graph/display';
+import type { ClusterSummary } from '../graph/clusters';
+import type { Theme } from '../graph/palette';
+import type { BuildOptions } from '../graph/types';
+import type { Selection } from './selection';
+import type { Workspace } from './workspace';
+
+/** What toolbar features (import, export, open from a link) read and do; provided by App. */
+export interface AtlasApi {
+  workspace: Workspace;
+  index: DatasetIndex;
+  graph: DisplayGraph;
+  clusters: ClusterSummary[];
+  options: BuildOptions;
+  selection: Selection;
+  theme: Theme;
+  /** The live sigma instance (null while it is being created). */
+  getSigma: () => Sigma | null;
+  /** Replace what is shown. Nothing of the current workspace is lost if this is not called. */
+  openWorkspace: (ws: Workspace) => void;
+  /** A short message for the user (role=status, or role=alert for errors). */
+  notify: (message: string, kind?: 'info' | 'error') => void;
+}
+
+export const AtlasContext = createContext<AtlasApi | null>(null);
+
+export function useAtlas(): AtlasApi {
+  const api = useContext(AtlasContext);
+  if (!api) throw new Error('useAtlas outside <AtlasContext.Provider>');
+  return api;
+}

@@ -1,0 +1,41 @@
+import type { Dataset } from '../model/types';
+import type { AtlasGraph, BuildOptions } from '../graph/types';
+import type { Selection } from './selection';
+import { EMBEDDED } from './datasets';
+
+export interface CameraState {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+/**
+ * Everything the app shows, from wherever it came: an embedded dataset, an import, a snapshot,
+ * a graph file or a link. Opening one replaces the current workspace as a whole.
+ */
+export interface Workspace {
+  /** Dataset id: 'embedded-full', 'embedded-shown', or a stored/imported dataset's id. */
+  id: string;
+  dataset: Dataset;
+  origin: 'embedded' | 'import' | 'snapshot' | 'graph-file' | 'link';
+  /** A graph read from a graph file (GEXF, GraphML, VOSviewer): shown as it is, instead of buildGraph's. */
+  graph?: AtlasGraph;
+  /** Saved positions (node id → [x, y]): drawn at once, and no layout runs unless asked. */
+  positions?: Record<string, [number, number]>;
+  camera?: CameraState;
+  options?: Partial<BuildOptions>;
+  /** The selection to show on opening (a snapshot's). */
+  selection?: Selection;
+  /** For the URL: a `?file=` link this workspace was opened from. */
+  sourceUrl?: string;
+}
+
+export const embeddedWorkspace = (choice: 'full' | 'shown'): Workspace => ({
+  id: EMBEDDED[choice].id,
+  dataset: EMBEDDED[choice],
+  origin: 'embedded',
+});
+
+/** Graph files carry no papers: the panels say so and show node attributes instead. */
+export const hasPapers = (ws: Workspace) => ws.dataset.papers.length > 0;
