@@ -1,4 +1,12 @@
-/** The top bar's feature buttons (import, export, open a link); each feature owns its component. */
+import { ImportButton } from './import/ImportButton';
+import { ExportMenu } from './export/ExportMenu';
+
+/** The top bar's feature buttons; each feature owns its component. */
 export function ToolbarActions() {
-  return <div className="toolbar-actions" />;
+  return (
+    <div className="toolbar-actions">
+      <ImportButton />
+      <ExportMenu />
+    </div>
+  );
 }

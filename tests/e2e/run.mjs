@@ -2,7 +2,8 @@
 // Browser tests: builds the app, serves the production build on loopback, and runs
 // tests/e2e/*.test.mjs with node's test runner against Debian Chromium.
 import { execSync, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
@@ -20,8 +21,10 @@ if (!chromiumPath()) {
   }
 }
 
-await build({ root, logLevel: 'warn', mode: 'production' });
-const server = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+// A build folder of its own, so that several runs (or a running `npm start`) never clash.
+const outDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+await build({ root, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+const server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
 const address = server.httpServer.address();
 const baseUrl = `http://127.0.0.1:${address.port}/`;
 console.log(`Serving the production build at ${baseUrl}`);
@@ -35,4 +38,5 @@ const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 await new Promise((resolve) => server.httpServer.close(resolve));
+rmSync(outDir, { recursive: true, force: true });
 process.exit(code);
