@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
 import { buildGraph } from '../graph/build';
 import { resolveDataset } from '../graph/authors';
-import { indexDataset, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
+import { indexDataset, searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
 import { summariseClusters } from '../graph/clusters';
-import { toDisplayGraph } from '../graph/display';
+import { applyNodeStyles, toDisplayGraph } from '../graph/display';
 import type { Theme } from '../graph/palette';
 import { authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
 import { GraphView } from '../view/GraphView';
@@ -17,7 +17,7 @@ import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
 import { embeddedWorkspace, type Workspace } from './workspace';
-import { workspaceFromUrl } from './openFromUrl';
+import { workspaceFromLink, workspaceFromUrl } from './openFromUrl';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('coauthor-atlas:theme');
@@ -75,11 +75,12 @@ export function App() {
     const d = toDisplayGraph(source, theme);
     // Saved positions are drawn as they are; the layout only runs when asked.
     if (workspace.positions) for (const [node, [x, y]] of Object.entries(workspace.positions)) if (d.hasNode(node)) d.mergeNodeAttributes(node, { x, y });
+    if (workspace.nodeStyles) applyNodeStyles(d, workspace.nodeStyles, theme);
     return d;
     // The display copy is made once per source graph; theme changes recolour it in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, workspace.positions]);
-  const hasSavedLayout = Boolean(workspace.positions || workspace.graph);
+  }, [source, workspace.positions, workspace.nodeStyles]);
+  const hasSavedLayout = Boolean(workspace.positions);
   const clusters = useMemo(() => summariseClusters(source), [source]);
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
@@ -135,6 +136,46 @@ export function App() {
     return () => controller.abort();
   }, [notify]);
 
+  const linkAbort = useRef<AbortController | null>(null);
+  const openLink = useCallback(
+    (link: string) => {
+      linkAbort.current?.abort();
+      const controller = new AbortController();
+      linkAbort.current = controller;
+      void workspaceFromLink(link, { signal: controller.signal, notify }).then((ws) => {
+        if (!ws || controller.signal.aborted) return;
+        // The link stays in the address bar: copying it gives the same view.
+        const params = new URLSearchParams();
+        params.set('file', link);
+        window.history.pushState(null, '', `${window.location.pathname}?${params.toString()}`);
+        setUrl({ dataset: 'full', selection: ws.selection ?? null });
+        setWorkspace(ws);
+        if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+      });
+    },
+    [notify],
+  );
+
+  // A link dropped on the page opens like ?file= (files dropped are the import dialog's).
+  useEffect(() => {
+    const isLinkDrag = (e: DragEvent) => Boolean(e.dataTransfer && e.dataTransfer.types.includes('text/uri-list') && !e.dataTransfer.types.includes('Files'));
+    const onOver = (e: DragEvent) => {
+      if (isLinkDrag(e)) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!isLinkDrag(e)) return;
+      e.preventDefault();
+      const link = e.dataTransfer!.getData('text/uri-list').split(/\r?\n/).find((l) => l && !l.startsWith('#'));
+      if (link) openLink(link.trim());
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [openLink]);
+
   // Focus the selection that came with the URL, once the graph is there.
   useEffect(() => {
     if (selection) setFocusRequest({ nodes: nodesOf(selection, index, clusterNodes), nonce: Date.now() });
@@ -161,11 +202,16 @@ export function App() {
       const attrs = display.getNodeAttributes(c.node);
       if (attrs.kind === 'paper') return onSelect({ kind: 'paper', id: attrs.paperId });
       if (attrs.kind === 'affiliation') return onSelect({ kind: 'affiliation', node: c.node });
-      // A second author clicked while one is open shows the pair.
-      if (selection?.kind === 'author' && selection.key !== attrs.authorKey) return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
+      // A second author clicked while one is open shows the pair (when there are papers to share).
+      if (selection?.kind === 'author' && selection.key !== attrs.authorKey && index.author(attrs.authorKey)) return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
       onSelect({ kind: 'author', key: attrs.authorKey });
     },
-    [display, onSelect, selection],
+    [display, onSelect, selection, index],
+  );
+
+  const search = useCallback(
+    (q: string, limit: number) => (dataset.papers.length ? index.search(q, limit) : searchGraphNodes(display, q, limit)),
+    [dataset, index, display],
   );
 
   const onSearch = useCallback(
@@ -193,8 +239,8 @@ export function App() {
   }, []);
 
   const api = useMemo<AtlasApi>(
-    () => ({ workspace, index, graph: display, clusters, options, selection, theme, getSigma: () => sigmaRef.current, openWorkspace, notify }),
-    [workspace, index, display, clusters, options, selection, theme, openWorkspace, notify],
+    () => ({ workspace, index, graph: display, clusters, options, selection, theme, getSigma: () => sigmaRef.current, openWorkspace, openLink, notify }),
+    [workspace, index, display, clusters, options, selection, theme, openWorkspace, openLink, notify],
   );
 
   return (
@@ -205,7 +251,7 @@ export function App() {
             <img src="/favicon.svg" alt="" width={22} height={22} /> Coauthor Atlas
           </h1>
           <span className="dataset-title muted">{dataset.title}</span>
-          <Search index={index} onChoose={onSearch} />
+          <Search search={search} onChoose={onSearch} />
           <ToolbarActions />
           <button type="button" className="icon-button" onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} title="Toggle dark / light theme">
             {theme === 'dark' ? <SunIcon /> : <MoonIcon />}

@@ -21,6 +21,8 @@ export interface AtlasApi {
   getSigma: () => Sigma | null;
   /** Replace what is shown. Nothing of the current workspace is lost if this is not called. */
   openWorkspace: (ws: Workspace) => void;
+  /** Opens a file by URL (`?file=`), keeping the current dataset if it fails. */
+  openLink: (url: string) => void;
   /** A short message for the user (role=status, or role=alert for errors). */
   notify: (message: string, kind?: 'info' | 'error') => void;
 }

@@ -27,6 +27,8 @@ export interface Workspace {
   options?: Partial<BuildOptions>;
   /** The selection to show on opening (a snapshot's). */
   selection?: Selection;
+  /** Colours and sizes a graph file gave its nodes (kept over the theme's). */
+  nodeStyles?: Record<string, { color?: string; size?: number }>;
   /** For the URL: a `?file=` link this workspace was opened from. */
   sourceUrl?: string;
 }

@@ -84,3 +84,19 @@ export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resol
     },
   };
 }
+
+/** Search over a graph's author nodes by label: for graphs that came without papers (graph files). */
+export function searchGraphNodes(graph: { forEachNode: (cb: (node: string, attrs: { kind: string; label: string; authorKey?: string }) => void) => void; degree: (node: string) => number }, query: string, limit = 12): SearchHit[] {
+  const q = searchKey(query);
+  if (!q) return [];
+  const hits: { hit: SearchHit; rank: number }[] = [];
+  graph.forEachNode((node, a) => {
+    if (a.kind !== 'author' || !a.authorKey) return;
+    const text = searchKey(a.label);
+    const at = text.indexOf(q);
+    if (at < 0) return;
+    const degree = graph.degree(node);
+    hits.push({ hit: { kind: 'author', key: a.authorKey, label: a.label, detail: `${degree} link${degree === 1 ? '' : 's'}` }, rank: (at === 0 ? 0 : 1) * 1e6 - degree });
+  });
+  return hits.sort((x, y) => x.rank - y.rank || x.hit.label.localeCompare(y.hit.label)).slice(0, limit).map((h) => h.hit);
+}

@@ -12,6 +12,9 @@ export interface DisplayNodeAttributes {
   color: string;
   zIndex: number;
   forceLabel?: boolean;
+  /** Colour and size a graph file gave this node: kept over the theme's. */
+  fileColor?: string;
+  fileSize?: number;
   /** Short label drawn on the canvas; the full one stays in `label`. */
   label: string;
   fullLabel: string;
@@ -23,7 +26,8 @@ export interface DisplayEdgeAttributes {
 
 export type DisplayGraph = Graph<NodeAttributes & DisplayNodeAttributes, EdgeAttributes & DisplayEdgeAttributes, GraphAttributes>;
 
-const EDGE_COLOUR = { light: 'rgba(90, 90, 110, 0.28)', dark: 'rgba(200, 200, 220, 0.22)' };
+// Opaque: sigma blends with ONE, ONE_MINUS_SRC_ALPHA, so a translucent dark colour washes out to white on a light stage.
+const EDGE_COLOUR = { light: '#cfd0da', dark: '#454959' };
 
 export function shorten(text: string, max = 32): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
@@ -62,6 +66,8 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
     } else {
       attrs = { size: 5, color: AFFILIATION_COLOUR[theme], zIndex: 2, label: shorten(a.label), fullLabel: a.label };
     }
+    if (a.fileColor) attrs.color = a.fileColor;
+    if (a.fileSize) attrs.size = a.fileSize;
     display.mergeNodeAttributes(node, attrs);
   });
   let maxWeight = 1;
@@ -72,4 +78,13 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
   display.forEachEdge((edge, a) => {
     display.mergeEdgeAttributes(edge, { size: a.kind === 'coauthor' ? edgeSize(a.weight) : 0.4, color: EDGE_COLOUR[theme] });
   });
+}
+
+/** Keeps the colours and sizes a graph file set (re-applied by applyTheme on every theme change). */
+export function applyNodeStyles(display: DisplayGraph, styles: Record<string, { color?: string; size?: number }>, theme: Theme): void {
+  for (const [node, st] of Object.entries(styles)) {
+    if (!display.hasNode(node)) continue;
+    display.mergeNodeAttributes(node, { fileColor: st.color, fileSize: st.size && st.size > 0 ? Math.min(40, st.size) : undefined });
+  }
+  applyTheme(display, theme);
 }

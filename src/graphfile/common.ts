@@ -17,7 +17,7 @@ import { splitList } from '../export/xml';
 export type GraphFileFormat = 'gexf' | 'graphml' | 'vosviewer';
 
 export type ReadResult =
-  | { ok: true; format: GraphFileFormat; graph: AtlasGraph; view: ViewState; warnings: string[] }
+  | { ok: true; format: GraphFileFormat; graph: AtlasGraph; view: ViewState; warnings: string[]; /** Every node had a position in the file. */ positioned: boolean }
   | { ok: false; format?: GraphFileFormat; error: string };
 
 export const READ_LIMITS = { maxNodes: 200_000, maxEdges: 2_000_000, maxText: 2_000 } as const;
@@ -243,7 +243,7 @@ export function toAtlasGraph(
   if (badWeights) warnings.push(`${badWeights} edge(s) had a weight that is not positive; read as 1`);
 
   graph.replaceAttributes({ datasetId, options: { ...DEFAULT_BUILD_OPTIONS }, communityCount: distinct.length });
-  return { ok: true, format, graph, view, warnings };
+  return { ok: true, format, graph, view, warnings, positioned: missingPos === 0 };
 }
 
 export { numberOf, text as textOf };

@@ -11,9 +11,9 @@ import { CameraController, EventsController, ExposeForTests, type GraphClick } f
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
-const THEME_INK: Record<Theme, { label: string; accent: string }> = {
-  light: { label: '#1d1d24', accent: '#c0392b' },
-  dark: { label: '#ececf1', accent: '#ffb454' },
+const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
+  light: { label: '#1d1d24', accent: '#c0392b', box: '#ffffff', text: '#1d1d24' },
+  dark: { label: '#ececf1', accent: '#ffb454', box: '#2a2d38', text: '#ffffff' },
 };
 
 export interface GraphViewProps {
@@ -58,7 +58,7 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
       <ThemeController theme={theme} />
       <SigmaHandle onSigma={onSigma} initialCamera={initialCamera} />
       <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} />
-      <HighlightController selected={highlight} accent={THEME_INK[theme].accent} />
+      <HighlightController selected={highlight} ink={THEME_INK[theme]} />
       <EventsController onClick={onClick} />
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />

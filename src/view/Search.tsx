@@ -1,14 +1,14 @@
 import { useId, useMemo, useState } from 'react';
-import type { DatasetIndex, SearchHit } from '../graph/dataIndex';
+import type { SearchHit } from '../graph/dataIndex';
 import { PaperIcon, PersonIcon } from './icons';
 
 /** One box over authors and papers; accent- and case-insensitive; a keyboard-operable combobox. */
-export function Search({ index, onChoose }: { index: DatasetIndex; onChoose: (hit: SearchHit) => void }) {
+export function Search({ search, onChoose }: { search: (query: string, limit: number) => SearchHit[]; onChoose: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listId = useId();
-  const hits = useMemo(() => index.search(query, 12), [index, query]);
+  const hits = useMemo(() => search(query, 12), [search, query]);
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
     onChoose(hit);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSigma } from '@react-sigma/core';
-import { drawDiscNodeHover, drawDiscNodeLabel } from 'sigma/rendering';
+import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import type { DisplayGraph } from '../../graph/display';
@@ -17,12 +17,51 @@ const MAX_PLAIN_LABELS = 60;
  * sigma draws them on its hover layer, and their edges go on a canvas layer of our own.
  * A hover therefore costs its neighbourhood, not the graph.
  */
-export function HighlightController({ selected, accent }: { selected: Highlight | null; accent: string }) {
+export interface HighlightInk {
+  accent: string;
+  box: string;
+  text: string;
+}
+
+/** sigma's hover box, in the theme's colours (sigma's own is always white). */
+function drawLabelBox(context: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label?: string | null }, settings: Settings, ink: HighlightInk) {
+  const size = settings.labelSize;
+  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+  context.fillStyle = ink.box;
+  context.shadowOffsetX = 0;
+  context.shadowOffsetY = 0;
+  context.shadowBlur = 8;
+  context.shadowColor = 'rgba(0, 0, 0, 0.35)';
+  const r = data.size + 2;
+  context.beginPath();
+  if (data.label) {
+    const w = context.measureText(data.label).width + 8;
+    const h = size + 6;
+    const dy = Math.min(h / 2, r);
+    const dx = Math.sqrt(Math.max(0, r * r - dy * dy));
+    context.moveTo(data.x + dx, data.y + dy);
+    context.lineTo(data.x + r + w, data.y + dy);
+    context.lineTo(data.x + r + w, data.y - dy);
+    context.lineTo(data.x + dx, data.y - dy);
+    context.arc(data.x, data.y, r, -Math.asin(dy / r), Math.asin(dy / r), true);
+  } else {
+    context.arc(data.x, data.y, r, 0, Math.PI * 2);
+  }
+  context.closePath();
+  context.fill();
+  context.shadowBlur = 0;
+  if (data.label) {
+    context.fillStyle = ink.text;
+    context.fillText(data.label, data.x + data.size + 5, data.y + size / 3);
+  }
+}
+
+export function HighlightController({ selected, ink }: { selected: Highlight | null; ink: HighlightInk }) {
   const sigma = useSigma();
   const graph = sigma.getGraph() as unknown as DisplayGraph;
   const current = useRef<Highlight>(EMPTY_HIGHLIGHT);
   const selectedRef = useRef<Highlight | null>(selected);
-  const accentRef = useRef(accent);
+  const inkRef = useRef(ink);
   const applyRef = useRef<(h: Highlight | null) => void>(() => {});
 
   useEffect(() => {
@@ -39,7 +78,7 @@ export function HighlightController({ selected, accent }: { selected: Highlight 
       ctx.clearRect(0, 0, width, height);
       const h = current.current;
       if (!h.edges.length) return;
-      ctx.strokeStyle = accentRef.current;
+      ctx.strokeStyle = inkRef.current.accent;
       ctx.globalAlpha = h.edges.length > 50 ? 0.45 : 0.8;
       ctx.lineWidth = h.edges.length > 50 ? 0.8 : 1.6;
       ctx.beginPath();
@@ -61,7 +100,7 @@ export function HighlightController({ selected, accent }: { selected: Highlight 
       const h = current.current;
       const key = data.key ?? '';
       const hovered = !h.nodes.size || h.focus.includes(key) || !h.nodes.has(key);
-      if (hovered) drawDiscNodeHover(context, data, settings);
+      if (hovered) drawLabelBox(context, data, settings, inkRef.current);
       else if (h.nodes.size <= MAX_PLAIN_LABELS) drawDiscNodeLabel(context, data, settings);
     };
 
@@ -96,9 +135,9 @@ export function HighlightController({ selected, accent }: { selected: Highlight 
 
   useEffect(() => {
     selectedRef.current = selected;
-    accentRef.current = accent;
+    inkRef.current = ink;
     applyRef.current(selected);
-  }, [selected, accent]);
+  }, [selected, ink]);
 
   return null;
 }

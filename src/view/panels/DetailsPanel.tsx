@@ -4,6 +4,7 @@ import type { ClusterSummary } from '../../graph/clusters';
 import type { DisplayGraph } from '../../graph/display';
 import type { Selection } from '../../app/selection';
 import { categoryLabel } from '../../model/types';
+import { authorNodeId } from '../../graph/types';
 import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine, type Select } from './common';
 import { ProfileCard, type ProfileCardProps } from './ProfileCard';
 
@@ -25,7 +26,8 @@ export function DetailsPanel(props: DetailsPanelProps) {
         </button>
       )}
       {!selection && <ProfileCard {...props} />}
-      {selection?.kind === 'author' && <AuthorPanel authorKey={selection.key} {...props} />}
+      {selection?.kind === 'author' &&
+        (props.index.author(selection.key) ? <AuthorPanel authorKey={selection.key} {...props} /> : <NodeAttributesPanel node={authorNodeId(selection.key)} {...props} />)}
       {selection?.kind === 'pair' && <PairPanel a={selection.a} b={selection.b} {...props} />}
       {selection?.kind === 'paper' && <PaperPanel paperId={selection.id} {...props} />}
       {selection?.kind === 'cluster' && <ClusterPanel community={selection.community} {...props} />}
@@ -217,6 +219,53 @@ function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & 
         {members.map((a) => (
           <li key={a.key}>
             <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{a.label}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A node from a graph file: no papers to list, so its attributes and its strongest ties. */
+function NodeAttributesPanel({ node, graph, onSelect }: DetailsPanelProps & { node: string }) {
+  const a = graph.getNodeAttributes(node);
+  const ties = graph
+    .mapEdges(node, (_e, e, s, t) => ({ other: s === node ? t : s, weight: e.weight }))
+    .map(({ other, weight }) => ({ other, weight, attrs: graph.getNodeAttributes(other) }))
+    .sort((x, y) => y.weight - x.weight || x.attrs.label.localeCompare(y.attrs.label));
+  const rows: [string, string][] = [
+    ['Kind', a.kind],
+    ['Cluster', String(a.community + 1)],
+    ['Links', String(ties.length)],
+    ['Total link strength', String(Math.round(ties.reduce((s, t) => s + t.weight, 0) * 1000) / 1000)],
+  ];
+  if (a.kind === 'author') {
+    if (a.paperIds.length) rows.push(['Paper ids', a.paperIds.join(', ')]);
+    if (a.affiliations.length) rows.push(['Affiliations', a.affiliations.join('; ')]);
+    if (a.firstYear !== undefined) rows.push(['Years', years(a.firstYear, a.lastYear)]);
+  }
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{a.label}</h2>
+      <p className="muted">This graph file carries no papers: here are the node’s attributes and ties.</p>
+      <dl className="facts">
+        {rows.map(([k, v]) => (
+          <div key={k} style={{ display: 'contents' }}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Ties by strength ({ties.length})</h3>
+      <ul className="plain">
+        {ties.slice(0, 200).map(({ other, weight, attrs }) => (
+          <li key={other}>
+            {attrs.kind === 'author' ? (
+              <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: attrs.authorKey }, { focus: true })}>{attrs.label}</button>
+            ) : (
+              <span>{attrs.label}</span>
+            )}{' '}
+            <span className="count">{Math.round(weight * 100) / 100}</span>
           </li>
         ))}
       </ul>

@@ -72,7 +72,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
           </li>
         ))}
       </ul>
-      <p className="muted small">Dark grey nodes are papers with more than {options.hyperauthorCap} authors, drawn as one hub each instead of a clique; brown nodes are affiliations. Clusters beyond the eighth share light grey. Node size: papers in this dataset.</p>
+      {dataset.papers.length > 0 && <p className="muted small">Dark grey nodes are papers with more than {options.hyperauthorCap} authors, drawn as one hub each instead of a clique; brown nodes are affiliations. Clusters beyond the eighth share light grey. Node size: papers in this dataset.</p>}
 
       {onOptions && (<details className="options">
         <summary>Graph options</summary>
@@ -96,12 +96,16 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         </label>
       </details>)}
 
-      <h3>Papers ({papers.length})</h3>
-      <ul className="plain papers">
-        {papers.map((p) => (
-          <PaperLine key={p.id} paper={p} onSelect={onSelect} />
-        ))}
-      </ul>
+      {papers.length > 0 && (
+        <>
+          <h3>Papers ({papers.length})</h3>
+          <ul className="plain papers">
+            {papers.map((p) => (
+              <PaperLine key={p.id} paper={p} onSelect={onSelect} />
+            ))}
+          </ul>
+        </>
+      )}
       {dataset.sourceNotes && (
         <details className="sources">
           <summary>About this data</summary>

@@ -1,0 +1,162 @@
+import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import type { ViewState } from '../export/view';
+import type { ParseResult } from '../import/types';
+import type { AtlasGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/types';
+import type { Dataset } from '../model/types';
+import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
+import type { Workspace } from './workspace';
+
+export type OpenRequest = { text: string; fileName: string; kind: 'graph' | 'papers' };
+export type OpenResponse =
+  | { kind: 'graph'; ok: true; format: string; graph: SerializedGraph; view: ViewState; warnings: string[]; positioned: boolean }
+  | { kind: 'graph'; ok: false; error: string }
+  | { kind: 'papers'; result: ParseResult }
+  | { kind: 'error'; error: string };
+
+export type OpenOutcome = { ok: true; workspace: Workspace; notes: string[] } | { ok: false; error: string };
+
+/** What a file is, from its content first and its name second. */
+export function classifyText(text: string, fileName = ''): 'snapshot' | 'graph' | 'papers' {
+  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  if (head.startsWith('{') && head.includes('"coauthor-atlas-snapshot"')) return 'snapshot';
+  if (head.startsWith('<') && /<(gexf|graphml)[\s>]/i.test(head)) return 'graph';
+  if (/\.(gexf|graphml)$/i.test(fileName)) return 'graph';
+  // VOSviewer maps are JSON objects with a "network" holding "items".
+  if (head.startsWith('{') && /"network"\s*:/.test(head) && /"items"\s*:/.test(text.slice(0, 200_000))) return 'graph';
+  return 'papers';
+}
+
+/** A short stable id for a source (file name or URL). */
+export function sourceId(prefix: string, source: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 16777619);
+  return `${prefix}-${(h >>> 0).toString(36)}`;
+}
+
+/** Runs one parse in a fresh worker; aborting terminates it. */
+function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<OpenResponse> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./openWorker.ts', import.meta.url), { type: 'module' });
+    const abort = () => {
+      worker.terminate();
+      reject(new DOMException('Cancelled', 'AbortError'));
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.onmessage = (e: MessageEvent<OpenResponse>) => {
+      signal?.removeEventListener('abort', abort);
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      signal?.removeEventListener('abort', abort);
+      worker.terminate();
+      reject(new Error(e.message || 'the file could not be read'));
+    };
+    worker.postMessage(request);
+  });
+}
+
+/** Turns a graph file's parse into a workspace: its graph, its positions (if it had them), its colours and sizes. */
+export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: true }>, fileName: string, sourceUrl?: string): Workspace {
+  const graph = Graph.from(r.graph) as unknown as AtlasGraph & Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+  const id = sourceId('graph', sourceUrl ?? fileName);
+  graph.setAttribute('datasetId', id);
+  const dataset: Dataset = {
+    id,
+    title: fileName,
+    description: `${r.format.toUpperCase()} graph file: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size.toLocaleString('en-US')} edges. It carries no papers: panels show each node's attributes.`,
+    papers: [],
+    aliases: [],
+    sourceNotes: [sourceUrl ? `Opened from ${sourceUrl}` : `Opened from the file ${fileName}`, ...r.warnings],
+  };
+  const positions: Record<string, [number, number]> | undefined = r.positioned ? {} : undefined;
+  if (positions) graph.forEachNode((n, a) => (positions[n] = [a.x, a.y]));
+  const nodeStyles: Workspace['nodeStyles'] = {};
+  for (const [node, v] of Object.entries(r.view.nodes)) if (graph.hasNode(node)) nodeStyles[node] = { color: v.color, size: v.size };
+  return { id, dataset, origin: sourceUrl ? 'link' : 'graph-file', graph, positions, nodeStyles, sourceUrl };
+}
+
+/** Any supported text (snapshot, graph file, paper formats) → a workspace, parsed off the main thread. */
+export async function workspaceFromText(text: string, fileName: string, opts: { signal?: AbortSignal; sourceUrl?: string } = {}): Promise<OpenOutcome> {
+  const kind = classifyText(text, fileName);
+  if (kind === 'snapshot') {
+    const r = workspaceFromSnapshotText(text);
+    return r.ok ? { ok: true, workspace: { ...r.workspace, sourceUrl: opts.sourceUrl }, notes: [] } : { ok: false, error: `not a valid snapshot: ${r.errors.slice(0, 3).join('; ')}` };
+  }
+  const response = await parseInWorker({ text, fileName, kind }, opts.signal);
+  if (response.kind === 'error') return { ok: false, error: response.error };
+  if (response.kind === 'graph') {
+    if (!response.ok) return { ok: false, error: response.error };
+    return { ok: true, workspace: graphWorkspace(response, fileName, opts.sourceUrl), notes: response.warnings };
+  }
+  const { result } = response;
+  if (result.report.fatal) return { ok: false, error: result.report.fatal };
+  if (!result.papers.length) return { ok: false, error: 'no papers could be read from it' };
+  const id = sourceId('link', opts.sourceUrl ?? fileName);
+  const dataset: Dataset = {
+    id,
+    title: fileName,
+    papers: result.papers,
+    aliases: result.aliases ?? [],
+    ...(result.owner ? { owner: result.owner } : {}),
+    sourceNotes: [opts.sourceUrl ? `Opened from ${opts.sourceUrl}` : `Opened from the file ${fileName}`],
+  };
+  const r = result.report;
+  const notes = [`${r.imported} of ${r.read} papers imported (${r.format})${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}.`];
+  return { ok: true, workspace: { id, dataset, origin: opts.sourceUrl ? 'link' : 'import', sourceUrl: opts.sourceUrl }, notes };
+}
+
+export const MAX_DOWNLOAD_BYTES = 300 * 1024 * 1024;
+
+/** Downloads text with progress; explains CORS and HTTP failures in words. */
+export async function fetchText(url: string, opts: { signal?: AbortSignal; onProgress?: (loaded: number, total: number | null) => void } = {}): Promise<string> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, window.location.href);
+  } catch {
+    throw new Error(`“${url}” is not a valid address`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`only http(s) links can be opened, not “${parsed.protocol}”`);
+  let response: Response;
+  try {
+    response = await fetch(parsed, { signal: opts.signal, credentials: 'omit', redirect: 'follow' });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new Error(`the download failed: the host could not be reached, or it does not allow other sites to read its files (CORS)`);
+  }
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+  const total = Number(response.headers.get('content-length')) || null;
+  if (total && total > MAX_DOWNLOAD_BYTES) throw new Error(`the file is ${Math.round(total / 1e6)} MB, over the ${MAX_DOWNLOAD_BYTES / 1e6} MB limit`);
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    if (loaded > MAX_DOWNLOAD_BYTES) {
+      await reader.cancel();
+      throw new Error(`the file is over the ${MAX_DOWNLOAD_BYTES / 1e6} MB limit`);
+    }
+    opts.onProgress?.(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+export function fileNameOf(url: string): string {
+  try {
+    const u = new URL(url, window.location.href);
+    return decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? u.host) || u.host;
+  } catch {
+    return url;
+  }
+}
