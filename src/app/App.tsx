@@ -18,6 +18,13 @@ import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
 import { embeddedWorkspace, type Workspace } from './workspace';
 import { workspaceFromLink, workspaceFromUrl } from './openFromUrl';
+import { readLensState, writeLensState } from '../lenses/url';
+import { useLensView } from '../lenses/useLensView';
+import { buildInstitutionGraph } from '../lenses/institutions';
+import type { LensState } from '../lenses/types';
+import { LensBar } from '../view/lenses/LensBar';
+import { Timeline } from '../view/lenses/Timeline';
+import { TableTwin } from '../view/lenses/TableTwin';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('coauthor-atlas:theme');
@@ -62,6 +69,7 @@ export function App() {
   const [url, setUrl] = useState<UrlState>(() => readUrlState(window.location.search));
   const [workspace, setWorkspace] = useState<Workspace>(() => embeddedFor(url.dataset) ?? embeddedWorkspace('full'));
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [lens, setLensState] = useState<LensState>(() => readLensState(window.location.search));
   const [options, setOptions] = useState<BuildOptions>(DEFAULT_BUILD_OPTIONS);
   const [focusRequest, setFocusRequest] = useState<{ nodes: string[]; nonce: number } | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
@@ -70,7 +78,15 @@ export function App() {
   const dataset = workspace.dataset;
   const resolved = useMemo(() => resolveDataset(dataset), [dataset]);
   const index = useMemo(() => indexDataset(dataset, resolved), [dataset, resolved]);
-  const source = useMemo(() => workspace.graph ?? buildGraph(dataset, options, resolved), [workspace.graph, dataset, options, resolved]);
+  const source = useMemo(() => {
+    if (workspace.graph) return workspace.graph;
+    // The institution / country lens swaps the unit of the network.
+    if (lens.unit !== 'author') {
+      const g = buildInstitutionGraph(dataset, lens.unit, options, resolved);
+      if (g) return g;
+    }
+    return buildGraph(dataset, options, resolved);
+  }, [workspace.graph, dataset, options, resolved, lens.unit]);
   const display = useMemo(() => {
     const d = toDisplayGraph(source, theme);
     // Saved positions are drawn as they are; the layout only runs when asked.
@@ -86,7 +102,9 @@ export function App() {
 
   const problem = checkSelection(url.selection, index, clusters.length, (n) => display.hasNode(n));
   const selection = problem ? null : url.selection;
-  const highlight = useMemo(() => highlightOf(selection, display, index), [selection, display, index]);
+  const lensView = useLensView(display, index, lens, selection);
+  const selectionHighlight = useMemo(() => highlightOf(selection, display, index), [selection, display, index]);
+  const highlight = lensView.highlight !== undefined ? lensView.highlight : selectionHighlight;
 
   const notify = useCallback((text: string, kind: 'info' | 'error' = 'info') => setMessage({ text, kind }), []);
 
@@ -111,11 +129,19 @@ export function App() {
     [navigate],
   );
 
-  // URL → state on back/forward: the selection, and the embedded dataset when the URL names one.
+  // Lens changes replace the URL entry (no history entry per slider step) and keep the other parameters.
+  const setLens = useCallback((next: LensState) => {
+    setLensState(next);
+    const search = writeLensState(next, window.location.search);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, []);
+
+  // URL → state on back/forward: the selection, the lenses, and the embedded dataset when the URL names one.
   useEffect(() => {
     const onPop = () => {
       const next = readUrlState(window.location.search);
       setUrl(next);
+      setLensState(readLensState(window.location.search));
       const embedded = embeddedFor(next.dataset);
       setWorkspace((ws) => (embedded && ws.id !== embedded.id ? embedded : ws));
     };
@@ -239,8 +265,8 @@ export function App() {
   }, []);
 
   const api = useMemo<AtlasApi>(
-    () => ({ workspace, index, graph: display, clusters, options, selection, theme, getSigma: () => sigmaRef.current, openWorkspace, openLink, notify }),
-    [workspace, index, display, clusters, options, selection, theme, openWorkspace, openLink, notify],
+    () => ({ workspace, index, graph: display, clusters, options, selection, theme, getSigma: () => sigmaRef.current, openWorkspace, openLink, notify, lens, setLens, lensView, select: onSelect }),
+    [workspace, index, display, clusters, options, selection, theme, openWorkspace, openLink, notify, lens, setLens, lensView, onSelect],
   );
 
   return (
@@ -271,6 +297,8 @@ export function App() {
         )}
         <main className="workspace">
           <section className="graph" aria-label="Coauthor network">
+            <LensBar />
+            <div className="graph-stage">
             <GraphView
               graph={display}
               theme={theme}
@@ -280,7 +308,10 @@ export function App() {
               autoLayout={!hasSavedLayout}
               initialCamera={workspace.camera}
               onSigma={onSigma}
+              lens={lensView}
             />
+            </div>
+            <Timeline />
           </section>
           <DetailsPanel
             selection={selection}
@@ -294,6 +325,7 @@ export function App() {
             onOptions={workspace.graph ? undefined : onOptions}
             onSelect={onSelect}
           />
+          <TableTwin />
         </main>
       </div>
     </AtlasContext.Provider>

@@ -7,6 +7,7 @@ import type { Theme } from '../graph/palette';
 import type { BuildOptions } from '../graph/types';
 import type { Selection } from './selection';
 import type { Workspace } from './workspace';
+import type { LensState, LensView } from '../lenses/types';
 
 /** What toolbar features (import, export, open from a link) read and do; provided by App. */
 export interface AtlasApi {
@@ -19,6 +20,12 @@ export interface AtlasApi {
   theme: Theme;
   /** The live sigma instance (null while it is being created). */
   getSigma: () => Sigma | null;
+  /** Lens state (URL-backed) and what it does to the graph. */
+  lens: LensState;
+  setLens: (next: LensState) => void;
+  lensView: LensView;
+  /** Select something (and move the camera to it when asked). */
+  select: (s: Selection, opts?: { focus?: boolean }) => void;
   /** Replace what is shown. Nothing of the current workspace is lost if this is not called. */
   openWorkspace: (ws: Workspace) => void;
   /** Opens a file by URL (`?file=`), keeping the current dataset if it fails. */

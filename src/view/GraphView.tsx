@@ -5,6 +5,7 @@ import type Sigma from 'sigma';
 import { applyTheme, type DisplayGraph } from '../graph/display';
 import type { Theme } from '../graph/palette';
 import type { Highlight } from './controllers/highlight';
+import type { LensView } from '../lenses/types';
 import { HighlightController } from './controllers/HighlightController';
 import { LayoutController } from './controllers/LayoutController';
 import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
@@ -26,9 +27,10 @@ export interface GraphViewProps {
   autoLayout: boolean;
   initialCamera?: { x: number; y: number; ratio: number; angle: number };
   onSigma: (sigma: Sigma | null) => void;
+  lens: LensView;
 }
 
-export function GraphView({ graph, theme, highlight, focusRequest, onClick, autoLayout, initialCamera, onSigma }: GraphViewProps) {
+export function GraphView({ graph, theme, highlight, focusRequest, onClick, autoLayout, initialCamera, onSigma, lens }: GraphViewProps) {
   const settings = useMemo<Partial<Settings>>(
     () => ({
       zIndex: true,
@@ -58,7 +60,7 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
       <ThemeController theme={theme} />
       <SigmaHandle onSigma={onSigma} initialCamera={initialCamera} />
       <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} />
-      <HighlightController selected={highlight} ink={THEME_INK[theme]} />
+      <HighlightController selected={highlight} ink={THEME_INK[theme]} lens={lens} />
       <EventsController onClick={onClick} />
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />

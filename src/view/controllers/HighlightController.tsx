@@ -6,6 +6,7 @@ import type { Settings } from 'sigma/settings';
 import type { DisplayGraph } from '../../graph/display';
 import { neighbourhood } from '../../app/highlightOf';
 import { EMPTY_HIGHLIGHT, type Highlight } from './highlight';
+import type { LensView } from '../../lenses/types';
 
 const LAYER = 'atlasHighlightEdges';
 /** Beyond this many highlighted nodes only the focus nodes get labels. */
@@ -56,12 +57,13 @@ function drawLabelBox(context: CanvasRenderingContext2D, data: { x: number; y: n
   }
 }
 
-export function HighlightController({ selected, ink }: { selected: Highlight | null; ink: HighlightInk }) {
+export function HighlightController({ selected, ink, lens }: { selected: Highlight | null; ink: HighlightInk; lens: LensView }) {
   const sigma = useSigma();
   const graph = sigma.getGraph() as unknown as DisplayGraph;
   const current = useRef<Highlight>(EMPTY_HIGHLIGHT);
   const selectedRef = useRef<Highlight | null>(selected);
   const inkRef = useRef(ink);
+  const lensRef = useRef(lens);
   const applyRef = useRef<(h: Highlight | null) => void>(() => {});
 
   useEffect(() => {
@@ -86,7 +88,7 @@ export function HighlightController({ selected, ink }: { selected: Highlight | n
         if (!graph.hasEdge(edge)) continue;
         const s = sigma.getNodeDisplayData(graph.source(edge));
         const t = sigma.getNodeDisplayData(graph.target(edge));
-        if (!s || !t) continue;
+        if (!s || !t || s.hidden || t.hidden || lensRef.current.hiddenEdges.has(edge)) continue;
         const p = sigma.framedGraphToViewport(s);
         const q = sigma.framedGraphToViewport(t);
         ctx.moveTo(p.x, p.y);
@@ -104,7 +106,24 @@ export function HighlightController({ selected, ink }: { selected: Highlight | n
       else if (h.nodes.size <= MAX_PLAIN_LABELS) drawDiscNodeLabel(context, data, settings);
     };
 
-    sigma.setSetting('nodeReducer', (node, data) => (current.current.nodes.has(node) ? { ...data, highlighted: true } : data));
+    // Lenses hide, recolour and resize without touching the graph; the highlight goes on top.
+    sigma.setSetting('nodeReducer', (node, data) => {
+      const l = lensRef.current;
+      if (l.hiddenNodes.has(node)) return { ...data, hidden: true };
+      const color = l.nodeColors?.get(node);
+      const size = l.nodeSizes?.get(node);
+      const highlighted = current.current.nodes.has(node);
+      if (color === undefined && size === undefined && !highlighted) return data;
+      return { ...data, ...(color !== undefined ? { color } : {}), ...(size !== undefined ? { size } : {}), ...(highlighted ? { highlighted: true } : {}) };
+    });
+    sigma.setSetting('edgeReducer', (edge, data) => {
+      const l = lensRef.current;
+      if (l.hiddenEdges.has(edge)) return { ...data, hidden: true };
+      const w = l.edgeWeights?.get(edge);
+      if (w === undefined) return data;
+      const original = graph.getEdgeAttribute(edge, 'weight') || 1;
+      return { ...data, size: data.size * Math.sqrt(Math.max(0, w) / original) };
+    });
     sigma.setSetting('defaultDrawNodeHover', drawHover as Settings['defaultDrawNodeHover']);
 
     applyRef.current = (next) => {
@@ -132,6 +151,13 @@ export function HighlightController({ selected, ink }: { selected: Highlight | n
       container.classList.remove('atlas-dimmed');
     };
   }, [sigma, graph]);
+
+  // A lens change re-processes the graph once (hidden nodes change the index); hovers never do.
+  useEffect(() => {
+    if (lensRef.current === lens) return;
+    lensRef.current = lens;
+    sigma.refresh();
+  }, [sigma, lens]);
 
   useEffect(() => {
     selectedRef.current = selected;

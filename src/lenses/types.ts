@@ -1,0 +1,48 @@
+import type { Highlight } from '../view/controllers/highlight';
+
+/** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. */
+export interface LensState {
+  /** Timeline brush: papers from..to (inclusive years). */
+  years?: [number, number];
+  /** Only papers with one of these category codes / venues. */
+  categories?: string[];
+  venues?: string[];
+  /** Authors with at least this many (visible) papers. */
+  minPapers?: number;
+  /** Coauthor edges with at least this many (visible) shared papers. */
+  minShared?: number;
+  largestComponent?: boolean;
+  /** Only authors with this affiliation. */
+  affiliation?: string;
+  colorBy: 'community' | 'affiliation' | 'firstYear' | 'lastYear';
+  sizeBy: 'papers' | 'coauthors' | 'weightedDegree' | 'betweenness' | 'pagerank';
+  /** Ego view of the selected author at this depth. */
+  egoDepth?: 1 | 2 | 3;
+  /** Shortest collaboration path between two author keys. */
+  path?: [string, string];
+  /** The network's unit: authors (default), institutions or countries. */
+  unit: 'author' | 'institution' | 'country';
+}
+
+export const DEFAULT_LENS: LensState = { colorBy: 'community', sizeBy: 'papers', unit: 'author' };
+
+/**
+ * What the lenses do to the displayed graph, without moving it: nodes and edges hidden,
+ * edge weights recomputed, colours and sizes replaced, and (for a path) a highlight.
+ * Absent fields leave the display graph's own values.
+ */
+export interface LensView {
+  hiddenNodes: Set<string>;
+  hiddenEdges: Set<string>;
+  edgeWeights?: Map<string, number>;
+  nodeColors?: Map<string, string>;
+  nodeSizes?: Map<string, number>;
+  /** A legend for a colour scale other than communities. */
+  colorLegend?: { label: string; stops: { value: string; color: string }[] };
+  /** Overrides the selection's highlight (e.g. the path). */
+  highlight?: Highlight | null;
+  /** Human-readable notes (e.g. "no path between A and B"). */
+  notes?: string[];
+}
+
+export const EMPTY_LENS_VIEW: LensView = { hiddenNodes: new Set(), hiddenEdges: new Set() };

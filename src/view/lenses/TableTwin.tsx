@@ -1,0 +1,4 @@
+/** (Owned by the lenses feature.) */
+export function TableTwin() {
+  return null;
+}
