@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { useAtlas } from '../../app/context';
+import { deleteDataset, getStoredDataset, listDatasets, renameDataset, workspaceOf, type StoredSummary } from '../../store/datasetStore';
+
+function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: boolean; onChanged: () => void; onError: (m: string) => void }) {
+  const { openWorkspace, workspace } = useAtlas();
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const open = async () => {
+    try {
+      const r = await getStoredDataset(s.id);
+      if (r) openWorkspace(workspaceOf(r));
+      else onError(`“${s.title}” is no longer stored.`);
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+  const act = (p: Promise<unknown>) => p.then(onChanged, (e: Error) => onError(e.message));
+  return (
+    <li className="dataset-row">
+      {renaming !== null ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const title = renaming.trim();
+            if (!title) return;
+            setRenaming(null);
+            void act(renameDataset(s.id, title).then(() => {
+              // The open copy gets the new title too.
+              if (workspace.id === s.id) openWorkspace({ ...workspace, dataset: { ...workspace.dataset, title } });
+            }));
+          }}
+        >
+          <input aria-label={`New name for ${s.title}`} value={renaming} autoFocus onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), e.preventDefault(), setRenaming(null))} />
+          <button type="submit">Save</button>
+        </form>
+      ) : (
+        <>
+          <span className="dataset-name">
+            {s.title} {current && <span className="badge">shown</span>}
+          </span>
+          <span className="muted small">
+            {s.papers.toLocaleString('en-US')} papers · {new Date(s.updatedAt).toLocaleString()}
+          </span>
+          <span className="dataset-actions">
+            <button type="button" onClick={() => void open()} disabled={current} aria-label={`Open ${s.title}`}>Open</button>
+            <button type="button" onClick={() => setRenaming(s.title)} aria-label={`Rename ${s.title}`}>Rename</button>
+            {confirmDelete ? (
+              <button type="button" className="danger" onClick={() => void act(deleteDataset(s.id))} aria-label={`Really delete ${s.title}`}>Really delete?</button>
+            ) : (
+              <button type="button" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${s.title}`}>Delete</button>
+            )}
+          </span>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Datasets kept in this browser: open, rename, delete. `version` changes when an import stored one. */
+export function DatasetList({ version }: { version: number }) {
+  const { workspace } = useAtlas();
+  const [list, setList] = useState<StoredSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    let live = true;
+    listDatasets().then(
+      (l) => live && (setList(l), setError(null)),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, reload]);
+  const refresh = () => setReload((n) => n + 1);
+  return (
+    <section aria-label="Stored datasets">
+      <h3>Datasets kept in this browser</h3>
+      {error && <p role="alert" className="import-error">{error}</p>}
+      {list && list.length === 0 && <p className="muted">None yet: every import is kept here.</p>}
+      {list && list.length > 0 && (
+        <ul className="plain dataset-list">
+          {list.map((s) => (
+            <Row key={s.id} s={s} current={workspace.id === s.id} onChanged={refresh} onError={setError} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

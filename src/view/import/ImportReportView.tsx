@@ -1,0 +1,124 @@
+import { useMemo, type ReactNode } from 'react';
+import type { CombinedImport } from '../../import/combine';
+import type { ImportReport } from '../../import';
+import type { Paper } from '../../model/types';
+import { FORMAT_LABELS } from './readFiles';
+import type { Outcome } from './useImporter';
+
+const LIST_LIMIT = 100;
+const BY_WORDS = { doi: 'same DOI', arxiv: 'same arXiv id', title: 'same title, year and a shared author' } as const;
+
+/** A long list, cut at LIST_LIMIT with a count of what is left out. */
+function Capped<T>({ items, render }: { items: T[]; render: (item: T, i: number) => ReactNode }) {
+  return (
+    <ul className="import-list">
+      {items.slice(0, LIST_LIMIT).map(render)}
+      {items.length > LIST_LIMIT && <li className="muted">… and {(items.length - LIST_LIMIT).toLocaleString('en-US')} more</li>}
+    </ul>
+  );
+}
+
+function titles(ids: string[], byId: Map<string, Paper>) {
+  return <Capped items={ids} render={(id) => <li key={id}>{byId.get(id)?.title || id}</li>} />;
+}
+
+function FileReport({ fileName, report, byId }: { fileName: string; report: ImportReport; byId: Map<string, Paper> }) {
+  const merged = report.duplicatesMerged;
+  const byKind = (['doi', 'arxiv', 'title'] as const).map((k) => [k, merged.filter((m) => m.by === k).length] as const).filter(([, n]) => n > 0);
+  return (
+    <section className="import-file-report" aria-label={`Report for ${fileName}`}>
+      <h4>
+        {fileName} <span className="muted small">({FORMAT_LABELS[report.format] ?? report.format})</span>
+      </h4>
+      {report.fatal ? (
+        <p role="alert" className="import-error">Nothing could be read from this file: {report.fatal}</p>
+      ) : (
+        <dl className="stats">
+          <div><dt>Read</dt><dd>{report.read.toLocaleString('en-US')}</dd></div>
+          <div><dt>Imported</dt><dd>{report.imported.toLocaleString('en-US')}</dd></div>
+          <div><dt>Skipped</dt><dd>{report.skipped.length.toLocaleString('en-US')}</dd></div>
+          <div><dt>Duplicates merged</dt><dd>{merged.length.toLocaleString('en-US')}</dd></div>
+        </dl>
+      )}
+      {report.skipped.length > 0 && (
+        <details open>
+          <summary>Skipped records ({report.skipped.length})</summary>
+          <Capped
+            items={report.skipped}
+            render={(s, i) => (
+              <li key={i}>
+                {s.line !== undefined ? `Line ${s.line}` : `Record ${s.index + 1}`}: {s.reason}
+                {s.excerpt && <span className="muted"> — “{s.excerpt}”</span>}
+              </li>
+            )}
+          />
+        </details>
+      )}
+      {report.warnings.length > 0 && (
+        <details>
+          <summary>Warnings ({report.warnings.length})</summary>
+          <Capped items={report.warnings} render={(w, i) => <li key={i}>{w.line !== undefined ? `Line ${w.line}` : `Record ${w.index + 1}`}: {w.message}</li>} />
+        </details>
+      )}
+      {merged.length > 0 && (
+        <details>
+          <summary>Duplicates merged ({byKind.map(([k, n]) => `${n} by ${BY_WORDS[k]}`).join(', ')})</summary>
+          <Capped items={merged} render={(m, i) => <li key={i}>Record {m.droppedIndex + 1} merged into “{byId.get(m.keptId)?.title ?? m.keptId}” ({BY_WORDS[m.by]})</li>} />
+        </details>
+      )}
+      {report.truncated.length > 0 && (
+        <details>
+          <summary>Truncated author lists ({report.truncated.length})</summary>
+          {titles(report.truncated, byId)}
+        </details>
+      )}
+      {report.noAuthors.length > 0 && (
+        <details>
+          <summary>Papers without authors ({report.noAuthors.length})</summary>
+          {titles(report.noAuthors, byId)}
+        </details>
+      )}
+      {report.noYear.length > 0 && (
+        <details>
+          <summary>Papers without a year ({report.noYear.length})</summary>
+          {titles(report.noYear, byId)}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Combined({ combined }: { combined: CombinedImport }) {
+  const byId = useMemo(() => new Map(combined.papers.map((p) => [p.id, p])), [combined]);
+  return (
+    <>
+      {combined.files.map((f, i) => (
+        <FileReport key={i} fileName={f.fileName} report={f.report} byId={byId} />
+      ))}
+      {combined.crossMerged.length > 0 && (
+        <details>
+          <summary>Duplicates merged across files or with the dataset appended to ({combined.crossMerged.length})</summary>
+          <Capped items={combined.crossMerged} render={(m, i) => <li key={i}>“{m.droppedTitle}” from {m.fileName} merged into “{byId.get(m.keptId)?.title ?? m.keptId}” ({BY_WORDS[m.by]})</li>} />
+        </details>
+      )}
+    </>
+  );
+}
+
+/** What the last import did: per file counts, skipped records with their line, merges, incomplete papers. */
+export function ImportReportView({ outcome }: { outcome: Outcome }) {
+  return (
+    <section className="import-report" aria-label="Import report">
+      <h3>Import report</h3>
+      {outcome.error && <p role="alert" className="import-error">{outcome.error}</p>}
+      {outcome.notes.map((n, i) => <p key={i}>{n}</p>)}
+      {outcome.opened && outcome.combined && (
+        <p className="import-summary">
+          Opened “{outcome.opened.title}”: {outcome.combined.papers.length.toLocaleString('en-US')} papers ({outcome.combined.added.toLocaleString('en-US')} added by this import).{' '}
+          {outcome.opened.stored ? 'Saved in this browser.' : <span className="import-error">Not saved: {outcome.opened.storeError}</span>}
+        </p>
+      )}
+      {outcome.combined && <Combined combined={outcome.combined} />}
+    </section>
+  );
+}

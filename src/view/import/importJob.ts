@@ -1,0 +1,51 @@
+import type { CombinedImport } from '../../import/combine';
+import type { CsvMapping, ImportFormat } from '../../import';
+import type { Alias, Paper } from '../../model/types';
+
+/** A file's format: a paper format, or ACL's name_variants.yaml (a merge list). */
+export type JobFormat = ImportFormat | 'name-variants';
+
+export interface JobFile { name: string; text: string; format: JobFormat; csvMapping?: CsvMapping }
+
+export interface ImportJob { files: JobFile[]; base?: { papers: Paper[]; aliases: Alias[]; owner?: string } }
+
+export type ImportMessage =
+  | { type: 'progress'; file: number; files: number; done: number; total: number }
+  | { type: 'done'; combined: CombinedImport }
+  | { type: 'error'; error: string };
+
+export interface JobHandle { promise: Promise<CombinedImport>; cancel: () => void }
+
+/** Runs one import in a fresh worker; cancel() terminates it and rejects with an AbortError. */
+export function runImportJob(job: ImportJob, onProgress: (fraction: number, label: string) => void): JobHandle {
+  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  let cancel = () => {};
+  const promise = new Promise<CombinedImport>((resolve, reject) => {
+    cancel = () => {
+      worker.terminate();
+      reject(new DOMException('Import cancelled', 'AbortError'));
+    };
+    worker.onmessage = (e: MessageEvent<ImportMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        const within = m.total > 0 ? m.done / m.total : 0;
+        onProgress((m.file + within) / m.files, `${job.files[m.file]?.name ?? ''}: ${m.done.toLocaleString('en-US')} of ${m.total.toLocaleString('en-US')} records`);
+        return;
+      }
+      worker.terminate();
+      if (m.type === 'done') resolve(m.combined);
+      else reject(new Error(m.error));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the import worker failed'));
+    };
+  });
+  worker.postMessage(job);
+  return { promise, cancel };
+}
+
+/** Format of a file: ACL name variants by name, else `detectFormat`'s answer (may be null: ask the user). */
+export function isNameVariantsFile(name: string, text: string): boolean {
+  return /\.ya?ml$/i.test(name) && /^\s*-\s*canonical\s*:/m.test(text.slice(0, 4000));
+}

@@ -1,0 +1,137 @@
+import { useCallback, useRef, useState } from 'react';
+import { useAtlas } from '../../app/context';
+import { workspaceFromText } from '../../app/openFile';
+import type { CombinedImport } from '../../import/combine';
+import type { CsvMapping } from '../../import';
+import type { Dataset } from '../../model/types';
+import { newDatasetId, saveDataset, type StoreError } from '../../store/datasetStore';
+import { workspaceFromSnapshotText } from '../export/openSnapshot';
+import { runImportJob, type JobFile, type JobFormat } from './importJob';
+import { classify, type InputFile } from './readFiles';
+
+/** A paper file waiting for the user: its format is unknown, or it is CSV and needs a column mapping. */
+export interface PendingFile extends InputFile { format: JobFormat | null; csvMapping?: CsvMapping }
+
+export interface Outcome {
+  combined?: CombinedImport;
+  /** Why nothing was opened (the current dataset is kept). */
+  error?: string;
+  /** Title of the dataset opened, and whether it is kept in this browser. */
+  opened?: { title: string; stored: boolean; storeError?: string };
+  /** Snapshots and graph files opened or refused, in words. */
+  notes: string[];
+}
+
+export interface ImportOptions { format: JobFormat | null; append: boolean }
+
+/** The import flow: classify inputs, ask for what is missing, parse in a worker, open and store the result. */
+export function useImporter(onStored: () => void) {
+  const { workspace, options, openWorkspace, notify } = useAtlas();
+  const [pending, setPending] = useState<{ files: PendingFile[]; append: boolean } | null>(null);
+  const [running, setRunning] = useState<{ fraction: number; label: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const cancelRef = useRef<(() => void) | null>(null);
+
+  const canAppend = workspace.dataset.papers.length > 0 && !workspace.graph;
+
+  const runPapers = useCallback(
+    async (files: JobFile[], append: boolean, notes: string[]) => {
+      const base = append && canAppend ? { papers: workspace.dataset.papers, aliases: workspace.dataset.aliases, owner: workspace.dataset.owner } : undefined;
+      setRunning({ fraction: 0, label: 'Starting…' });
+      const job = runImportJob({ files, base }, (fraction, label) => setRunning({ fraction, label }));
+      cancelRef.current = job.cancel;
+      let combined: CombinedImport;
+      try {
+        combined = await job.promise;
+      } catch (e) {
+        setRunning(null);
+        const cancelled = (e as Error).name === 'AbortError';
+        setOutcome({ error: cancelled ? 'Import cancelled: nothing was changed.' : `The import failed: ${(e as Error).message}. The current dataset is kept.`, notes });
+        return;
+      } finally {
+        cancelRef.current = null;
+      }
+      setRunning(null);
+      const newAliases = combined.aliases.length - (base?.aliases.length ?? 0);
+      if (combined.papers.length === 0 || (combined.added === 0 && newAliases === 0)) {
+        setOutcome({ combined, error: `${base ? 'No new papers' : 'No papers'} could be imported (see the report below). The current dataset is kept.`, notes });
+        return;
+      }
+      const names = files.map((f) => f.name);
+      const appendingStored = Boolean(base) && workspace.origin === 'import';
+      const title = base ? `${workspace.dataset.title}${appendingStored ? '' : ` + ${names[0]}`}` : names.length > 1 ? `${names[0]} (+${names.length - 1} more)` : names[0];
+      const dataset: Dataset = {
+        id: appendingStored ? workspace.id : newDatasetId(),
+        title,
+        description: base ? workspace.dataset.description : `Imported from ${names.join(', ')}.`,
+        ...(combined.owner ? { owner: combined.owner } : {}),
+        ...(base && workspace.dataset.profile ? { profile: workspace.dataset.profile } : {}),
+        papers: combined.papers,
+        aliases: combined.aliases,
+        sourceNotes: [...(base ? workspace.dataset.sourceNotes ?? [] : []), `Imported from ${names.join(', ')} on ${new Date().toISOString().slice(0, 10)}.`],
+      };
+      const keepOptions = base ? options : undefined;
+      openWorkspace({ id: dataset.id, dataset, origin: 'import', ...(keepOptions ? { options: keepOptions } : {}) });
+      const opened: Outcome['opened'] = { title, stored: false };
+      try {
+        await saveDataset({ id: dataset.id, dataset, ...(keepOptions ? { options: keepOptions } : {}) });
+        opened.stored = true;
+        onStored();
+      } catch (e) {
+        opened.storeError = (e as StoreError).message;
+        notify(opened.storeError, 'error');
+      }
+      setOutcome({ combined, opened, notes });
+    },
+    [canAppend, workspace, options, openWorkspace, notify, onStored],
+  );
+
+  /** Starts an import of files or pasted text; asks first when a format is unknown or a CSV needs mapping. */
+  const start = useCallback(
+    async (inputs: InputFile[], opts: ImportOptions) => {
+      setOutcome(null);
+      const notes: string[] = [];
+      const papers: PendingFile[] = [];
+      for (const c of inputs.map((f) => classify(f, opts.format))) {
+        if (c.kind === 'snapshot') {
+          const r = workspaceFromSnapshotText(c.file.text);
+          if (r.ok) {
+            openWorkspace(r.workspace);
+            notes.push(`Opened the snapshot ${c.file.name}.`);
+          } else notes.push(`The snapshot ${c.file.name} could not be opened: ${r.errors.slice(0, 3).join('; ')}`);
+        } else if (c.kind === 'graph') {
+          // Graph files carry no papers: they open as they are, through the app's file opener.
+          const r = await workspaceFromText(c.file.text, c.file.name);
+          if (r.ok) {
+            openWorkspace(r.workspace);
+            notes.push(`Opened the graph file ${c.file.name}.`);
+          } else notes.push(`The graph file ${c.file.name} could not be opened: ${r.error}`);
+        } else papers.push({ ...c.file, format: c.format });
+      }
+      if (!papers.length) {
+        setOutcome({ notes, error: notes.length ? undefined : 'Nothing to import.' });
+        return;
+      }
+      if (papers.some((p) => p.format === null || p.format === 'csv')) {
+        setPending({ files: papers, append: opts.append });
+        if (notes.length) setOutcome({ notes });
+        return;
+      }
+      await runPapers(papers.map((p) => ({ name: p.name, text: p.text, format: p.format! })), opts.append, notes);
+    },
+    [openWorkspace, runPapers],
+  );
+
+  const confirmPending = useCallback(
+    (files: PendingFile[]) => {
+      const append = pending?.append ?? false;
+      setPending(null);
+      void runPapers(files.map((p) => ({ name: p.name, text: p.text, format: p.format!, ...(p.csvMapping ? { csvMapping: p.csvMapping } : {}) })), append, outcome?.notes ?? []);
+    },
+    [pending, runPapers, outcome],
+  );
+
+  const cancel = useCallback(() => cancelRef.current?.(), []);
+
+  return { start, pending, setPending, confirmPending, running, cancel, outcome, setOutcome, canAppend };
+}

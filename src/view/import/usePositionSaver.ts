@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { useAtlas } from '../../app/context';
+import { updateStoredDataset } from '../../store/datasetStore';
+
+const POLL_MS = 2000;
+
+/**
+ * Keeps a stored dataset's layout positions and build options: when the shown positions have stopped
+ * changing (the layout is done) and differ from what was saved, they are written with the dataset.
+ */
+export function usePositionSaver() {
+  const { workspace, graph, options } = useAtlas();
+  const saved = useRef<{ id: string; sum: number; options: string } | null>(null);
+  useEffect(() => {
+    if (workspace.origin !== 'import') return;
+    let last = NaN;
+    let busy = false;
+    const timer = window.setInterval(() => {
+      if (busy || graph.order === 0) return;
+      let sum = 0;
+      graph.forEachNode((_n, a) => (sum += a.x * 1.31 + a.y * 0.77));
+      const opts = JSON.stringify(options);
+      const stable = sum === last;
+      last = sum;
+      const prev = saved.current;
+      if (!stable || (prev && prev.id === workspace.id && prev.sum === sum && prev.options === opts)) return;
+      const positions: Record<string, [number, number]> = {};
+      graph.forEachNode((n, a) => (positions[n] = [a.x, a.y]));
+      busy = true;
+      updateStoredDataset(workspace.id, (r) => ({ ...r, positions, options }))
+        .then((r) => (saved.current = r ? { id: workspace.id, sum, options: opts } : saved.current))
+        .catch(() => {}) // storage problems were reported when the dataset was stored
+        .finally(() => (busy = false));
+    }, POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [workspace, graph, options]);
+}
