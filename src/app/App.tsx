@@ -16,7 +16,7 @@ import type { GraphClick } from '../view/controllers/EventsController';
 import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
-import { embeddedWorkspace, type Workspace } from './workspace';
+import { embeddedWorkspace, loadingWorkspace, urlOpensElsewhere, type Workspace } from './workspace';
 import { workspaceFromLink, workspaceFromUrl } from './openFromUrl';
 import { readLensState, writeLensState } from '../lenses/url';
 import { useLensView } from '../lenses/useLensView';
@@ -67,7 +67,9 @@ function embeddedFor(param: string): Workspace | null {
 
 export function App() {
   const [url, setUrl] = useState<UrlState>(() => readUrlState(window.location.search));
-  const [workspace, setWorkspace] = useState<Workspace>(() => embeddedFor(url.dataset) ?? embeddedWorkspace('full'));
+  const [workspace, setWorkspace] = useState<Workspace>(() =>
+    urlOpensElsewhere(window.location.search, window.location.hash) ? loadingWorkspace() : (embeddedFor(url.dataset) ?? embeddedWorkspace('full')),
+  );
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [lens, setLensState] = useState<LensState>(() => readLensState(window.location.search));
   const [options, setOptions] = useState<BuildOptions>(DEFAULT_BUILD_OPTIONS);
@@ -119,11 +121,17 @@ export function App() {
   }, []);
 
   const openWorkspace = useCallback(
-    (ws: Workspace) => {
+    (ws: Workspace, opts?: { replace?: boolean }) => {
       setWorkspace(ws);
       if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
-      const param = ws.origin === 'embedded' ? (ws.id === embeddedWorkspace('shown').id ? 'shown' : 'full') : ws.id;
-      navigate({ dataset: param, selection: ws.selection ?? null });
+      // The URL names what a reload can reopen: an embedded or stored dataset. A snapshot or a
+      // graph file is not stored, so its URL falls back to the default rather than to an error.
+      const param =
+        ws.origin === 'embedded' ? (ws.id === embeddedWorkspace('shown').id ? 'shown' : 'full') : ws.origin === 'import' ? ws.id : 'full';
+      const params = new URLSearchParams(window.location.search);
+      if (ws.origin !== 'link') params.delete('file');
+      window.history.replaceState(null, '', `${window.location.pathname}${params.toString() ? `?${params}` : ''}${window.location.hash}`);
+      navigate({ dataset: param, selection: ws.selection ?? null }, opts?.replace);
       if (ws.selection) setFocusRequest(null);
     },
     [navigate],
@@ -152,15 +160,23 @@ export function App() {
   // A workspace the URL points at beyond the embedded ones (a stored dataset, a ?file= link).
   useEffect(() => {
     const controller = new AbortController();
+    // Whatever fails to open, the user gets the embedded profile rather than an empty page.
+    const fallBack = () => setWorkspace((current) => (current.id === 'loading' ? embeddedWorkspace('full') : current));
     workspaceFromUrl(window.location.search, { signal: controller.signal, notify })
       .then((ws) => {
-        if (!ws || controller.signal.aborted) return;
+        if (controller.signal.aborted) return;
+        if (!ws) return fallBack();
         setWorkspace(ws);
         if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+        // A share link or snapshot brings its own selection.
+        if (ws.selection) navigate({ ...readUrlState(window.location.search), selection: ws.selection }, true);
       })
-      .catch((e: unknown) => notify(`Could not open what the link points at: ${(e as Error).message}. The current dataset is kept.`, 'error'));
+      .catch((e: unknown) => {
+        notify(`Could not open what the link points at: ${(e as Error).message}. The current dataset is kept.`, 'error');
+        fallBack();
+      });
     return () => controller.abort();
-  }, [notify]);
+  }, [notify, navigate]);
 
   const linkAbort = useRef<AbortController | null>(null);
   const openLink = useCallback(

@@ -27,7 +27,7 @@ export interface AtlasApi {
   /** Select something (and move the camera to it when asked). */
   select: (s: Selection, opts?: { focus?: boolean }) => void;
   /** Replace what is shown. Nothing of the current workspace is lost if this is not called. */
-  openWorkspace: (ws: Workspace) => void;
+  openWorkspace: (ws: Workspace, opts?: { replace?: boolean }) => void;
   /** Opens a file by URL (`?file=`), keeping the current dataset if it fails. */
   openLink: (url: string) => void;
   /** A short message for the user (role=status, or role=alert for errors). */

@@ -41,3 +41,17 @@ export const embeddedWorkspace = (choice: 'full' | 'shown'): Workspace => ({
 
 /** Graph files carry no papers: the panels say so and show node attributes instead. */
 export const hasPapers = (ws: Workspace) => ws.dataset.papers.length > 0;
+
+/** Shown while a link, a share link or a stored dataset opens, so the embedded profile is not built for nothing. */
+export const loadingWorkspace = (): Workspace => ({
+  id: 'loading',
+  dataset: { id: 'loading', title: 'Opening…', papers: [], aliases: [] },
+  origin: 'embedded',
+});
+
+/** Does this URL open something other than an embedded dataset? */
+export function urlOpensElsewhere(search: string, hash: string): boolean {
+  const params = new URLSearchParams(search);
+  const dataset = params.get('dataset');
+  return params.has('file') || hash.startsWith('#s=') || (!!dataset && dataset !== 'full' && dataset !== 'shown');
+}

@@ -10,6 +10,7 @@ import { HighlightController } from './controllers/HighlightController';
 import { LayoutController } from './controllers/LayoutController';
 import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
+import { sigmaAlive } from './controllers/alive';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
@@ -73,9 +74,18 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
 function SigmaHandle({ onSigma, initialCamera }: { onSigma: (s: Sigma | null) => void; initialCamera?: GraphViewProps['initialCamera'] }) {
   const sigma = useSigma();
   useEffect(() => {
+    if (!sigmaAlive(sigma)) return;
     onSigma(sigma);
     if (initialCamera) sigma.getCamera().setState(initialCamera);
-    return () => onSigma(null);
+    // sigma only listens to window resizes; a notice appearing above the graph changes its height too.
+    const observer = new ResizeObserver(() => {
+      if (sigmaAlive(sigma)) sigma.resize(true).refresh({ schedule: true });
+    });
+    observer.observe(sigma.getContainer());
+    return () => {
+      observer.disconnect();
+      onSigma(null);
+    };
     // The saved camera applies once, to the sigma instance it came with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sigma]);
@@ -91,7 +101,7 @@ function ThemeController({ theme }: { theme: Theme }) {
       return;
     }
     applyTheme(sigma.getGraph() as unknown as DisplayGraph, theme);
-    sigma.setSetting('labelColor', { color: THEME_INK[theme].label });
+    if (sigmaAlive(sigma)) sigma.setSetting('labelColor', { color: THEME_INK[theme].label });
   }, [sigma, theme]);
   return null;
 }

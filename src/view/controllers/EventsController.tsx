@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useSigma } from '@react-sigma/core';
 import type { DisplayGraph } from '../../graph/display';
+import { sigmaAlive } from './alive';
 
 export type GraphClick = { node: string } | { stage: true };
 
@@ -39,7 +40,7 @@ export function CameraController({ request, layoutRunning }: { request: { nodes:
   const sigma = useSigma();
   const applied = useRef<number | null>(null);
   useEffect(() => {
-    if (!request || !request.nodes.length || layoutRunning || applied.current === request.nonce) return;
+    if (!request || !request.nodes.length || layoutRunning || applied.current === request.nonce || !sigmaAlive(sigma)) return;
     applied.current = request.nonce;
     const graph = sigma.getGraph() as unknown as DisplayGraph;
     const points = request.nodes.map((n) => (graph.hasNode(n) ? sigma.getNodeDisplayData(n) : undefined)).filter((d) => d !== undefined);
@@ -57,7 +58,7 @@ export function CameraController({ request, layoutRunning }: { request: { nodes:
 declare global {
   interface Window {
     /** Stable test contract: the displayed sigma instance and the layout state. */
-    __coauthorAtlas?: { sigma: unknown; layoutRunning: () => boolean };
+    __coauthorAtlas?: { sigma: unknown; layoutRunning: () => boolean; frames: { order: number; t: number }[] };
   }
 }
 
@@ -68,7 +69,16 @@ export function ExposeForTests({ layoutRunning }: { layoutRunning: () => boolean
     running.current = layoutRunning;
   }, [layoutRunning]);
   useEffect(() => {
-    window.__coauthorAtlas = { sigma, layoutRunning: () => running.current() };
+    // Frames drawn (graph size and time) let the benchmark find the first complete frame.
+    const frames = window.__coauthorAtlas?.frames ?? [];
+    window.__coauthorAtlas = { sigma, layoutRunning: () => running.current(), frames };
+    const onRender = () => {
+      if (frames.length < 10_000) frames.push({ order: sigma.getGraph().order, t: performance.now() });
+    };
+    sigma.on('afterRender', onRender);
+    return () => {
+      sigma.off('afterRender', onRender);
+    };
   }, [sigma]);
   return null;
 }

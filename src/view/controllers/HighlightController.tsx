@@ -7,6 +7,7 @@ import type { DisplayGraph } from '../../graph/display';
 import { neighbourhood } from '../../app/highlightOf';
 import { EMPTY_HIGHLIGHT, type Highlight } from './highlight';
 import type { LensView } from '../../lenses/types';
+import { sigmaAlive } from './alive';
 
 const LAYER = 'atlasHighlightEdges';
 /** Beyond this many highlighted nodes only the focus nodes get labels. */
@@ -67,6 +68,7 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
   const applyRef = useRef<(h: Highlight | null) => void>(() => {});
 
   useEffect(() => {
+    if (!sigmaAlive(sigma)) return;
     const container = sigma.getContainer();
     // createLayer honours afterLayer although the declared option type omits it.
     sigma.createCanvasContext(LAYER, { afterLayer: 'labels' } as { style?: Partial<CSSStyleDeclaration> });
@@ -127,13 +129,24 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
     sigma.setSetting('defaultDrawNodeHover', drawHover as Settings['defaultDrawNodeHover']);
 
     applyRef.current = (next) => {
+      if (!sigmaAlive(sigma)) return;
       const h = next ?? EMPTY_HIGHLIGHT;
       const prev = current.current;
       current.current = h;
       const changed = new Set(prev.nodes);
       for (const n of h.nodes) changed.add(n);
       container.classList.toggle('atlas-dimmed', h.nodes.size > 0);
-      sigma.refresh({ partialGraph: { nodes: [...changed].filter((n) => graph.hasNode(n)) }, skipIndexation: true });
+      const nodes = [...changed].filter((n) => graph.hasNode(n));
+      const internals = sigma as unknown as { updateNode?: (n: string) => void; renderHighlightedNodes?: () => void };
+      if (internals.updateNode && internals.renderHighlightedNodes) {
+        // Only the hover layers are redrawn: re-run the reducer for the changed nodes (which
+        // updates sigma's highlighted set), then draw the highlight layers. No full render.
+        for (const n of nodes) internals.updateNode(n);
+        internals.renderHighlightedNodes();
+        drawEdges();
+      } else {
+        sigma.refresh({ partialGraph: { nodes }, skipIndexation: true });
+      }
     };
 
     const onEnter = ({ node }: { node: string }) => applyRef.current(neighbourhood(graph, node));
@@ -147,7 +160,7 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       sigma.off('enterNode', onEnter);
       sigma.off('leaveNode', onLeave);
       // When the graph is replaced, SigmaContainer may have killed sigma (and its layers) first.
-      if (sigma.getCanvases()[LAYER]) sigma.killLayer(LAYER);
+      if (sigmaAlive(sigma) && sigma.getCanvases()[LAYER]) sigma.killLayer(LAYER);
       container.classList.remove('atlas-dimmed');
     };
   }, [sigma, graph]);
@@ -156,7 +169,7 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
   useEffect(() => {
     if (lensRef.current === lens) return;
     lensRef.current = lens;
-    sigma.refresh();
+    if (sigmaAlive(sigma)) sigma.refresh();
   }, [sigma, lens]);
 
   useEffect(() => {
