@@ -8,3 +8,4 @@ export * from './snapshot';
 export * from './shareLink';
 export * from './svg';
 export { escapeXml, escapeXmlText, stripInvalidXml, LIST_SEPARATOR } from './xml';
+export * from './scope';

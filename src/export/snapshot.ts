@@ -11,10 +11,13 @@ export interface Camera {
   angle: number;
 }
 
-export interface Selection {
-  kind: 'author' | 'paper';
-  id: string;
-}
+/** Every selection the app has (same shape as src/app/selection.ts, kept here so this module stays pure). */
+export type Selection =
+  | { kind: 'author'; key: string }
+  | { kind: 'pair'; a: string; b: string }
+  | { kind: 'paper'; id: string }
+  | { kind: 'cluster'; community: number }
+  | { kind: 'affiliation'; node: string };
 
 /** A saved view: the data, how it was built, and where the user was looking. Data only. */
 export interface Snapshot {
@@ -29,6 +32,11 @@ export interface Snapshot {
   filters: Record<string, unknown>;
   selection: Selection | null;
   theme?: string;
+  /**
+   * Set when the dataset is one the app ships with (e.g. "embedded-shown"): `dataset` then holds
+   * only its id and title (no papers), and the opener takes the app's own copy. Keeps share links short.
+   */
+  datasetRef?: string;
 }
 
 export type SnapshotInput = Omit<Snapshot, 'format' | 'version' | 'createdAt'> & { createdAt?: string };
@@ -83,7 +91,7 @@ export function validateSnapshot(value: unknown): SnapshotResult {
   if (v.errors.length) return { ok: false, errors: v.errors };
   if (!v.object(value, '$')) return { ok: false, errors: v.errors };
 
-  v.keys(value, '$', ['format', 'version', 'createdAt', 'dataset', 'options', 'merges', 'positions', 'camera', 'filters', 'selection'], ['theme']);
+  v.keys(value, '$', ['format', 'version', 'createdAt', 'dataset', 'options', 'merges', 'positions', 'camera', 'filters', 'selection'], ['theme', 'datasetRef']);
   if (value.format !== SNAPSHOT_FORMAT) v.err('$.format', `expected "${SNAPSHOT_FORMAT}"`);
   if (value.version !== SNAPSHOT_VERSION) {
     v.err('$.version', typeof value.version === 'number' ? `unsupported version ${value.version} (this app reads version ${SNAPSHOT_VERSION})` : 'not a number');
@@ -99,7 +107,16 @@ export function validateSnapshot(value: unknown): SnapshotResult {
   if (value.theme !== undefined && v.string(value.theme, '$.theme', 40) && !/^[a-z0-9-]+$/i.test(value.theme as string)) {
     v.err('$.theme', 'not a theme name');
   }
+  if (value.datasetRef !== undefined && v.string(value.datasetRef, '$.datasetRef', 100, 1) && !/^[a-z0-9-]+$/i.test(value.datasetRef as string)) {
+    v.err('$.datasetRef', 'not a dataset id');
+  }
   return v.errors.length ? { ok: false, errors: v.errors } : { ok: true, snapshot: value as unknown as Snapshot };
+}
+
+/** The snapshot with its dataset replaced by a reference (for datasets the app ships with). */
+export function withDatasetRef(snapshot: Snapshot): Snapshot {
+  const { id, title } = snapshot.dataset;
+  return { ...snapshot, datasetRef: id, dataset: { id, title, papers: [], aliases: [] } };
 }
 
 type Obj = Record<string, unknown>;
@@ -321,8 +338,26 @@ class Validator {
   selection(value: unknown, path: string): void {
     if (value === null) return;
     if (!this.object(value, path)) return;
-    this.keys(value, path, ['kind', 'id']);
-    if (value.kind !== 'author' && value.kind !== 'paper') this.err(`${path}.kind`, 'not "author" or "paper"');
-    this.string(value.id, `${path}.id`, L.idText, 1);
+    const id = (k: string) => this.string(value[k], `${path}.${k}`, L.idText, 1);
+    switch (value.kind) {
+      case 'author':
+        this.keys(value, path, ['kind', 'key']);
+        return void id('key');
+      case 'pair':
+        this.keys(value, path, ['kind', 'a', 'b']);
+        id('a');
+        return void id('b');
+      case 'paper':
+        this.keys(value, path, ['kind', 'id']);
+        return void id('id');
+      case 'cluster':
+        this.keys(value, path, ['kind', 'community']);
+        return void this.number(value.community, `${path}.community`, { integer: true, min: 0, max: 1_000_000 });
+      case 'affiliation':
+        this.keys(value, path, ['kind', 'node']);
+        return void id('node');
+      default:
+        this.err(`${path}.kind`, 'not one of "author", "pair", "paper", "cluster", "affiliation"');
+    }
   }
 }

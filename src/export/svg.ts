@@ -26,6 +26,12 @@ export interface SvgExportOptions {
   title?: string;
   caption?: string;
   legend?: LegendEntry[];
+  /** Stroke of edges between two highlighted nodes (when any node is highlighted, the rest is dimmed). */
+  highlightColor?: string;
+  /** Opacity of what is not highlighted while something is (default 0.25, as the app dims it). */
+  dimOpacity?: number;
+  /** Fill of labels, legend and title text (default dark grey). */
+  textColor?: string;
 }
 
 /** Colour for an SVG attribute: hex/rgb(a) as parsed, a plain CSS name, or the fallback. */
@@ -96,6 +102,9 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     ty = (y: number) => (maxY === minY ? height / 2 : offY + (maxY - y) * scale);
   }
   const pos = new Map(nodes.map((n) => [n.id, { x: tx(n.x), y: ty(n.y) }]));
+  const lit = new Set(nodes.filter((n) => n.highlighted).map((n) => n.id));
+  const dim = lit.size > 0 ? ` opacity="${num(options.dimOpacity ?? 0.25, 3)}"` : '';
+  const ink = escapeXml(svgColor(options.textColor, '#222222').color);
 
   const header = options.title ? fontSize * 2.5 : 0;
   const legend = options.legend ?? [];
@@ -115,11 +124,12 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     out.push(`  <rect x="0" y="0" width="${num(width)}" height="${num(totalHeight)}" ${paint('fill', options.background ?? '#ffffff', '#ffffff')}/>`);
   }
   if (options.title) {
-    out.push(`  <text class="title" x="${num(padding)}" y="${num(fontSize * 1.7)}" font-size="${num(fontSize * 1.4)}" font-weight="600" fill="#222222">${escapeXmlText(options.title)}</text>`);
+    out.push(`  <text class="title" x="${num(padding)}" y="${num(fontSize * 1.7)}" font-size="${num(fontSize * 1.4)}" font-weight="600" fill="${ink}">${escapeXmlText(options.title)}</text>`);
   }
 
   out.push(`  <g class="graph" transform="translate(0 ${num(header)})">`);
-  out.push('    <g class="edges" stroke-linecap="round">');
+  const litEdges: string[] = [];
+  out.push(`    <g class="edges" stroke-linecap="round"${dim}>`);
   graph.forEachEdge((id, _a, source, target) => {
     if (!isEdgeVisible(graph, id, view)) return;
     const s = pos.get(source);
@@ -127,25 +137,29 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     if (!s || !t) return;
     const ev = edgeView(id, view);
     const w = ev && Number.isFinite(ev.size) && ev.size > 0 ? ev.size : 1;
-    out.push(
-      `      <line data-edge-id="${escapeXml(id)}" x1="${num(s.x, 2)}" y1="${num(s.y, 2)}" x2="${num(t.x, 2)}" y2="${num(t.y, 2)}" ${paint('stroke', ev?.color, DEFAULT_EDGE_COLOR)} stroke-width="${num(w, 2)}"/>`,
-    );
+    const both = lit.has(source) && lit.has(target);
+    const color = both && options.highlightColor ? options.highlightColor : ev?.color;
+    const line = `      <line data-edge-id="${escapeXml(id)}" x1="${num(s.x, 2)}" y1="${num(s.y, 2)}" x2="${num(t.x, 2)}" y2="${num(t.y, 2)}" ${paint('stroke', color, DEFAULT_EDGE_COLOR)} stroke-width="${num(w, 2)}"/>`;
+    (both ? litEdges : out).push(line);
   });
   out.push('    </g>');
+  if (litEdges.length) out.push('    <g class="edges highlighted" stroke-linecap="round">', ...litEdges, '    </g>');
   out.push('    <g class="nodes">');
   for (const n of nodes) {
     const p = pos.get(n.id)!;
+    const faded = lit.size && !n.highlighted ? dim : '';
     const ring = n.highlighted ? ' stroke="#111111" stroke-width="2"' : ' stroke="#ffffff" stroke-width="0.5"';
-    out.push(`      <circle data-node-id="${escapeXml(n.id)}" cx="${num(p.x, 2)}" cy="${num(p.y, 2)}" r="${num(n.r, 2)}" ${paint('fill', n.color, DEFAULT_NODE_COLOR)}${ring}/>`);
+    out.push(`      <circle data-node-id="${escapeXml(n.id)}" cx="${num(p.x, 2)}" cy="${num(p.y, 2)}" r="${num(n.r, 2)}" ${paint('fill', n.color, DEFAULT_NODE_COLOR)}${ring}${faded}/>`);
   }
   out.push('    </g>');
-  out.push('    <g class="labels" fill="#222222">');
+  out.push(`    <g class="labels" fill="${ink}">`);
   for (const n of nodes) {
     const show = labelMode === 'all' || (labelMode === 'auto' && (n.r >= labelMin || n.highlighted));
     if (!show || !n.label) continue;
     const p = pos.get(n.id)!;
     const weight = n.highlighted ? ' font-weight="600"' : '';
-    out.push(`      <text data-node-id="${escapeXml(n.id)}" x="${num(p.x + n.r + 3, 2)}" y="${num(p.y + fontSize / 3, 2)}"${weight}>${escapeXmlText(n.label)}</text>`);
+    const faded = lit.size && !n.highlighted ? dim : '';
+    out.push(`      <text data-node-id="${escapeXml(n.id)}" x="${num(p.x + n.r + 3, 2)}" y="${num(p.y + fontSize / 3, 2)}"${weight}${faded}>${escapeXmlText(n.label)}</text>`);
   }
   out.push('    </g>');
   out.push('  </g>');
@@ -155,7 +169,7 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     out.push('  <g class="legend">');
     for (const entry of legend) {
       out.push(`    <rect x="${num(padding)}" y="${num(y + fontSize / 2 - 5)}" width="10" height="10" rx="2" ${paint('fill', entry.color, DEFAULT_NODE_COLOR)}/>`);
-      out.push(`    <text x="${num(padding + 16)}" y="${num(y + fontSize * 0.85)}" fill="#222222">${escapeXmlText(entry.label)}</text>`);
+      out.push(`    <text x="${num(padding + 16)}" y="${num(y + fontSize * 0.85)}" fill="${ink}">${escapeXmlText(entry.label)}</text>`);
       y += fontSize + 6;
     }
     out.push('  </g>');

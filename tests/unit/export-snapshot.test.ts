@@ -15,7 +15,7 @@ function snapshot(): Snapshot {
     positions: { 'a:ada lovelace': [1.5, -2.25], 'p:p3': [0, 0] },
     camera: { x: 0.5, y: 0.5, ratio: 1.2, angle: 0 },
     filters: { minWeight: 2, communities: [0, 1], search: 'ada', yearRange: { from: 2019, to: null } },
-    selection: { kind: 'author', id: 'a:ada lovelace' },
+    selection: { kind: 'author', key: 'ada lovelace' },
     theme: 'dark',
   });
 }

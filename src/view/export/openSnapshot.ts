@@ -1,11 +1,38 @@
 import type { Workspace } from '../../app/workspace';
+import { EMBEDDED } from '../../app/datasets';
+import { decodeShareLink, parseSnapshot, type Snapshot } from '../../export';
 
-/** A snapshot file's text → the workspace it restores, or a refusal with messages. (Owned by the export feature.) */
-export function workspaceFromSnapshotText(_text: string): { ok: true; workspace: Workspace } | { ok: false; errors: string[] } {
-  return { ok: false, errors: ['Snapshots are not supported yet.'] };
+type Opened = { ok: true; workspace: Workspace } | { ok: false; errors: string[] };
+
+/** The workspace a validated snapshot restores: its data, options, positions (no layout runs), camera and selection. */
+export function workspaceFromSnapshot(s: Snapshot, origin: 'snapshot' | 'link'): Workspace | string {
+  if (s.datasetRef !== undefined) {
+    const dataset = Object.values(EMBEDDED).find((d) => d.id === s.datasetRef);
+    if (!dataset) return `it refers to a dataset this app does not have (“${s.datasetRef}”)`;
+    s = { ...s, dataset, merges: dataset.aliases };
+  }
+  return {
+    id: s.dataset.id,
+    dataset: { ...s.dataset, aliases: s.merges },
+    origin,
+    options: s.options,
+    positions: s.positions,
+    camera: s.camera,
+    selection: s.selection,
+  };
 }
 
+/** A snapshot file's text → the workspace it restores, or a refusal with messages. Nothing in it is executed. */
+export function workspaceFromSnapshotText(text: string): Opened {
+  const r = parseSnapshot(text);
+  return r.ok ? opened(workspaceFromSnapshot(r.snapshot, 'snapshot')) : { ok: false, errors: r.errors };
+}
+
+const opened = (ws: Workspace | string): Opened => (typeof ws === 'string' ? { ok: false, errors: [ws] } : { ok: true, workspace: ws });
+
 /** A share-link hash (`#s=…`) → the workspace it restores; null when the hash holds no snapshot. */
-export function workspaceFromShareHash(_hash: string): { ok: true; workspace: Workspace } | { ok: false; errors: string[] } | null {
-  return null;
+export function workspaceFromShareHash(hash: string): Opened | null {
+  const r = decodeShareLink(hash);
+  if (r.ok) return opened(workspaceFromSnapshot(r.snapshot, 'link'));
+  return r.reason === 'no-snapshot' ? null : { ok: false, errors: r.errors };
 }
