@@ -1,8 +1,115 @@
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import seedrandom from 'seedrandom';
 import type { Dataset } from '../model/types';
-import type { AtlasGraph, BuildOptions } from '../graph/types';
-import type { ResolvedDataset } from '../graph/authors';
+import { nameKey } from '../model/names';
+import { edgeKey } from '../graph/build';
+import { affiliationNodeId, type AtlasGraph, type BuildOptions } from '../graph/types';
+import { aliasResolver, type ResolvedDataset } from '../graph/authors';
 
-/** The institution (or country) network: null means "not available for this dataset". (Owned by the lenses feature.) */
-export function buildInstitutionGraph(_dataset: Dataset, _unit: 'institution' | 'country', _options: BuildOptions, _resolved: ResolvedDataset): AtlasGraph | null {
-  return null;
+/** Country names (and common short forms) recognised as the last part of an affiliation ("…, Germany"). */
+const COUNTRIES: Record<string, string> = Object.fromEntries(
+  [
+    ['usa', 'United States'], ['us', 'United States'], ['united states', 'United States'], ['united states of america', 'United States'],
+    ['uk', 'United Kingdom'], ['united kingdom', 'United Kingdom'], ['england', 'United Kingdom'], ['scotland', 'United Kingdom'],
+    ...['China', 'Germany', 'France', 'Canada', 'Japan', 'India', 'Italy', 'Spain', 'Netherlands', 'Switzerland', 'Sweden', 'Israel',
+      'Singapore', 'Australia', 'Korea', 'South Korea', 'Brazil', 'Denmark', 'Finland', 'Norway', 'Belgium', 'Austria', 'Ireland',
+      'Portugal', 'Poland', 'Czech Republic', 'Greece', 'Turkey', 'Russia', 'Taiwan', 'Hong Kong', 'Mexico', 'Chile', 'Argentina',
+      'New Zealand', 'Qatar', 'United Arab Emirates', 'Saudi Arabia', 'Egypt', 'South Africa', 'Iran', 'Pakistan', 'Vietnam',
+      'Thailand', 'Indonesia', 'Malaysia', 'Luxembourg', 'Estonia', 'Hungary', 'Romania'].map((c) => [c.toLowerCase(), c]),
+  ],
+);
+
+/** The country an affiliation names as its last comma-separated part, if any. */
+export function countryOf(affiliation: string): string | undefined {
+  const last = affiliation.split(',').pop()!.trim().toLowerCase().replace(/\.$/, '');
+  return COUNTRIES[last];
+}
+
+/** Which non-author units this dataset's per-author affiliations support. */
+export function availableUnits(dataset: Dataset): { institution: boolean; country: boolean } {
+  let institution = false;
+  for (const p of dataset.papers) {
+    for (const a of p.authors) {
+      for (const f of a.affiliations ?? []) {
+        institution = true;
+        if (countryOf(f)) return { institution, country: true };
+      }
+    }
+  }
+  return { institution, country: false };
+}
+
+/**
+ * The institution (or country) network: one node per affiliation named on a paper's author list,
+ * an edge between two when a paper has authors from both, weighted by such papers (full counting)
+ * or by 1/(k−1) per paper with k institutions (fractional). Nodes carry `paperIds` (an extra attribute
+ * the lenses read). null when the dataset names no affiliation (or no country) for any author.
+ */
+export function buildInstitutionGraph(dataset: Dataset, unit: 'institution' | 'country', options: BuildOptions, resolved: ResolvedDataset): AtlasGraph | null {
+  const unitOf = (aff: string) => (unit === 'institution' ? aff.trim() : countryOf(aff));
+  const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  graph.replaceAttributes({ datasetId: dataset.id, options, communityCount: 0 });
+  const members = new Map<string, Set<string>>();
+  const personOf = aliasResolver(dataset.aliases ?? []);
+  const papersOf = new Map<string, string[]>();
+
+  for (const { paper } of resolved.papers) {
+    const here = new Map<string, string>();
+    paper.authors.forEach((ref) => {
+      for (const aff of ref.affiliations ?? []) {
+        const label = unitOf(aff);
+        if (!label) continue;
+        const id = affiliationNodeId(nameKey(label) || label);
+        if (!here.has(id)) here.set(id, label);
+        if (!members.has(id)) members.set(id, new Set());
+        members.get(id)!.add(personOf(nameKey(ref.name)));
+      }
+    });
+    for (const [id, label] of here) {
+      if (!graph.hasNode(id)) graph.addNode(id, { kind: 'affiliation', label, authorCount: 0, community: 0, x: 0, y: 0 });
+      papersOf.set(id, [...(papersOf.get(id) ?? []), paper.id]);
+    }
+    const ids = [...here.keys()].sort();
+    const increment = options.counting === 'full' ? 1 : 1 / Math.max(1, ids.length - 1);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const key = edgeKey(ids[i], ids[j]);
+        if (graph.hasEdge(key)) {
+          const attrs = graph.getEdgeAttributes(key);
+          attrs.weight += increment;
+          attrs.paperIds.push(paper.id);
+        } else graph.addEdgeWithKey(key, ids[i], ids[j], { kind: 'coauthor', weight: increment, paperIds: [paper.id] });
+      }
+    }
+  }
+  if (graph.order === 0) return null;
+  graph.forEachNode((node, attrs) => {
+    if (attrs.kind === 'affiliation') attrs.authorCount = members.get(node)?.size ?? 0;
+    (attrs as { paperIds?: string[] }).paperIds = papersOf.get(node) ?? [];
+  });
+  assignCommunitiesAndPositions(graph, options.seed);
+  return graph;
+}
+
+/** Seeded Louvain (communities numbered by size) and seeded starting positions around each community's centre. */
+function assignCommunitiesAndPositions(graph: AtlasGraph, seed: number): void {
+  const raw: Record<string, number> = graph.size ? louvain(graph, { rng: seedrandom(`louvain:${seed}`), getEdgeWeight: 'weight' }) : Object.fromEntries(graph.nodes().map((n, i) => [n, i]));
+  const sizes = new Map<number, number>();
+  for (const n of graph.nodes()) sizes.set(raw[n], (sizes.get(raw[n]) ?? 0) + 1);
+  const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
+  const renumber = new Map(order.map((c, i) => [c, i]));
+  graph.setAttribute('communityCount', order.length);
+  const rng = seedrandom(`positions:${seed}`);
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  graph.forEachNode((n, a) => {
+    const c = renumber.get(raw[n])!;
+    a.community = c;
+    const r = 10 * Math.sqrt(c);
+    const spread = 2 + Math.sqrt(sizes.get(raw[n])!) * 0.6;
+    const angle = rng() * 2 * Math.PI;
+    const radius = spread * Math.sqrt(rng());
+    a.x = r * Math.cos(c * golden) + radius * Math.cos(angle);
+    a.y = r * Math.sin(c * golden) + radius * Math.sin(angle);
+  });
 }

@@ -1,4 +1,7 @@
 import type { Highlight } from '../view/controllers/highlight';
+import type { FilterResult } from './filters';
+import type { Metrics } from './metrics';
+import type { PathResult } from './path';
 
 /** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. */
 export interface LensState {
@@ -43,6 +46,12 @@ export interface LensView {
   highlight?: Highlight | null;
   /** Human-readable notes (e.g. "no path between A and B"). */
   notes?: string[];
+  /** The path lens's answer: null when the two authors are not connected (absent when no path is asked). */
+  path?: PathResult | null;
+  /** What the filters kept (visible actors, their kept papers and ties), for the table. */
+  filter?: FilterResult;
+  /** Betweenness and PageRank of the visible graph, once the worker has sent them. */
+  metrics?: Metrics;
 }
 
 export const EMPTY_LENS_VIEW: LensView = { hiddenNodes: new Set(), hiddenEdges: new Set() };

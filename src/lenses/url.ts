@@ -1,10 +1,64 @@
 import { DEFAULT_LENS, type LensState } from './types';
 
-/** Lens state ⇄ URL parameters. (Owned by the lenses feature; must keep unknown parameters intact.) */
-export function readLensState(_search: string): LensState {
-  return { ...DEFAULT_LENS };
+/**
+ * Lens state ⇄ URL parameters. Defaults are left out; parameters the lenses do not own are kept.
+ * (`affiliation` belongs to the selection, so the affiliation filter is `aff`.)
+ */
+const OWN = ['years', 'cat', 'venue', 'minPapers', 'minShared', 'lcc', 'aff', 'color', 'size', 'ego', 'path', 'unit'] as const;
+
+const COLOR_BY: LensState['colorBy'][] = ['community', 'affiliation', 'firstYear', 'lastYear'];
+const SIZE_BY: LensState['sizeBy'][] = ['papers', 'coauthors', 'weightedDegree', 'betweenness', 'pagerank'];
+const UNITS: LensState['unit'][] = ['author', 'institution', 'country'];
+
+const positiveInt = (v: string | null) => (v !== null && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+const oneOf = <T extends string>(v: string | null, allowed: T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+
+export function readLensState(search: string): LensState {
+  const p = new URLSearchParams(search);
+  const lens: LensState = {
+    colorBy: oneOf(p.get('color'), COLOR_BY, DEFAULT_LENS.colorBy),
+    sizeBy: oneOf(p.get('size'), SIZE_BY, DEFAULT_LENS.sizeBy),
+    unit: oneOf(p.get('unit'), UNITS, DEFAULT_LENS.unit),
+  };
+  const years = p.get('years')?.match(/^(\d{4})(?:-(\d{4}))?$/);
+  if (years) {
+    const a = Number(years[1]);
+    const b = Number(years[2] ?? years[1]);
+    lens.years = [Math.min(a, b), Math.max(a, b)];
+  }
+  const cats = p.getAll('cat').filter(Boolean);
+  if (cats.length) lens.categories = cats;
+  const venues = p.getAll('venue').filter(Boolean);
+  if (venues.length) lens.venues = venues;
+  const minPapers = positiveInt(p.get('minPapers'));
+  if (minPapers && minPapers > 1) lens.minPapers = minPapers;
+  const minShared = positiveInt(p.get('minShared'));
+  if (minShared && minShared > 1) lens.minShared = minShared;
+  if (p.get('lcc') === '1') lens.largestComponent = true;
+  const aff = p.get('aff');
+  if (aff) lens.affiliation = aff;
+  const ego = positiveInt(p.get('ego'));
+  if (ego && ego <= 3) lens.egoDepth = ego as 1 | 2 | 3;
+  const path = p.get('path')?.split('|');
+  if (path && path.length === 2 && path[0] && path[1]) lens.path = [path[0], path[1]];
+  return lens;
 }
 
-export function writeLensState(_lens: LensState, currentSearch: string): string {
-  return currentSearch;
+export function writeLensState(lens: LensState, currentSearch: string): string {
+  const p = new URLSearchParams(currentSearch);
+  for (const k of OWN) p.delete(k);
+  if (lens.years) p.set('years', lens.years[0] === lens.years[1] ? String(lens.years[0]) : `${lens.years[0]}-${lens.years[1]}`);
+  for (const c of lens.categories ?? []) p.append('cat', c);
+  for (const v of lens.venues ?? []) p.append('venue', v);
+  if (lens.minPapers && lens.minPapers > 1) p.set('minPapers', String(lens.minPapers));
+  if (lens.minShared && lens.minShared > 1) p.set('minShared', String(lens.minShared));
+  if (lens.largestComponent) p.set('lcc', '1');
+  if (lens.affiliation) p.set('aff', lens.affiliation);
+  if (lens.colorBy !== DEFAULT_LENS.colorBy) p.set('color', lens.colorBy);
+  if (lens.sizeBy !== DEFAULT_LENS.sizeBy) p.set('size', lens.sizeBy);
+  if (lens.egoDepth) p.set('ego', String(lens.egoDepth));
+  if (lens.path) p.set('path', `${lens.path[0]}|${lens.path[1]}`);
+  if (lens.unit !== DEFAULT_LENS.unit) p.set('unit', lens.unit);
+  const q = p.toString();
+  return q ? `?${q}` : '';
 }

@@ -1,12 +1,66 @@
+import { useMemo } from 'react';
+import { useMetrics } from './useMetrics';
 import type { DatasetIndex } from '../graph/dataIndex';
 import type { DisplayGraph } from '../graph/display';
+import { authorNodeId } from '../graph/types';
 import type { Selection } from '../app/selection';
-import { EMPTY_LENS_VIEW, type LensState, type LensView } from './types';
+import { asLensGraph } from './filters';
+import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
+import { visiblePapers } from './papers';
+import type { LensState, LensView } from './types';
 
 /**
- * The lens view of the displayed graph for a lens state. Heavy metrics run off the main thread;
- * until they arrive the previous sizes stay. (Owned by the lenses feature.)
+ * The lens view of the displayed graph for a lens state. Each stage is memoised on the lens fields it
+ * reads (a colour change does not re-filter). Betweenness and PageRank run in a Web Worker; until they
+ * arrive the display graph's sizes stay. (Owned by the lenses feature.)
  */
-export function useLensView(_graph: DisplayGraph, _index: DatasetIndex, _lens: LensState, _selection: Selection): LensView {
-  return EMPTY_LENS_VIEW;
+export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: LensState, selection: Selection): LensView {
+  const graph = asLensGraph(display);
+  const counting = display.getAttribute('options')?.counting ?? 'full';
+
+  // Stable objects per stage, derived from string keys of the fields each stage reads.
+  const paperKey = JSON.stringify([lens.years, lens.categories, lens.venues]);
+  const paperLens = useMemo(() => JSON.parse(paperKey) as [LensState['years'] | null, string[] | null, string[] | null], [paperKey]);
+  const papers = useMemo(() => visiblePapers(index.dataset.papers, { ...lensDefaults, years: paperLens[0] ?? undefined, categories: paperLens[1] ?? undefined, venues: paperLens[2] ?? undefined }), [index, paperLens]);
+
+  const filterKey = JSON.stringify({ minPapers: lens.minPapers, minShared: lens.minShared, affiliation: lens.affiliation, largestComponent: lens.largestComponent });
+  const filterLens = useMemo(() => JSON.parse(filterKey) as FilterLens, [filterKey]);
+  const egoNode = selection?.kind === 'author' && lens.egoDepth ? authorNodeId(selection.key) : null;
+  const egoDepth = lens.egoDepth ?? 0;
+  const filter = useMemo(
+    () => filterGraph(graph, index, papers, counting, filterLens, egoNode && display.hasNode(egoNode) ? { node: egoNode, depth: egoDepth } : undefined),
+    [graph, display, index, papers, counting, filterLens, egoNode, egoDepth],
+  );
+
+  const pathA = lens.path?.[0];
+  const pathB = lens.path?.[1];
+  const path = useMemo(() => (pathA && pathB && lens.unit === 'author' ? pathLens(graph, filter, [pathA, pathB], index) : null), [graph, filter, pathA, pathB, index, lens.unit]);
+
+  const { colorBy, sizeBy } = lens;
+  // Centralities only when sized by one (the table asks for its own): their arrival re-renders the graph.
+  const needsMetrics = sizeBy === 'betweenness' || sizeBy === 'pagerank';
+  const metrics = useMetrics(graph, filter, needsMetrics);
+  const style = useMemo(
+    () => styleLens({ graph, filter, papersFiltered: papers !== null, colorBy, sizeBy, metrics: needsMetrics ? metrics : undefined }),
+    [graph, filter, papers, colorBy, sizeBy, needsMetrics, metrics],
+  );
+
+  return useMemo<LensView>(() => {
+    const notes = [...filter.notes];
+    if (path) notes.push(path.note);
+    if (needsMetrics && !metrics) notes.push('Computing centrality…');
+    return {
+      hiddenNodes: filter.hiddenNodes,
+      hiddenEdges: filter.hiddenEdges,
+      edgeWeights: filter.edgeWeights,
+      ...style,
+      highlight: path ? path.highlight : undefined,
+      path: path ? path.path : undefined,
+      notes,
+      filter,
+      metrics,
+    };
+  }, [filter, style, path, needsMetrics, metrics]);
 }
+
+const lensDefaults: LensState = { colorBy: 'community', sizeBy: 'papers', unit: 'author' };

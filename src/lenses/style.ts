@@ -1,0 +1,106 @@
+/** Colour and size lenses: pure maps from node id to colour / size, with a legend for colours. */
+import { interpolateCividis, scaleSequential, scaleSqrt } from 'd3';
+import { OKABE_ITO, OTHER_COLOUR } from '../graph/palette';
+import type { LensView, LensState } from './types';
+import type { FilterResult, LensGraph } from './filters';
+
+const NONE_COLOUR = '#c7c7c7';
+
+export interface Colouring {
+  colors: Map<string, string>;
+  legend: NonNullable<LensView['colorLegend']>;
+}
+
+/** null for 'community' (the display graph's own colours). */
+export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], actors: string[]): Colouring | null {
+  if (colorBy === 'community') return null;
+  if (colorBy === 'affiliation') return colourByAffiliation(graph, actors);
+  const yearOf = (n: string) => {
+    const a = graph.getNodeAttributes(n);
+    return a.kind === 'author' ? (colorBy === 'firstYear' ? a.firstYear : a.lastYear) : undefined;
+  };
+  const years = actors.map(yearOf).filter((y): y is number => y !== undefined);
+  const colors = new Map<string, string>();
+  const label = colorBy === 'firstYear' ? 'First year active' : 'Last year active';
+  if (!years.length) {
+    for (const n of actors) colors.set(n, NONE_COLOUR);
+    return { colors, legend: { label, stops: [{ value: 'unknown', color: NONE_COLOUR }] } };
+  }
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  // Cividis: sequential and readable with every common colour-vision deficiency.
+  const scale = scaleSequential(interpolateCividis).domain([lo, Math.max(hi, lo + 1)]);
+  for (const n of actors) {
+    const y = yearOf(n);
+    colors.set(n, y === undefined ? NONE_COLOUR : scale(y));
+  }
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / 8));
+  const stops = [];
+  for (let y = lo; y <= hi; y += step) stops.push({ value: String(y), color: scale(y) });
+  if (stops[stops.length - 1].value !== String(hi)) stops.push({ value: String(hi), color: scale(hi) });
+  if (years.length < actors.length) stops.push({ value: 'unknown', color: NONE_COLOUR });
+  return { colors, legend: { label, stops } };
+}
+
+function colourByAffiliation(graph: LensGraph, actors: string[]): Colouring {
+  const first = (n: string) => {
+    const a = graph.getNodeAttributes(n);
+    return a.kind === 'author' ? a.affiliations[0] : a.kind === 'affiliation' ? a.label : undefined;
+  };
+  const counts = new Map<string, number>();
+  for (const n of actors) {
+    const f = first(n);
+    if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const hue = new Map(ranked.slice(0, OKABE_ITO.length - 1).map(([f], i) => [f, OKABE_ITO[i]]));
+  const colors = new Map<string, string>();
+  for (const n of actors) {
+    const f = first(n);
+    colors.set(n, f === undefined ? NONE_COLOUR : (hue.get(f) ?? OTHER_COLOUR));
+  }
+  const stops = [...hue.entries()].map(([value, color]) => ({ value, color }));
+  if (ranked.length > hue.size) stops.push({ value: 'other affiliations', color: OTHER_COLOUR });
+  if (colors.size > [...counts.values()].reduce((s, c) => s + c, 0)) stops.push({ value: 'no affiliation given', color: NONE_COLOUR });
+  return { colors, legend: { label: 'First affiliation', stops } };
+}
+
+/** Weighted degree over the visible edges, with the lens's recomputed weights. */
+export function weightedDegrees(graph: LensGraph, filter: Pick<FilterResult, 'actors' | 'hiddenEdges' | 'edgeWeights'>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of filter.actors) {
+    let w = 0;
+    graph.forEachEdge(n, (e, a) => {
+      if (filter.hiddenEdges.has(e) || a.kind === 'affiliation') return;
+      w += filter.edgeWeights?.get(e) ?? a.weight;
+    });
+    out.set(n, w);
+  }
+  return out;
+}
+
+export type SizeValues = Map<string, number>;
+
+/** The raw value each visible actor is sized by (metrics come from the worker; undefined until then). */
+export function sizeValues(graph: LensGraph, sizeBy: LensState['sizeBy'], filter: FilterResult, metrics?: { betweenness: Record<string, number>; pagerank: Record<string, number> }): SizeValues | undefined {
+  switch (sizeBy) {
+    case 'papers':
+      return new Map(filter.actors.map((n) => [n, filter.papersOf(n).length]));
+    case 'coauthors':
+      return new Map(filter.actors.map((n) => [n, filter.ties(n).size]));
+    case 'weightedDegree':
+      return weightedDegrees(graph, filter);
+    case 'betweenness':
+    case 'pagerank':
+      if (!metrics) return undefined;
+      return new Map(filter.actors.map((n) => [n, metrics[sizeBy][n] ?? 0]));
+  }
+}
+
+/** Values → node sizes on the same square-root scale as the display graph's paper sizes. */
+export function sizesFrom(values: SizeValues): Map<string, number> {
+  let max = 0;
+  for (const v of values.values()) max = Math.max(max, v);
+  const scale = scaleSqrt().domain([0, max || 1]).range([2.5, 13]).clamp(true);
+  return new Map([...values].map(([n, v]) => [n, scale(v)]));
+}
