@@ -18,6 +18,7 @@ import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
 import { embeddedWorkspace, loadingWorkspace, urlOpensElsewhere, type Workspace } from './workspace';
 import { workspaceFromLink, workspaceFromUrl } from './openFromUrl';
+import { loadStoredWorkspace } from '../store/datasetStore';
 import { readLensState, writeLensState } from '../lenses/url';
 import { useLensView } from '../lenses/useLensView';
 import { buildInstitutionGraph } from '../lenses/institutions';
@@ -60,6 +61,15 @@ function nodesOf(s: Selection, index: DatasetIndex, clusterNodes: (c: number) =>
   }
 }
 
+/**
+ * The `dataset` URL parameter that reopens a workspace: an embedded or stored dataset. A snapshot,
+ * graph file or link is not stored, so its URL keeps the default rather than pointing at nothing.
+ */
+function datasetParamOf(ws: Workspace): string {
+  if (ws.origin === 'embedded') return ws.id === embeddedWorkspace('shown').id ? 'shown' : 'full';
+  return ws.origin === 'import' ? ws.id : 'full';
+}
+
 /** The workspace an embedded `dataset` URL parameter names, if it names one. */
 function embeddedFor(param: string): Workspace | null {
   return param === 'full' ? embeddedWorkspace('full') : param === 'shown' ? embeddedWorkspace('shown') : null;
@@ -77,6 +87,8 @@ export function App() {
   const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
 
+  const workspaceRef = useRef(workspace);
+  workspaceRef.current = workspace;
   const dataset = workspace.dataset;
   const resolved = useMemo(() => resolveDataset(dataset), [dataset]);
   const index = useMemo(() => indexDataset(dataset, resolved), [dataset, resolved]);
@@ -124,10 +136,7 @@ export function App() {
     (ws: Workspace, opts?: { replace?: boolean }) => {
       setWorkspace(ws);
       if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
-      // The URL names what a reload can reopen: an embedded or stored dataset. A snapshot or a
-      // graph file is not stored, so its URL falls back to the default rather than to an error.
-      const param =
-        ws.origin === 'embedded' ? (ws.id === embeddedWorkspace('shown').id ? 'shown' : 'full') : ws.origin === 'import' ? ws.id : 'full';
+      const param = datasetParamOf(ws);
       const params = new URLSearchParams(window.location.search);
       if (ws.origin !== 'link') params.delete('file');
       window.history.replaceState(null, '', `${window.location.pathname}${params.toString() ? `?${params}` : ''}${window.location.hash}`);
@@ -150,8 +159,13 @@ export function App() {
       const next = readUrlState(window.location.search);
       setUrl(next);
       setLensState(readLensState(window.location.search));
+      // Only a URL naming another dataset switches it: back from a selection in a snapshot,
+      // a graph file or a link keeps that workspace.
+      const current = workspaceRef.current;
+      if (datasetParamOf(current) === next.dataset) return;
       const embedded = embeddedFor(next.dataset);
-      setWorkspace((ws) => (embedded && ws.id !== embedded.id ? embedded : ws));
+      if (embedded) setWorkspace(embedded);
+      else void loadStoredWorkspace(next.dataset).then((ws) => ws && setWorkspace(ws));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

@@ -5,6 +5,7 @@
 import { scaleSqrt } from 'd3';
 import type { AtlasGraph, NodeAttributes, EdgeAttributes, GraphAttributes } from './types';
 import type Graph from 'graphology';
+import { cleanDisplayText, DISPLAY_LIMITS } from '../security';
 import { AFFILIATION_COLOUR, communityColour, HUB_COLOUR, type Theme } from './palette';
 
 export interface DisplayNodeAttributes {
@@ -58,13 +59,13 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
         color: colour(a.community),
         zIndex: a.isOwner ? 3 : 1,
         forceLabel: a.isOwner,
-        label: a.label,
+        label: cleanDisplayText(a.label, DISPLAY_LIMITS.label),
         fullLabel: a.label,
       };
     } else if (a.kind === 'paper') {
-      attrs = { size: hubSize(a.authorCount), color: HUB_COLOUR[theme], zIndex: 2, label: shorten(a.label), fullLabel: a.label };
+      attrs = { size: hubSize(a.authorCount), color: HUB_COLOUR[theme], zIndex: 2, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title)), fullLabel: a.label };
     } else {
-      attrs = { size: 5, color: AFFILIATION_COLOUR[theme], zIndex: 2, label: shorten(a.label), fullLabel: a.label };
+      attrs = { size: 5, color: AFFILIATION_COLOUR[theme], zIndex: 2, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title)), fullLabel: a.label };
     }
     if (a.fileColor) attrs.color = a.fileColor;
     if (a.fileSize) attrs.size = a.fileSize;

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { SearchHit } from '../graph/dataIndex';
 import { PaperIcon, PersonIcon } from './icons';
+import { cleanDisplayText, DISPLAY_LIMITS } from '../security';
 
 /** One box over authors and papers; accent- and case-insensitive; a keyboard-operable combobox. */
 export function Search({ search, onChoose }: { search: (query: string, limit: number) => SearchHit[]; onChoose: (hit: SearchHit) => void }) {
@@ -68,7 +69,7 @@ export function Search({ search, onChoose }: { search: (query: string, limit: nu
               onMouseEnter={() => setActive(i)}
             >
               <span className="hit-kind" aria-hidden="true">{hit.kind === 'author' ? <PersonIcon /> : <PaperIcon />}</span>
-              <span className="hit-label">{hit.label}</span>
+              <span className="hit-label">{cleanDisplayText(hit.label, DISPLAY_LIMITS.title)}</span>
               <span className="muted hit-detail">{hit.detail}</span>
             </li>
           ))}

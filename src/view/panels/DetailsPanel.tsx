@@ -5,7 +5,8 @@ import type { DisplayGraph } from '../../graph/display';
 import type { Selection } from '../../app/selection';
 import { categoryLabel } from '../../model/types';
 import { authorNodeId } from '../../graph/types';
-import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine, type Select } from './common';
+import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine, show, type Select } from './common';
+import { DISPLAY_LIMITS } from '../../security';
 import { ProfileCard, type ProfileCardProps } from './ProfileCard';
 
 export interface DetailsPanelProps extends ProfileCardProps {
@@ -48,9 +49,9 @@ function AuthorPanel({ authorKey, index, onSelect }: DetailsPanelProps & { autho
   const coText = useCallback((c: Coauthor) => c.label, []);
   return (
     <section aria-labelledby="details-title">
-      <h2 id="details-title">{author.label}</h2>
+      <h2 id="details-title">{show.name(author.label)}</h2>
       {author.isOwner && <p className="badge owner">Profile owner</p>}
-      {author.spellings.length > 1 && <p className="muted">Also written: {author.spellings.slice(1).join('; ')}</p>}
+      {author.spellings.length > 1 && <p className="muted">Also written: {show.note(author.spellings.slice(1).join('; '))}</p>}
       <dl className="facts">
         <dt>Affiliations</dt>
         <dd>{author.affiliations.length ? author.affiliations.join('; ') : <span className="muted">none in the sources</span>}</dd>
@@ -75,7 +76,7 @@ function AuthorPanel({ authorKey, index, onSelect }: DetailsPanelProps & { autho
         render={(c) => (
           <li key={c.key}>
             <button type="button" className="link" onClick={() => onSelect({ kind: 'pair', a: authorKey, b: c.key })} title={`Papers ${author.label} and ${c.label} share`}>
-              {c.label}
+              {show.name(c.label)}
             </button>{' '}
             <span className="count" aria-label={`${c.sharedPaperIds.length} shared papers`}>{c.sharedPaperIds.length}</span>
           </li>
@@ -92,7 +93,7 @@ function PairPanel({ a, b, index, onSelect }: DetailsPanelProps & { a: string; b
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">
-        {A.label} &amp; {B.label}
+        {show.name(A.label)} &amp; {show.name(B.label)}
       </h2>
       <p>
         <strong>{shared.length}</strong> shared paper{shared.length === 1 ? '' : 's'} in this dataset
@@ -104,8 +105,8 @@ function PairPanel({ a, b, index, onSelect }: DetailsPanelProps & { a: string; b
       </ul>
       {shared.length === 0 && <p className="muted">These two authors have no paper together here.</p>}
       <p className="pair-actions">
-        <button type="button" onClick={() => onSelect({ kind: 'author', key: a }, { focus: true })}>Open {A.label}</button>{' '}
-        <button type="button" onClick={() => onSelect({ kind: 'author', key: b }, { focus: true })}>Open {B.label}</button>
+        <button type="button" onClick={() => onSelect({ kind: 'author', key: a }, { focus: true })}>Open {show.name(A.label)}</button>{' '}
+        <button type="button" onClick={() => onSelect({ kind: 'author', key: b }, { focus: true })}>Open {show.name(B.label)}</button>
       </p>
     </section>
   );
@@ -121,7 +122,7 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
   const authorText = useCallback((a: { label: string }) => a.label, []);
   return (
     <section aria-labelledby="details-title">
-      <h2 id="details-title">{paper.title}</h2>
+      <h2 id="details-title">{show.title(paper.title)}</h2>
       <dl className="facts">
         <dt>Date</dt>
         <dd>{formatDate(paper)}</dd>
@@ -134,7 +135,7 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
           </>
         )}
         <dt>Venue</dt>
-        <dd>{paper.venue ?? <span className="muted">preprint / none found</span>}</dd>
+        <dd>{paper.venue ? show.venue(paper.venue) : <span className="muted">preprint / none found</span>}</dd>
         {(arxiv || doi) && (
           <>
             <dt>Links</dt>
@@ -147,7 +148,7 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
         {paper.affiliationTags && paper.affiliationTags.length > 0 && (
           <>
             <dt>Affiliation tags</dt>
-            <dd>{paper.affiliationTags.map((t) => <span key={t} className="tag">{t}</span>)}</dd>
+            <dd>{paper.affiliationTags.map((t) => <span key={t} className="tag">{show.name(t)}</span>)}</dd>
           </>
         )}
       </dl>
@@ -168,7 +169,7 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
         render={(a) => (
           <li key={a.key} className="inline">
             <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
-              {a.label}
+              {show.name(a.label)}
             </button>
           </li>
         )}
@@ -176,14 +177,17 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
       {paper.abstract && (
         <>
           <h3>Abstract</h3>
-          <p className="abstract">{paper.abstract}</p>
+          <p className="abstract">{show.abstract(paper.abstract)}</p>
+          {paper.abstract.length > DISPLAY_LIMITS.abstract && (
+            <p className="muted small">The abstract is cut at {DISPLAY_LIMITS.abstract.toLocaleString('en-US')} of {paper.abstract.length.toLocaleString('en-US')} characters; exports keep it whole.</p>
+          )}
         </>
       )}
       {(paper.sources?.length || paper.notes) && (
         <details className="sources">
           <summary>Sources and notes</summary>
-          {paper.notes && <p>{paper.notes}</p>}
-          <ul>{paper.sources?.map((s, i) => <li key={i}>{s}</li>)}</ul>
+          {paper.notes && <p>{show.note(paper.notes)}</p>}
+          <ul>{paper.sources?.map((s, i) => <li key={i}>{show.note(s)}</li>)}</ul>
         </details>
       )}
     </section>
@@ -196,11 +200,11 @@ function ClusterPanel({ community, clusters, index, onSelect }: DetailsPanelProp
   const text = useCallback((a: { label: string }) => a.label, []);
   return (
     <section aria-labelledby="details-title">
-      <h2 id="details-title">{cluster.name}</h2>
+      <h2 id="details-title">{show.name(cluster.name)}</h2>
       <p>{cluster.size} authors in this cluster (Louvain community {community + 1}).</p>
       <FilterableList items={members} label="members" text={text} render={(a) => (
         <li key={a.key}>
-          <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{a.label}</button>{' '}
+          <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{show.name(a.label)}</button>{' '}
           <span className="count">{a.paperIds.length}</span>
         </li>
       )} />
@@ -213,12 +217,12 @@ function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & 
   const members = graph.neighbors(node).filter((n) => n.startsWith('a:')).map((n) => index.author(n.slice(2))!);
   return (
     <section aria-labelledby="details-title">
-      <h2 id="details-title">{label}</h2>
+      <h2 id="details-title">{show.name(label)}</h2>
       <p>{members.length} authors with this affiliation in the sources.</p>
       <ul className="plain">
         {members.map((a) => (
           <li key={a.key}>
-            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{a.label}</button>
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{show.name(a.label)}</button>
           </li>
         ))}
       </ul>
@@ -246,7 +250,7 @@ function NodeAttributesPanel({ node, graph, onSelect }: DetailsPanelProps & { no
   }
   return (
     <section aria-labelledby="details-title">
-      <h2 id="details-title">{a.label}</h2>
+      <h2 id="details-title">{show.name(a.label)}</h2>
       <p className="muted">This graph file carries no papers: here are the node’s attributes and ties.</p>
       <dl className="facts">
         {rows.map(([k, v]) => (

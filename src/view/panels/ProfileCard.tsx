@@ -4,7 +4,7 @@ import type { DisplayGraph } from '../../graph/display';
 import { communityColour, OTHER_COLOUR, type Theme } from '../../graph/palette';
 import type { BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
-import { PaperLine, type Select } from './common';
+import { PaperLine, show, type Select } from './common';
 
 export interface ProfileCardProps {
   index: DatasetIndex;
@@ -66,7 +66,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
           <li key={c.community}>
             <button type="button" className="legend-item" onClick={() => onSelect({ kind: 'cluster', community: c.community }, { focus: true })} title="Focus this cluster">
               <span className="swatch" style={{ background: c.community < 8 ? colour(c.community) : OTHER_COLOUR }} aria-hidden="true" />
-              <span className="legend-name">{c.name}</span>
+              <span className="legend-name">{show.name(c.name)}</span>
               <span className="count" aria-label={`${c.size} authors`}>{c.size}</span>
             </button>
           </li>

@@ -3,6 +3,19 @@ import type { Paper } from '../../model/types';
 import { categoryLabel } from '../../model/types';
 import { searchKey } from '../../model/names';
 import type { Selection } from '../../app/selection';
+import { cleanDisplayText, DISPLAY_LIMITS } from '../../security';
+
+/**
+ * Text from files as the panels show it: bidi controls, zero-width and control characters
+ * removed, length capped with an ellipsis. React renders it as text, never as markup.
+ */
+export const show = {
+  name: (t: string | undefined) => cleanDisplayText(t ?? '', DISPLAY_LIMITS.name),
+  title: (t: string | undefined) => cleanDisplayText(t ?? '', DISPLAY_LIMITS.title),
+  venue: (t: string | undefined) => cleanDisplayText(t ?? '', DISPLAY_LIMITS.venue),
+  note: (t: string | undefined) => cleanDisplayText(t ?? '', DISPLAY_LIMITS.note, { keepLines: true }),
+  abstract: (t: string | undefined) => cleanDisplayText(t ?? '', DISPLAY_LIMITS.abstract, { keepLines: true }),
+};
 
 export type Select = (s: Selection, opts?: { focus?: boolean }) => void;
 
@@ -27,7 +40,7 @@ export function PaperLine({ paper, onSelect, extra }: { paper: Paper; onSelect: 
   return (
     <li className="paper-line">
       <button type="button" className="link" onClick={() => onSelect({ kind: 'paper', id: paper.id }, { focus: true })}>
-        {paper.title}
+        {show.title(paper.title)}
       </button>
       <span className="muted">
         {' '}
