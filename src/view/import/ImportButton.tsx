@@ -4,14 +4,15 @@ import type { JobFormat } from './importJob';
 import { DatasetList } from './DatasetList';
 import { ImportReportView } from './ImportReportView';
 import { MergeAssistant } from './MergeAssistant';
+import { OpenAlexTab } from './OpenAlexTab';
 import { PendingReview } from './PendingReview';
 import { FORMAT_LABELS, readFiles, type InputFile } from './readFiles';
 import { useImporter } from './useImporter';
 import { usePositionSaver } from './usePositionSaver';
 import './import.css';
 
-type Tab = 'import' | 'datasets' | 'names';
-const TABS: [Tab, string][] = [['import', 'Import'], ['datasets', 'Datasets'], ['names', 'Name variants']];
+type Tab = 'import' | 'openalex' | 'datasets' | 'names';
+const TABS: [Tab, string][] = [['import', 'Import'], ['openalex', 'OpenAlex'], ['datasets', 'Datasets'], ['names', 'Name variants']];
 
 /** A full-page overlay while files are dragged over the page; dropping them imports them. */
 function useFileDrop(onFiles: (files: File[]) => void): boolean {
@@ -147,6 +148,7 @@ export function ImportButton() {
             {importer.outcome && <ImportReportView outcome={importer.outcome} />}
           </div>
         )}
+        {open && tab === 'openalex' && <OpenAlexTab importer={importer} append={append && canAppend} />}
         {open && tab === 'datasets' && (
           <div role="tabpanel" id="import-panel-datasets" aria-labelledby="import-tab-datasets">
             <DatasetList version={storedVersion} />

@@ -5,7 +5,14 @@ import type { Alias, Paper } from '../../model/types';
 /** A file's format: a paper format, or ACL's name_variants.yaml (a merge list). */
 export type JobFormat = ImportFormat | 'name-variants';
 
-export interface JobFile { name: string; text: string; format: JobFormat; csvMapping?: CsvMapping }
+export interface JobFile {
+  name: string;
+  text: string;
+  format: JobFormat;
+  csvMapping?: CsvMapping;
+  /** The profile owner these papers belong to (e.g. the author picked in OpenAlex): linked to every paper. */
+  owner?: string;
+}
 
 export interface ImportJob { files: JobFile[]; base?: { papers: Paper[]; aliases: Alias[]; owner?: string } }
 

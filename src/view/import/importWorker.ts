@@ -23,7 +23,7 @@ self.onmessage = (e: MessageEvent<ImportJob>) => {
         csvMapping: f.csvMapping,
         onProgress: (done, total) => post({ type: 'progress', file: i, files: files.length, done, total }),
       });
-      return { fileName: f.name, result };
+      return { fileName: f.name, result: f.owner && !result.owner ? { ...result, owner: f.owner } : result };
     });
     post({ type: 'done', combined: combineResults(results, base) });
   } catch (err) {

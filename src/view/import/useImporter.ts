@@ -133,5 +133,14 @@ export function useImporter(onStored: () => void) {
 
   const cancel = useCallback(() => cancelRef.current?.(), []);
 
-  return { start, pending, setPending, confirmPending, running, cancel, outcome, setOutcome, canAppend };
+  /** Parses prepared files (e.g. works fetched from OpenAlex) in the worker and opens the result. */
+  const runFiles = useCallback(
+    (files: JobFile[], opts: { append: boolean; notes?: string[] }) => {
+      setOutcome(null);
+      return runPapers(files, opts.append, opts.notes ?? []);
+    },
+    [runPapers],
+  );
+
+  return { start, runFiles, pending, setPending, confirmPending, running, cancel, outcome, setOutcome, canAppend };
 }
