@@ -1,0 +1,138 @@
+/**
+ * Browser side of `npm run bench`: the production build in headless Chromium against a bare
+ * graphology + sigma page opening the very same file (the floor), in one run.
+ * Figures: time to the first frame with every node drawn, the longest main-thread task while
+ * opening, main-thread work per hover, heap after load. Writes test-results/bench-browser.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { build } from 'vite';
+import { launch } from '../e2e/browser.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+const appDir = join(work, 'app');
+const bareDir = join(work, 'bare');
+const dataDir = join(work, 'data');
+
+console.log('Preparing the benchmark data (parse + build in node)…');
+execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/make-data.ts'), dataDir], { cwd: root, stdio: 'inherit' });
+const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
+await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.gexf': 'application/xml' };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file;
+  if (path.startsWith('/bench-data/')) file = join(dataDir, path.slice('/bench-data/'.length));
+  else if (path.startsWith('/bare/')) file = join(bareDir, path.slice('/bare/'.length) || 'index.html');
+  else file = join(appDir, path === '/' ? 'index.html' : path);
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.startsWith('/bare/') ? join(bareDir, 'index.html') : join(appDir, 'index.html');
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size, 'access-control-allow-origin': '*' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// Long tasks are recorded from the very start of each page.
+const OBSERVE_LONG_TASKS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+async function openAndMeasure(browser, url, handle, expectedOrder) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.error(`  page error (${handle}): ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') console.error(`  console (${handle}): ${m.text()}`); });
+  await page.addInitScript(OBSERVE_LONG_TASKS);
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(
+    ({ handle, n }) => (window[handle]?.frames ?? []).some((f) => f.order === n),
+    { handle, n: expectedOrder },
+    { timeout: 600_000, polling: 250 },
+  );
+  await page.waitForTimeout(1500);
+  const load = await page.evaluate(({ handle, n }) => {
+    const first = window[handle].frames.find((f) => f.order === n);
+    const tasks = window.__longTasks.filter((t) => t.start <= first.t + 1500);
+    return { firstFrameMs: first.t, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length };
+  }, { handle, n: expectedOrder });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const hover = await measureHover(page, handle);
+  await page.close();
+  return { ...load, heapMB: heap.usedSize / 1e6, ...hover };
+}
+
+/** Main-thread work of a hover: the synchronous handling of the mousemove, and the time to the next painted frame. */
+async function measureHover(page, handle) {
+  return page.evaluate(async (handle) => {
+    const sigma = window[handle].sigma;
+    const graph = sigma.getGraph();
+    const target = sigma.getContainer().querySelector('.sigma-mouse') ?? sigma.getContainer();
+    const rect = target.getBoundingClientRect();
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // Twenty of the most connected nodes that are on screen: the hovers that cost the most.
+    const candidates = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a));
+    const picks = [];
+    for (const n of candidates) {
+      const d = sigma.getNodeDisplayData(n);
+      if (!d || d.hidden) continue;
+      const p = sigma.framedGraphToViewport(d);
+      if (p.x > 5 && p.y > 5 && p.x < rect.width - 5 && p.y < rect.height - 5) picks.push(p);
+      if (picks.length === 20) break;
+    }
+    const move = (x, y) => target.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + x, clientY: rect.top + y, bubbles: true, cancelable: true }));
+    const sync = [];
+    const toFrame = [];
+    for (const p of picks) {
+      move(2, 2);
+      await frame();
+      await frame();
+      const t0 = performance.now();
+      move(p.x, p.y);
+      sync.push(performance.now() - t0);
+      await frame();
+      toFrame.push(performance.now() - t0);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    return { hoverSyncMs: median(sync), hoverToFrameMs: median(toFrame), hoverSamples: sync.length };
+  }, handle);
+}
+
+const browser = await launch();
+const gexf = `${base}/bench-data/graph.gexf`;
+const results = {};
+try {
+  console.log(`Same file (${meta.title}, ${meta.nodes} nodes, ${meta.edges} edges) as GEXF by URL…`);
+  results.bare = await openAndMeasure(browser, `${base}/bare/?file=${encodeURIComponent(gexf)}`, '__bench', meta.nodes);
+  results.appGexf = await openAndMeasure(browser, `${base}/?file=${encodeURIComponent(gexf)}`, '__coauthorAtlas', meta.nodes);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const fmt = (x, d = 0) => Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : '—');
+const rows = [
+  ['first frame with every node drawn (ms)', 'firstFrameMs'],
+  ['longest main-thread task while opening (ms)', 'longestTaskMs'],
+  ['long tasks (> 50 ms) while opening', 'longTasks'],
+  ['hover: synchronous main-thread work (ms, median of 20)', 'hoverSyncMs'],
+  ['hover: to the next painted frame (ms, median of 20)', 'hoverToFrameMs'],
+  ['JS heap after load and GC (MB)', 'heapMB'],
+];
+console.log(`\nBrowser (production build, headless Chromium, software WebGL): ${meta.title}, ${fmt(meta.nodes)} nodes, ${fmt(meta.edges)} edges`);
+console.log('| figure | Coauthor Atlas (?file= GEXF) | bare graphology + sigma (same file) | ratio |');
+console.log('|---|---:|---:|---:|');
+for (const [label, key] of rows) console.log(`| ${label} | ${fmt(results.appGexf[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(results.appGexf[key], results.bare[key])} |`);
+mkdirSync(join(root, 'test-results'), { recursive: true });
+writeFileSync(join(root, 'test-results/bench-browser.json'), JSON.stringify({ at: new Date().toISOString(), dataset: meta, results }, null, 1));
+rmSync(work, { recursive: true, force: true });

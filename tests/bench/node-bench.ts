@@ -1,0 +1,109 @@
+/**
+ * Node side of `npm run bench`: parse + build throughput against JSON.parse of the same data,
+ * measured side by side in one run. Prints a table and writes test-results/bench-node.json.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseAclFiles, parseNameVariantsYaml } from '../../src/import/acl';
+import { parseInput } from '../../src/import';
+import { resolveDataset } from '../../src/graph/authors';
+import { buildGraph } from '../../src/graph/build';
+import type { Dataset, Paper } from '../../src/model/types';
+import { syntheticItems } from './synthetic';
+
+const root = resolve(import.meta.dirname, '../..');
+const aclDir = resolve(root, '../shared/datasets/acl-anthology-2019');
+
+interface Row {
+  name: string;
+  papers: number;
+  authorships: number;
+  authors: number;
+  nodes: number;
+  edges: number;
+  parseMs: number;
+  buildMs: number;
+  jsonParseMs: number;
+  ratio: number;
+  authorshipsPerSec: number;
+  heapMB: number;
+}
+
+const ms = (t0: number) => performance.now() - t0;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const heapMB = () => process.memoryUsage().heapUsed / 1e6;
+
+/** Best of `runs` timings of fn (the first run warms the JIT up too). */
+function best<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  let bestMs = Infinity;
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t0 = performance.now();
+    value = fn();
+    bestMs = Math.min(bestMs, ms(t0));
+  }
+  return { ms: bestMs, value };
+}
+
+function measure(name: string, runs: number, parse: () => { papers: Paper[]; aliases: Dataset['aliases'] }, jsonText: () => string): Row {
+  const parsed = best(runs, parse);
+  const dataset: Dataset = { id: name, title: name, papers: parsed.value.papers, aliases: parsed.value.aliases };
+  const built = best(runs, () => {
+    const resolved = resolveDataset(dataset);
+    return { resolved, graph: buildGraph(dataset, {}, resolved) };
+  });
+  const text = jsonText();
+  const json = best(runs, () => JSON.parse(text));
+  const authorships = dataset.papers.reduce((s, p) => s + p.authors.length, 0);
+  const total = parsed.ms + built.ms;
+  return {
+    name,
+    papers: dataset.papers.length,
+    authorships,
+    authors: built.value.resolved.authors.size,
+    nodes: built.value.graph.order,
+    edges: built.value.graph.size,
+    parseMs: parsed.ms,
+    buildMs: built.ms,
+    jsonParseMs: json.ms,
+    ratio: total / json.ms,
+    authorshipsPerSec: authorships / (total / 1000),
+    heapMB: heapMB(),
+  };
+}
+
+const rows: Row[] = [];
+if (existsSync(join(aclDir, 'xml'))) {
+  const files = readdirSync(join(aclDir, 'xml')).filter((f) => f.endsWith('.xml')).map((f) => ({ name: f, text: readFileSync(join(aclDir, 'xml', f), 'utf8') }));
+  const yaml = readFileSync(join(aclDir, 'yaml/name_variants.yaml'), 'utf8');
+  let papers: Paper[] = [];
+  rows.push(
+    measure('ACL Anthology 2019', 2, () => {
+      const r = parseAclFiles(files);
+      papers = r.papers;
+      return { papers: r.papers, aliases: parseNameVariantsYaml(yaml) };
+    }, () => JSON.stringify(papers)),
+  );
+} else {
+  console.log(`ACL Anthology data not found at ${aclDir}: skipping that row.`);
+}
+for (const [label, n, runs] of [['synthetic 10k', 10_000, 3], ['synthetic 100k', 100_000, 2], ['synthetic 1M', 1_000_000, 1]] as const) {
+  const text = JSON.stringify(syntheticItems(n));
+  rows.push(
+    measure(`${label} authorships`, runs, () => {
+      const r = parseInput(text, 'csl-json');
+      return { papers: r.papers, aliases: [] };
+    }, () => text),
+  );
+}
+
+const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log('\nNode: parse + build vs JSON.parse of the same data (best of runs, ms)');
+console.log('| dataset | papers | authorships | authors | nodes | edges | parse | build | parse+build | JSON.parse | ratio | authorships/s | heap MB |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${fmt(r.papers)} | ${fmt(r.authorships)} | ${fmt(r.authors)} | ${fmt(r.nodes)} | ${fmt(r.edges)} | ${fmt(r.parseMs)} | ${fmt(r.buildMs)} | ${fmt(r.parseMs + r.buildMs)} | ${fmt(r.jsonParseMs)} | ${fmt(r.ratio, 1)}× | ${fmt(r.authorshipsPerSec)} | ${fmt(r.heapMB)} |`);
+}
+mkdirSync(join(root, 'test-results'), { recursive: true });
+writeFileSync(join(root, 'test-results/bench-node.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 1));
