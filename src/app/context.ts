@@ -24,6 +24,8 @@ export interface AtlasApi {
   lens: LensState;
   setLens: (next: LensState) => void;
   lensView: LensView;
+  /** Change build options (cap, counting, hubs); absent for ready-made graphs (graph files). */
+  setOptions?: (o: Partial<BuildOptions>) => void;
   /** Select something (and move the camera to it when asked). */
   select: (s: Selection, opts?: { focus?: boolean }) => void;
   /** Replace what is shown. Nothing of the current workspace is lost if this is not called. */

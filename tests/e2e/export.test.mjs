@@ -241,9 +241,8 @@ describe('snapshots and share links', () => {
     await b.close();
   });
 
-  // todo until GraphView's HighlightController stops drawing on a sigma that was already killed:
-  // opening a #s= link swaps the graph while the first sigma is being set up, and it throws.
-  test('a share link opened in a new page restores the view', { todo: process.env.ATLAS_SHARE_FIXED ? false : 'HighlightController crash on early graph swap' }, async () => {
+  // Opening a #s= link replaces the graph while the first sigma is being set up (see sigmaAlive).
+  test('a share link opened in a new page restores the view', async () => {
     const { page: a } = await openApp(browser, '?dataset=shown');
     await a.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
     await exportButton(a).click();

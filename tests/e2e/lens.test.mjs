@@ -247,4 +247,31 @@ describe('Lenses', () => {
     assert.equal(frames.get('2021-2024') ?? authorsOfYears(2021, 2024).size, authorsOfYears(2021, 2024).size);
     await page.close();
   });
+
+  test('the hyperauthor cap and the counting switch rebuild the graph from the filters panel', async () => {
+    const { page } = await openApp(browser);
+    const hubs = () => page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().filterNodes((_n, a) => a.kind === 'paper').length);
+    const distinctAuthors = (p) => new Set(p.authors.map((a) => key(a.name)).concat(key('Yuchen Hao'))).size;
+    assert.equal(await hubs(), full.papers.filter((p) => distinctAuthors(p) > 25).length);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    const cap = 102;
+    await page.getByRole('slider', { name: 'Hyperauthor cap preview' }).fill(String(cap));
+    await page.getByRole('button', { name: `Apply cap ${cap}` }).click();
+    await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_n, a) => a.kind === 'paper').length === n, full.papers.filter((p) => distinctAuthors(p) > cap).length);
+    await waitForGraph(page);
+    const weight = () => page.evaluate(() => {
+      const g = window.__coauthorAtlas.sigma.getGraph();
+      return g.getEdgeAttribute(g.edge('a:buyun zhang', 'a:liang luo'), 'weight');
+    });
+    const shared = full.papers.filter((p) => p.authors.some((a) => a.name === 'Buyun Zhang') && p.authors.some((a) => a.name === 'Liang Luo'));
+    assert.equal(await weight(), shared.length);
+    await page.getByRole('radio', { name: /fractional/ }).check();
+    await page.waitForFunction((w) => {
+      const g = window.__coauthorAtlas.sigma.getGraph();
+      return g.getEdgeAttribute(g.edge('a:buyun zhang', 'a:liang luo'), 'weight') < w;
+    }, shared.length);
+    const expected = shared.reduce((sum, p) => sum + 1 / (distinctAuthors(p) - 1), 0);
+    assert.ok(Math.abs((await weight()) - expected) < 1e-9, `fractional weight ${await weight()} vs ${expected}`);
+    await page.close();
+  });
 });

@@ -6,11 +6,11 @@ const W = 260;
 const H = 48;
 
 /**
- * Authors per paper, with a slider previewing what a hyperauthor cap would do. The cap itself is a
- * build option (Graph options in the details panel): this only states its effect.
+ * Authors per paper, with a slider previewing what a hyperauthor cap would do, and a button that
+ * applies it (the cap is a build option: applying it rebuilds the graph).
  */
 export function CapHistogram() {
-  const { index, options } = useAtlas();
+  const { index, options, setOptions } = useAtlas();
   const counts = useMemo(() => index.resolved.papers.map((p) => p.authorKeys.length).filter((n) => n > 0), [index]);
   const bins = useMemo(() => authorCountBins(counts), [counts]);
   const [cap, setCap] = useState(options.hyperauthorCap);
@@ -39,8 +39,13 @@ export function CapHistogram() {
       </label>
       <span className="small" role="status">
         At {cap}: {impact.hubPapers} paper{impact.hubPapers === 1 ? '' : 's'} drawn as hubs ({impact.hubLinks.toLocaleString()} author links) instead of {impact.cliquePairs.toLocaleString()} coauthor pairs.
-        {' '}Current cap: {options.hyperauthorCap} — change it under Graph options.
+        {' '}Current cap: {options.hyperauthorCap}.
       </span>
+      {setOptions && (
+        <button type="button" className="lens-button" disabled={cap === options.hyperauthorCap} onClick={() => setOptions({ hyperauthorCap: cap })}>
+          Apply cap {cap}
+        </button>
+      )}
     </fieldset>
   );
 }

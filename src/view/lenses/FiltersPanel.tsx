@@ -13,7 +13,7 @@ const MAX_FACETS = 40;
 
 /** Paper filters (category, venue), structural filters, and the hyperauthor cap preview. */
 export function FiltersPanel() {
-  const { lens, setLens, index, options } = useAtlas();
+  const { lens, setLens, index, options, setOptions } = useAtlas();
   const papers = index.dataset.papers;
   const categories = useMemo(() => paperFacet(papers, 'category').slice(0, MAX_FACETS), [papers]);
   const venues = useMemo(() => paperFacet(papers, 'venue').slice(0, MAX_FACETS), [papers]);
@@ -62,7 +62,15 @@ export function FiltersPanel() {
         {affiliations.length === 0 && <span className="muted small">No per-author affiliations in this dataset.</span>}
       </fieldset>
       <CapHistogram />
-      <p className="muted small">Counting: {options.counting === 'full' ? 'full (one per shared paper)' : 'fractional (1/(n−1) per paper)'} — switch it under Graph options in the details panel; edge weights in a year range follow it.</p>
+      {setOptions ? (
+        <fieldset className="lens-counting">
+          <legend>Counting</legend>
+          <label><input type="radio" name="lens-counting" checked={options.counting === 'full'} onChange={() => setOptions({ counting: 'full' })} /> full (one per shared paper)</label>
+          <label><input type="radio" name="lens-counting" checked={options.counting === 'fractional'} onChange={() => setOptions({ counting: 'fractional' })} /> fractional (1/(n−1) per paper)</label>
+        </fieldset>
+      ) : (
+        <p className="muted small">This graph came ready-made from a file: its edge weights are the file's.</p>
+      )}
       <button type="button" className="lens-button" disabled={!activeFilterCount(lens)} onClick={() => setLens({ ...lens, categories: undefined, venues: undefined, minPapers: undefined, minShared: undefined, largestComponent: undefined, affiliation: undefined })}>Clear filters</button>
     </div>
   );
