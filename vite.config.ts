@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/security/csp';
+import { contentSecurityPolicy } from './src/security/csp.ts';
 
 /**
  * Build only: a Content-Security-Policy <meta> (no inline script, no eval; see src/security/csp.ts).
