@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Workspace } from '../app/workspace';
 import type { BuildOptions } from '../graph/types';
 import type { Dataset } from '../model/types';
@@ -6,6 +6,18 @@ import type { Dataset } from '../model/types';
 /**
  * Imported datasets kept in IndexedDB: the dataset (papers, aliases), build options and layout positions.
  * A small summary per dataset is kept apart so that the list never loads the papers.
+ *
+ * Faults never lose data:
+ * - a stored record of the wrong shape (hand-edited, an old or foreign version, a half-written browser profile) is
+ *   reported by name (`listStoredDatasets().damaged`, a `corrupt` StoreError when opened) and left as it is: no write
+ *   ever replaces it; only an explicit delete removes it;
+ * - two tabs writing the same dataset: every record carries a `revision`, bumped by each write. This tab remembers the
+ *   revision it last read or wrote per dataset (its base); a write that would replace data derived from an older
+ *   revision than the stored one is refused with a `conflict` StoreError, checked and written in one transaction, so
+ *   the other tab's work is never overwritten silently. The caller keeps its data in memory and tells the user;
+ *   reopening the dataset reads the newer revision. Field changes computed from the fresh record (a rename) are applied
+ *   atomically without that check (`{ check: false }`), and do not hide a conflict from later checked writes;
+ * - no IndexedDB, storage blocked or full: an `unavailable` or `quota` StoreError; what was stored stays as it was.
  */
 
 export interface StoredDataset {
@@ -17,16 +29,21 @@ export interface StoredDataset {
   dismissedMerges?: string[];
   createdAt: number;
   updatedAt: number;
+  /** Bumped by every write (missing on records written before revisions: read as 0). */
+  revision?: number;
 }
 
-export interface StoredSummary { id: string; title: string; papers: number; createdAt: number; updatedAt: number }
+export interface StoredSummary { id: string; title: string; papers: number; createdAt: number; updatedAt: number; revision?: number }
+
+/** A stored record that could not be read: kept as it is until the user deletes it. */
+export interface DamagedRecord { id: string; name: string; reason: string }
 
 interface AtlasDb extends DBSchema {
   datasets: { key: string; value: StoredDataset };
   summaries: { key: string; value: StoredSummary };
 }
 
-export type StoreErrorKind = 'unavailable' | 'quota' | 'failed';
+export type StoreErrorKind = 'unavailable' | 'quota' | 'failed' | 'corrupt' | 'conflict';
 
 /** A storage failure in words the user can act on; the data in memory is never affected. */
 export class StoreError extends Error {
@@ -51,17 +68,31 @@ function toStoreError(e: unknown): StoreError {
   return new StoreError('failed', `Storing the dataset failed (${err?.message ?? String(e)}). The data shown stays usable until you reload.`);
 }
 
-function db(): Promise<IDBPDatabase<AtlasDb>> {
-  if (typeof indexedDB === 'undefined') {
-    return Promise.reject(new StoreError('unavailable', 'This browser has no IndexedDB storage: the dataset stays usable until you reload, but is not kept.'));
+const NO_IDB = 'This browser has no IndexedDB storage: the dataset stays usable until you reload, but is not kept.';
+
+function idbAvailable(): boolean {
+  try {
+    // Reading `indexedDB` itself throws where storage is blocked (sandboxed frames, some privacy settings).
+    return typeof indexedDB !== 'undefined' && indexedDB !== null;
+  } catch {
+    return false;
   }
+}
+
+function db(): Promise<IDBPDatabase<AtlasDb>> {
+  if (!idbAvailable()) return Promise.reject(new StoreError('unavailable', NO_IDB));
   if (!dbPromise) {
-    dbPromise = openDB<AtlasDb>(DB_NAME, 1, {
+    dbPromise = Promise.resolve().then(() => openDB<AtlasDb>(DB_NAME, 1, {
       upgrade(d) {
         d.createObjectStore('datasets', { keyPath: 'id' });
         d.createObjectStore('summaries', { keyPath: 'id' });
       },
-    }).catch((e: unknown) => {
+      // Another tab upgraded the database: let it, and reopen on the next call.
+      blocking() {
+        void dbPromise?.then((d) => d.close());
+        dbPromise = null;
+      },
+    })).catch((e: unknown) => {
       dbPromise = null;
       throw toStoreError(e);
     });
@@ -69,69 +100,295 @@ function db(): Promise<IDBPDatabase<AtlasDb>> {
   return dbPromise;
 }
 
-/** For tests: forget the open connection (e.g. after replacing the IndexedDB factory). */
+/** For tests: forget the open connection (e.g. after replacing the IndexedDB factory) and the revisions seen. */
 export function resetStoreConnection(): void {
   void dbPromise?.then((d) => d.close()).catch(() => {});
   dbPromise = null;
+  seen.clear();
+  checked.clear();
 }
 
-const summaryOf = (r: StoredDataset): StoredSummary => ({ id: r.id, title: r.dataset.title, papers: r.dataset.papers.length, createdAt: r.createdAt, updatedAt: r.updatedAt });
+/** Per dataset, the revision this tab last opened or wrote: the base of its next write. */
+const seen = new Map<string, number>();
+/** Per dataset, the revision whose record this tab has read whole and found valid (the list reads the others once). */
+const checked = new Map<string, number>();
 
-async function write(record: StoredDataset): Promise<void> {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const revisionOf = (r: { revision?: unknown }): number => (typeof r.revision === 'number' && Number.isFinite(r.revision) ? r.revision : 0);
+
+/** Why a stored dataset record cannot be used, or null when it has the expected shape. */
+export function recordProblem(r: unknown, id?: string): string | null {
+  if (!isObject(r)) return `the stored record is ${r === null ? 'null' : Array.isArray(r) ? 'a list' : `a ${typeof r}`}, not a dataset`;
+  if (typeof r.id !== 'string' || (id !== undefined && r.id !== id)) return 'the record has no valid id';
+  const d = r.dataset;
+  if (!isObject(d)) return 'the record has no dataset';
+  if (typeof d.title !== 'string') return 'the dataset has no title';
+  if (!Array.isArray(d.papers)) return 'the dataset has no list of papers';
+  if (d.aliases !== undefined && !Array.isArray(d.aliases)) return 'the name merges are not a list';
+  for (let i = 0; i < d.papers.length; i++) {
+    const p: unknown = d.papers[i];
+    if (!isObject(p) || typeof p.id !== 'string' || typeof p.title !== 'string' || !Array.isArray(p.authors)) return `paper ${i + 1} is not a valid paper`;
+    if (!p.authors.every((a) => isObject(a) && typeof a.name === 'string')) return `paper ${i + 1} has an invalid author`;
+  }
+  if (r.positions !== undefined && !isObject(r.positions)) return 'the saved positions are not readable';
+  return null;
+}
+
+function summaryProblem(s: unknown): string | null {
+  if (!isObject(s)) return 'the summary is not an object';
+  if (typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.papers !== 'number' || typeof s.updatedAt !== 'number' || typeof s.createdAt !== 'number') return 'the summary has the wrong shape';
+  return null;
+}
+
+/** The best name for a record that may be damaged: its title when there is one, else its id. */
+function nameOf(id: string, ...candidates: unknown[]): string {
+  for (const c of candidates) {
+    if (!isObject(c)) continue;
+    const t = typeof c.title === 'string' ? c.title : isObject(c.dataset) && typeof c.dataset.title === 'string' ? c.dataset.title : null;
+    if (t && t.trim()) return t;
+  }
+  return id;
+}
+
+const corrupt = (name: string, reason: string) =>
+  new StoreError('corrupt', `The stored dataset “${name}” cannot be read (${reason}). It is kept as it is and was not changed; you can export it or delete it from the stored datasets.`);
+
+const conflict = (name: string) =>
+  new StoreError('conflict', `“${name}” was changed in another tab or window since it was opened here: this change was not saved, so as not to overwrite that one. What is shown here stays usable until you reload; reopen the dataset to continue from the newer version.`);
+
+/** Normalises a valid stored record (old records get revision 0 and an empty alias list). */
+function normalised(r: StoredDataset): StoredDataset {
+  const dataset = Array.isArray(r.dataset.aliases) ? r.dataset : { ...r.dataset, aliases: [] };
+  return { ...r, dataset, revision: revisionOf(r) };
+}
+
+const summaryOf = (r: StoredDataset): StoredSummary => ({ id: r.id, title: r.dataset.title, papers: r.dataset.papers.length, createdAt: r.createdAt, updatedAt: r.updatedAt, revision: r.revision ?? 0 });
+
+export interface WriteOptions {
+  /**
+   * The revision the written data was derived from. Default: the revision this tab last opened or wrote
+   * (none for a dataset it never opened: then any stored record counts as newer).
+   */
+  baseRevision?: number;
+  /**
+   * When the stored record is newer than the base: 'refuse' (default) throws a `conflict` StoreError; 'skip' writes
+   * nothing and returns the stored record as it is; false writes anyway, for changes computed from the fresh record that cannot lose
+   * another tab's work (a rename).
+   */
+  check?: 'refuse' | 'skip' | false;
+  /** Derived state (layout positions, build options): written without a new revision, so it never causes a conflict. */
+  derived?: boolean;
+}
+
+/**
+ * Reads the stored record, checks it, computes the next one and writes it, in one transaction: a write from
+ * another tab cannot slip in between. `make` gets the current record (null when there is none) and returns the
+ * record to write, or null to write nothing. Returns the record written (or, skipped as stale, the stored one).
+ */
+async function readModifyWrite(id: string, make: (current: StoredDataset | null) => StoredDataset | null, opts: WriteOptions = {}): Promise<StoredDataset | null> {
+  const check = opts.check ?? 'refuse';
+  let d: IDBPDatabase<AtlasDb>;
   try {
-    const d = await db();
-    const tx = d.transaction(['datasets', 'summaries'], 'readwrite');
-    await Promise.all([tx.objectStore('datasets').put(record), tx.objectStore('summaries').put(summaryOf(record)), tx.done]);
+    d = await db();
   } catch (e) {
     throw toStoreError(e);
   }
+  let tx: IDBPTransaction<AtlasDb, ('datasets' | 'summaries')[], 'readwrite'>;
+  try {
+    tx = d.transaction(['datasets', 'summaries'], 'readwrite');
+  } catch (e) {
+    throw toStoreError(e);
+  }
+  // The transaction's own failure (a full disk is reported when it commits) is handled below, never left unhandled.
+  tx.done.catch(() => {});
+  let written: StoredDataset | null = null;
+  let skipped: StoredDataset | null = null;
+  let before = 0;
+  try {
+    const raw: unknown = await tx.objectStore('datasets').get(id);
+    let current: StoredDataset | null = null;
+    let stale = false;
+    if (raw !== undefined) {
+      const problem = recordProblem(raw, id);
+      if (problem) throw corrupt(nameOf(id, raw), problem);
+      current = normalised(raw as StoredDataset);
+      before = current.revision ?? 0;
+      const base = opts.baseRevision ?? seen.get(id);
+      stale = base === undefined || base < before;
+      if (stale && check === 'refuse') throw conflict(current.dataset.title);
+    }
+    const next = stale && check === 'skip' ? null : make(current);
+    if (next) {
+      const problem = recordProblem(next, id);
+      if (problem) throw new StoreError('failed', `The dataset was not saved: ${problem}. The data shown stays usable until you reload.`);
+      written = { ...next, id, revision: current && opts.derived ? before : before + 1 };
+      await Promise.all([tx.objectStore('datasets').put(written), tx.objectStore('summaries').put(summaryOf(written))]);
+    }
+    else if (stale && check === 'skip') skipped = current;
+    await tx.done;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+    throw toStoreError(e);
+  }
+  if (written) {
+    // A checked write is based on what this tab has; an unchecked one moves the base only when it was current.
+    const base = seen.get(id);
+    if (check === 'refuse' || base === before) seen.set(id, written.revision ?? 0);
+    checked.set(id, written.revision ?? 0);
+  }
+  return written ?? skipped;
 }
 
-/** Saves (or replaces) a dataset with its options and positions. */
-export async function saveDataset(input: Omit<StoredDataset, 'createdAt' | 'updatedAt'> & { createdAt?: number }): Promise<StoredDataset> {
+/**
+ * Saves a dataset with its options and positions: a new one, or one this tab opened (its base revision).
+ * Refused (`conflict`) when another tab wrote it since; refused (`corrupt`) over a damaged record.
+ */
+export async function saveDataset(input: Omit<StoredDataset, 'createdAt' | 'updatedAt' | 'revision'> & { createdAt?: number }, opts: WriteOptions = {}): Promise<StoredDataset> {
   const now = Date.now();
-  const record: StoredDataset = { ...input, createdAt: input.createdAt ?? now, updatedAt: now };
-  await write(record);
-  return record;
+  const record = await readModifyWrite(input.id, (current) => ({ ...input, createdAt: input.createdAt ?? current?.createdAt ?? now, updatedAt: now }), opts);
+  return record!;
 }
 
-export async function getStoredDataset(id: string): Promise<StoredDataset | null> {
+/**
+ * A stored dataset by id; null when there is none. A damaged record is a `corrupt` StoreError.
+ * `{ open: true }`: the caller shows it, so its revision becomes this tab's base for later writes
+ * (a plain read, e.g. of a side field, leaves the base alone so as not to hide another tab's changes).
+ */
+export async function getStoredDataset(id: string, { open = false }: { open?: boolean } = {}): Promise<StoredDataset | null> {
+  let raw: unknown;
   try {
-    return (await (await db()).get('datasets', id)) ?? null;
+    raw = await (await db()).get('datasets', id);
   } catch (e) {
     throw toStoreError(e);
   }
+  if (raw === undefined) return null;
+  const problem = recordProblem(raw, id);
+  if (problem) throw corrupt(nameOf(id, raw), problem);
+  const r = normalised(raw as StoredDataset);
+  checked.set(id, r.revision ?? 0);
+  if (open) seen.set(id, r.revision ?? 0);
+  return r;
 }
 
-/** Changes some fields of a stored dataset; returns the new record, or null when there is no such dataset. */
-export async function updateStoredDataset(id: string, change: (r: StoredDataset) => StoredDataset): Promise<StoredDataset | null> {
-  const current = await getStoredDataset(id);
-  if (!current) return null;
-  const next = { ...change(current), id, createdAt: current.createdAt, updatedAt: Date.now() };
-  await write(next);
-  return next;
+/** A stored dataset to show: `getStoredDataset(id, { open: true })`. */
+export const openStoredDataset = (id: string) => getStoredDataset(id, { open: true });
+
+/**
+ * Changes some fields of a stored dataset; returns the new record, or null when there is no such dataset.
+ * `change` gets the fresh stored record; by default the write is refused when another tab changed the dataset
+ * since this tab read it (see `WriteOptions`).
+ */
+export async function updateStoredDataset(id: string, change: (r: StoredDataset) => StoredDataset, opts: WriteOptions = {}): Promise<StoredDataset | null> {
+  return readModifyWrite(id, (current) => (current ? { ...change(current), id, createdAt: current.createdAt, updatedAt: Date.now() } : null), opts);
 }
 
-export const renameDataset = (id: string, title: string) => updateStoredDataset(id, (r) => ({ ...r, dataset: { ...r.dataset, title } }));
+/** Renames a stored dataset: computed from the stored record, so it never loses another tab's changes. */
+export const renameDataset = (id: string, title: string) => updateStoredDataset(id, (r) => ({ ...r, dataset: { ...r.dataset, title } }), { check: false });
 
+/** Deletes a dataset, damaged or not. */
 export async function deleteDataset(id: string): Promise<void> {
   try {
     const d = await db();
     const tx = d.transaction(['datasets', 'summaries'], 'readwrite');
     await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('summaries').delete(id), tx.done]);
+    seen.delete(id);
+    checked.delete(id);
   } catch (e) {
     throw toStoreError(e);
   }
 }
 
-/** Stored datasets, most recently changed first. */
-export async function listDatasets(): Promise<StoredSummary[]> {
+/**
+ * Stored datasets, most recently changed first, and the records that cannot be read (by name, with the reason).
+ * Each dataset record is read whole once per tab and revision to check it (later lists read the summaries only);
+ * a missing or damaged summary is rebuilt in the list from a valid record, never written.
+ */
+export async function listStoredDatasets(): Promise<{ datasets: StoredSummary[]; damaged: DamagedRecord[] }> {
+  const datasets: StoredSummary[] = [];
+  const damaged: DamagedRecord[] = [];
   try {
-    const all = await (await db()).getAll('summaries');
-    return all.sort((a, b) => b.updatedAt - a.updatedAt);
+    const d = await db();
+    const tx = d.transaction(['datasets', 'summaries'], 'readonly');
+    const [summaryKeys, summaries, datasetKeys] = await Promise.all([
+      tx.objectStore('summaries').getAllKeys(),
+      tx.objectStore('summaries').getAll() as Promise<unknown[]>,
+      tx.objectStore('datasets').getAllKeys(),
+    ]);
+    const good = new Map<string, StoredSummary>();
+    summaryKeys.forEach((k, i) => {
+      const s = summaries[i];
+      if (!summaryProblem(s) && (s as StoredSummary).id === k) good.set(k, s as StoredSummary);
+    });
+    for (const id of datasetKeys) {
+      if (typeof id !== 'string') continue;
+      const s = good.get(id);
+      if (s && checked.get(id) === (s.revision ?? 0)) {
+        datasets.push(s);
+        continue;
+      }
+      const raw: unknown = await tx.objectStore('datasets').get(id);
+      const problem = recordProblem(raw, id);
+      if (problem) {
+        damaged.push({ id, name: nameOf(id, s, raw, summaries[summaryKeys.indexOf(id)]), reason: problem });
+        continue;
+      }
+      const r = normalised(raw as StoredDataset);
+      checked.set(id, r.revision ?? 0);
+      datasets.push(summaryOf(r));
+    }
+    // A summary left without its dataset: the papers are gone, say so rather than list an entry that cannot open.
+    const datasetSet = new Set(datasetKeys);
+    summaryKeys.forEach((k, i) => {
+      if (typeof k === 'string' && !datasetSet.has(k)) damaged.push({ id: k, name: nameOf(k, summaries[i]), reason: 'the papers of this dataset are missing' });
+    });
+    await tx.done;
   } catch (e) {
     throw toStoreError(e);
   }
+  return { datasets: datasets.sort((a, b) => b.updatedAt - a.updatedAt), damaged };
+}
+
+/** Stored datasets that can be opened, most recently changed first (damaged records are left out: see `listStoredDatasets`). */
+export async function listDatasets(): Promise<StoredSummary[]> {
+  return (await listStoredDatasets()).datasets;
+}
+
+/**
+ * Everything stored, for a rescue export: the readable datasets in full, and the damaged records as they are
+ * (when they can be written as JSON). Does not change what this tab has seen.
+ */
+export async function exportStoredDatasets(): Promise<{ datasets: StoredDataset[]; damaged: (DamagedRecord & { raw?: unknown })[] }> {
+  const datasets: StoredDataset[] = [];
+  const damaged: (DamagedRecord & { raw?: unknown })[] = [];
+  try {
+    const d = await db();
+    const tx = d.transaction('datasets', 'readonly');
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll() as Promise<unknown[]>]);
+    await tx.done;
+    keys.forEach((k, i) => {
+      const id = String(k);
+      const raw = values[i];
+      const problem = recordProblem(raw, id);
+      if (!problem) {
+        datasets.push(normalised(raw as StoredDataset));
+        return;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(JSON.stringify(raw) ?? 'null');
+      } catch {
+        json = undefined;
+      }
+      damaged.push({ id, name: nameOf(id, raw), reason: problem, ...(json !== undefined ? { raw: json } : {}) });
+    });
+  } catch (e) {
+    throw toStoreError(e);
+  }
+  return { datasets, damaged };
 }
 
 export function workspaceOf(r: StoredDataset): Workspace {
@@ -141,7 +398,7 @@ export function workspaceOf(r: StoredDataset): Workspace {
 /** A stored dataset (IndexedDB) by id, as a workspace; null when there is none or storage is unavailable. */
 export async function loadStoredWorkspace(id: string): Promise<Workspace | null> {
   try {
-    const r = await getStoredDataset(id);
+    const r = await openStoredDataset(id);
     return r ? workspaceOf(r) : null;
   } catch {
     return null;

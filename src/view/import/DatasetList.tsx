@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAtlas } from '../../app/context';
-import { deleteDataset, getStoredDataset, listDatasets, renameDataset, workspaceOf, type StoredSummary } from '../../store/datasetStore';
+import { deleteDataset, listStoredDatasets, openStoredDataset, renameDataset, workspaceOf, type DamagedRecord, type StoredSummary } from '../../store/datasetStore';
 
 function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: boolean; onChanged: () => void; onError: (m: string) => void }) {
   const { openWorkspace, workspace } = useAtlas();
@@ -8,7 +8,7 @@ function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: bo
   const [confirmDelete, setConfirmDelete] = useState(false);
   const open = async () => {
     try {
-      const r = await getStoredDataset(s.id);
+      const r = await openStoredDataset(s.id);
       if (r) openWorkspace(workspaceOf(r));
       else onError(`“${s.title}” is no longer stored.`);
     } catch (e) {
@@ -57,16 +57,35 @@ function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: bo
   );
 }
 
+/** A stored record that cannot be read: said by name, kept as it is; only the user deletes it. */
+function DamagedRow({ d, onChanged, onError }: { d: DamagedRecord; onChanged: () => void; onError: (m: string) => void }) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  return (
+    <li className="dataset-row">
+      <span className="dataset-name">{d.name} <span className="badge">damaged</span></span>
+      <span className="muted small">Cannot be read: {d.reason}. Kept as it is.</span>
+      <span className="dataset-actions">
+        {confirmDelete ? (
+          <button type="button" className="danger" onClick={() => void deleteDataset(d.id).then(onChanged, (e: Error) => onError(e.message))} aria-label={`Really delete ${d.name}`}>Really delete?</button>
+        ) : (
+          <button type="button" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${d.name}`}>Delete</button>
+        )}
+      </span>
+    </li>
+  );
+}
+
 /** Datasets kept in this browser: open, rename, delete. `version` changes when an import stored one. */
 export function DatasetList({ version }: { version: number }) {
   const { workspace } = useAtlas();
   const [list, setList] = useState<StoredSummary[] | null>(null);
+  const [damaged, setDamaged] = useState<DamagedRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
     let live = true;
-    listDatasets().then(
-      (l) => live && (setList(l), setError(null)),
+    listStoredDatasets().then(
+      (l) => live && (setList(l.datasets), setDamaged(l.damaged), setError(null)),
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -78,13 +97,25 @@ export function DatasetList({ version }: { version: number }) {
     <section aria-label="Stored datasets">
       <h3>Datasets kept in this browser</h3>
       {error && <p role="alert" className="import-error">{error}</p>}
-      {list && list.length === 0 && <p className="muted">None yet: every import is kept here.</p>}
+      {list && list.length === 0 && !damaged.length && <p className="muted">None yet: every import is kept here.</p>}
       {list && list.length > 0 && (
         <ul className="plain dataset-list">
           {list.map((s) => (
             <Row key={s.id} s={s} current={workspace.id === s.id} onChanged={refresh} onError={setError} />
           ))}
         </ul>
+      )}
+      {damaged.length > 0 && (
+        <>
+          <p role="alert" className="import-error">
+            {damaged.length === 1 ? 'One stored dataset cannot be read' : `${damaged.length} stored datasets cannot be read`}: {damaged.map((d) => `“${d.name}”`).join(', ')}. {damaged.length === 1 ? 'It is' : 'They are'} kept as stored and never overwritten.
+          </p>
+          <ul className="plain dataset-list" aria-label="Damaged datasets">
+            {damaged.map((d) => (
+              <DamagedRow key={d.id} d={d} onChanged={refresh} onError={setError} />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -27,7 +27,10 @@ export function usePositionSaver() {
       const positions: Record<string, [number, number]> = {};
       graph.forEachNode((n, a) => (positions[n] = [a.x, a.y]));
       busy = true;
-      updateStoredDataset(workspace.id, (r) => ({ ...r, positions, options }))
+      // Positions and options are derived state: written without a new revision, and skipped (not an error) when
+      // another tab changed the dataset since it was opened here, so that they never overwrite its work.
+      updateStoredDataset(workspace.id, (r) => ({ ...r, positions, options }), { check: 'skip', derived: true })
+        // Saved or skipped: nothing to do until the positions or options change (null: not stored yet, try again).
         .then((r) => (saved.current = r ? { id: workspace.id, sum, options: opts } : saved.current))
         .catch(() => {}) // storage problems were reported when the dataset was stored
         .finally(() => (busy = false));
