@@ -11,6 +11,7 @@ import { GraphView } from '../view/GraphView';
 import { DetailsPanel } from '../view/panels/DetailsPanel';
 import { Search } from '../view/Search';
 import { MoonIcon, SunIcon } from '../view/icons';
+import { ErrorBoundary } from '../view/ErrorBoundary';
 import { ToolbarActions } from '../view/ToolbarActions';
 import type { GraphClick } from '../view/controllers/EventsController';
 import { AtlasContext, type AtlasApi } from './context';
@@ -325,6 +326,7 @@ export function App() {
             <button type="button" className="link" onClick={() => setMessage(null)}>Dismiss</button>
           </div>
         )}
+        <ErrorBoundary getData={() => ({ format: 'coauthor-atlas-dataset', dataset: workspaceRef.current.dataset, options })}>
         <main className="workspace">
           <section className="graph" aria-label="Coauthor network">
             <LensBar />
@@ -357,6 +359,7 @@ export function App() {
           />
           <TableTwin />
         </main>
+        </ErrorBoundary>
       </div>
     </AtlasContext.Provider>
   );
