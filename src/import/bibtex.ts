@@ -2,24 +2,28 @@ import { parse as parseBib, type Creator, type Entry } from '@retorquere/bibtex-
 import type { AuthorRef, Paper } from '../model/types';
 import {
   arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
-  IdMaker, isoDate, lineIndex, parseYear, progress, stripBom, type Parsed,
+  IdMaker, isoDate, lineIndex, parseYear, stripBom, type Parsed,
 } from './common';
 import type { ParseOptions, ParseResult } from './types';
 
 const NON_PAPER = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** The parser renders some LaTeX as HTML (<i>, <b>, <sup>); keep the text. */
-function plain(value: unknown): string | undefined {
+/** The library reads a lone `<`/`>` in text as OT1 `¡`/`¿`; set when an entry's source has `<`/`>` but no real `¡`/`¿`. */
+const GENUINE_INVERTED = /[¡¿]|\\text(?:exclam|question)down|[!?]`/;
+
+/** The parser renders some LaTeX as HTML (<i>, <b>, <sup>); keep the text. `ltgt` turns `¡`/`¿` back into `<`/`>`. */
+function plain(value: unknown, ltgt = false): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const text = collapseSpace(value.replace(/<\/?[a-z][a-z0-9]*(?:\s[^>]*)?>/gi, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
-  return text || undefined;
+  let text = value.replace(/<\/?[a-z][a-z0-9]*(?:\s[^>]*)?>/gi, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  if (ltgt) text = text.replace(/¡/g, '<').replace(/¿/g, '>');
+  return collapseSpace(text) || undefined;
 }
 
-function creatorName(c: Creator): string {
-  if (c.name) return collapseSpace(c.name);
-  return collapseSpace([c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' '));
+function creatorName(c: Creator, ltgt: boolean): string {
+  const name = c.name ? c.name : [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(' ');
+  return collapseSpace(ltgt ? name.replace(/¡/g, '<').replace(/¿/g, '>') : name);
 }
 
 function isOthers(c: Creator): boolean {
@@ -34,70 +38,302 @@ function monthNumber(value: string | undefined): number | undefined {
   return i >= 0 ? i + 1 : undefined;
 }
 
-/** Start line of each `@type{key` by key, for reporting. */
-function entryLines(text: string): { byKey: Map<string, number>; heads: { type: string; key: string; line: number }[] } {
+/** Start line of each `@type{key` by key (in `text`, plus `lineOffset`), for reporting. */
+function entryLines(text: string, lineOffset = 0): Map<string, number> {
   const line = lineIndex(text);
   const byKey = new Map<string, number>();
-  const heads: { type: string; key: string; line: number }[] = [];
   const re = /@\s*([a-zA-Z]+)\s*[{(]\s*([^,\s{}()]*)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const type = m[1].toLowerCase();
     if (type === 'string' || type === 'comment' || type === 'preamble') continue;
-    const l = line(m.index);
-    heads.push({ type, key: m[2], line: l });
-    if (!byKey.has(m[2])) byKey.set(m[2], l);
+    if (!byKey.has(m[2])) byKey.set(m[2], line(m.index) + lineOffset);
   }
-  return { byKey, heads };
+  return byKey;
+}
+
+const LIB_OPTIONS = { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore', applyCrossRef: true } as const;
+
+/**
+ * The library is super-linear in the size of what it is handed (an unclosed record, a long field, many records in
+ * one call), so the file is cut into records at lines that start with `@type{` and read in batches.
+ */
+export const BIBTEX_LIMITS = {
+  /** Characters per library call (a record is never split). */
+  batchChars: 200_000,
+  /** Records per library call (the library's cost also grows with the number of records in one call). */
+  batchRecords: 250,
+  /** A record longer than this is skipped, not read (a 256 KB field already takes the library seconds). */
+  maxRecordChars: 256 * 1024,
+  /** A record with more `@` than this is cut at every `@` (the library's error recovery is quadratic in them). */
+  maxAtSigns: 64,
+};
+
+/** A record's text: `text.slice(start, end)`; `type` is the lower-cased `@type` ('' for text before the first). */
+interface Chunk { start: number; end: number; type: string }
+
+const RECORD_START = /^[ \t]*@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/gm;
+const INLINE_START = /@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/g;
+/** A record start inside a record the library returned: it read past its own record. */
+const INNER_START = /\n[ \t]*@[ \t]*[a-zA-Z][\w:-]*[ \t]*[{(]/;
+
+function countAt(text: string, start: number, end: number, max: number): number {
+  let n = 0;
+  for (let i = text.indexOf('@', start); i >= 0 && i < end && n <= max; i = text.indexOf('@', i + 1)) n++;
+  return n;
+}
+
+/** Cuts `from..to` at every match of `re` (a global regex), or at every `@` when `re` is null. */
+function cutAt(text: string, from: number, to: number, re: RegExp | null): Chunk[] {
+  const starts = [from];
+  if (re) {
+    re.lastIndex = from + 1;
+    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) starts.push(m.index);
+  } else {
+    for (let i = text.indexOf('@', from + 1); i >= 0 && i < to; i = text.indexOf('@', i + 1)) starts.push(i);
+  }
+  return starts.map((s, i) => {
+    const head = text.slice(s, s + 200).match(/^@[ \t]*([a-zA-Z][\w:-]*)/);
+    return { start: s, end: i + 1 < starts.length ? starts[i + 1] : to, type: head ? head[1].toLowerCase() : '' };
+  });
+}
+
+/** Records of the file, in order; text without any `@` is left out (the library ignores it). */
+function splitRecords(text: string): Chunk[] {
+  const lines: Chunk[] = [];
+  let prev: Chunk = { start: 0, end: text.length, type: '' };
+  RECORD_START.lastIndex = 0;
+  for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
+    if (m.index > prev.start || m.index === 0) {
+      prev.end = m.index;
+      if (prev.end > prev.start) lines.push(prev);
+      prev = { start: m.index, end: text.length, type: m[1].toLowerCase() };
+    }
+  }
+  if (prev.end > prev.start) lines.push(prev);
+  const out: Chunk[] = [];
+  const { maxRecordChars, maxAtSigns } = BIBTEX_LIMITS;
+  for (const c of lines) {
+    const ats = countAt(text, c.start, c.end, maxAtSigns);
+    if (ats === 0) continue;
+    if (c.end - c.start <= maxRecordChars && ats <= maxAtSigns) { out.push(c); continue; }
+    // Several records on one line, or a pathological one: cut at inline `@type{`, then at every `@`.
+    for (const piece of cutAt(text, c.start, c.end, INLINE_START)) {
+      const n = countAt(text, piece.start, piece.end, maxAtSigns);
+      if (n === 0) continue;
+      if (n <= maxAtSigns) out.push(piece);
+      else out.push(...cutAt(text, piece.start, piece.end, null));
+    }
+  }
+  return out;
+}
+
+/** Newlines in `text.slice(start, end)`. */
+function countLines(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The text of `chunks[from..to)` for one library call, with the records not in `keep` replaced by their newlines so
+ * that line `n` of it is line `firstLine + n - 1` of the file.
+ */
+function batchText(text: string, chunks: Chunk[], keep: (c: Chunk) => boolean): string {
+  const parts: string[] = [];
+  for (const c of chunks) parts.push(keep(c) ? text.slice(c.start, c.end) : '\n'.repeat(countLines(text, c.start, c.end)));
+  return parts.join('');
+}
+
+interface Batch { chunks: Chunk[]; firstLine: number; end: number }
+interface Read { entry: Entry; batch: number; ltgt: boolean; line?: number }
+
+function kb(chars: number): string {
+  return `${Math.round(chars / 1024)} KB`;
 }
 
 export function parseBibtex(input: string, options?: ParseOptions): ParseResult {
   const text = stripBom(input);
   const report = emptyReport('bibtex');
-  let lib;
-  try {
-    lib = parseBib(text, {
-      english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore', applyCrossRef: true,
+  const lineOf = lineIndex(text);
+  const chunks = splitRecords(text);
+  const isMacro = (c: Chunk) => c.type === 'string' || c.type === 'preamble';
+  const tooBig = (c: Chunk) => c.end - c.start > BIBTEX_LIMITS.maxRecordChars;
+
+  // Records too large to hand to the library.
+  for (const c of chunks.filter(tooBig)) {
+    const head = text.slice(c.start, c.start + 300).match(/^@\s*([a-zA-Z][\w:-]*)\s*[{(]\s*([^,\s{}()]*)/);
+    report.skipped.push({
+      index: -1, line: lineOf(c.start),
+      reason: `${head ? `@${head[1]}{${head[2]}}` : 'Record'} is larger than ${kb(BIBTEX_LIMITS.maxRecordChars)} (${kb(c.end - c.start)}); not read`,
+      excerpt: excerpt(text.slice(c.start, c.start + 1000)),
     });
-  } catch (err) {
-    return fatalResult('bibtex', `BibTeX could not be read: ${(err as Error).message}`);
   }
-  const { byKey } = entryLines(text);
+
+  // @string and @preamble first, so that macros resolve in every batch; kept raw so each batch expands them itself.
+  const errors: { error: string; input?: string; line?: number }[] = [];
+  const seenErrors = new Set<string>();
+  const addErrors = (list: { error: string; input?: string }[], byKey: Map<string, number>, firstLine: number) => {
+    for (const err of list) {
+      const head = err.input?.match(/@\s*[a-zA-Z]+\s*[{(]\s*([^,\s{}()]*)/);
+      const key = head?.[1];
+      const lm = err.error.match(/line (\d+)/);
+      if (!err.input) {
+        // Errors without a record (an unresolved macro) are given once per call; once per file here.
+        if (seenErrors.has(err.error)) continue;
+        seenErrors.add(err.error);
+      }
+      errors.push({ ...err, line: key && byKey.has(key) ? byKey.get(key) : lm ? Number(lm[1]) + firstLine - 1 : undefined });
+    }
+  };
+  const macros = chunks.filter((c) => isMacro(c) && !tooBig(c));
+  let strings: Record<string, string> = {};
+  let macroText = '';
+  if (macros.length) {
+    const first = chunks.indexOf(macros[0]);
+    const last = chunks.indexOf(macros[macros.length - 1]);
+    macroText = batchText(text, chunks.slice(first, last + 1), isMacro);
+    try {
+      const lib = parseBib(macroText, { ...LIB_OPTIONS, raw: true });
+      strings = lib.strings;
+      addErrors(lib.errors, new Map(), lineOf(macros[0].start));
+    } catch (err) {
+      addErrors([{ error: (err as Error).message }], new Map(), 1);
+    }
+  }
+  const macrosLtGt = /[<>]/.test(macroText);
+  const macrosGenuine = GENUINE_INVERTED.test(macroText);
+
+  // Batches of whole records.
+  const records = chunks.filter((c) => !isMacro(c) && !tooBig(c));
+  const batches: Batch[] = [];
+  for (let i = 0; i < records.length;) {
+    const chunksOf: Chunk[] = [];
+    let size = 0;
+    while (i < records.length && chunksOf.length < BIBTEX_LIMITS.batchRecords
+      && (!chunksOf.length || size + records[i].end - records[i].start <= BIBTEX_LIMITS.batchChars)) {
+      size += records[i].end - records[i].start;
+      chunksOf.push(records[i++]);
+    }
+    batches.push({ chunks: chunksOf, firstLine: lineOf(chunksOf[0].start), end: chunksOf[chunksOf.length - 1].end });
+  }
+
+  const reads: Read[] = [];
+  let fatal: string | undefined;
+  let failedCalls = 0;
+  const libOptions = { ...LIB_OPTIONS, strings };
+  const readBatch = (batch: Batch, b: number): void => {
+    const from = chunks.indexOf(batch.chunks[0]);
+    const to = chunks.indexOf(batch.chunks[batch.chunks.length - 1]);
+    const keep = new Set(batch.chunks);
+    const bt = batchText(text, chunks.slice(from, to + 1), (c) => keep.has(c));
+    let lib;
+    try {
+      lib = parseBib(bt, libOptions);
+    } catch (err) {
+      if (batch.chunks.length > 1) {
+        for (const c of batch.chunks) readBatch({ chunks: [c], firstLine: lineOf(c.start), end: c.end }, b);
+        return;
+      }
+      failedCalls++;
+      fatal ??= `BibTeX could not be read: ${(err as Error).message}`;
+      addErrors([{ error: (err as Error).message, input: bt }], entryLines(bt, batch.firstLine - 1), batch.firstLine);
+      return;
+    }
+    // A broken record that swallowed the records after it: read this batch one record at a time.
+    if (batch.chunks.length > 1 && lib.entries.some((e) => e.input && INNER_START.test(e.input))) {
+      for (const c of batch.chunks) readBatch({ chunks: [c], firstLine: lineOf(c.start), end: c.end }, b);
+      return;
+    }
+    const byKey = entryLines(bt, batch.firstLine - 1);
+    addErrors(lib.errors, byKey, batch.firstLine);
+    for (const entry of lib.entries) {
+      const ltgt = (/[<>]/.test(entry.input) || macrosLtGt) && !GENUINE_INVERTED.test(entry.input) && !macrosGenuine;
+      reads.push({ entry, batch: b, ltgt, line: byKey.get(entry.key) });
+    }
+  };
+  batches.forEach((batch, b) => {
+    readBatch(batch, b);
+    options?.onProgress?.(b === batches.length - 1 ? text.length : batch.end, text.length);
+  });
+  if (!batches.length) options?.onProgress?.(text.length, text.length);
+  if (fatal && failedCalls === batches.length && !reads.length) return fatalResult('bibtex', fatal);
+
+  resolveCrossrefs(reads, libOptions);
+  return build(reads, errors, report, options);
+}
+
+/**
+ * Crossref inheritance across batches: the library applies it within one call, so a child whose parent (or
+ * grandparent) was read in another batch is read again together with its parents.
+ */
+function resolveCrossrefs(reads: Read[], libOptions: object): void {
+  const byKey = new Map<string, Read>();
+  for (const r of reads) if (r.entry.key && r.entry.input) byKey.set(r.entry.key.toUpperCase(), r);
+  const groups = new Map<string, { chain: Read[]; children: Read[] }>();
+  for (const r of reads) {
+    const ref = r.entry.fields.crossref;
+    if (typeof ref !== 'string' || !r.entry.input) continue;
+    const chain: Read[] = [];
+    for (let p = byKey.get(ref.toUpperCase()); p && p !== r && !chain.includes(p) && chain.length < 8;) {
+      chain.push(p);
+      const up = p.entry.fields.crossref;
+      p = typeof up === 'string' ? byKey.get(up.toUpperCase()) : undefined;
+    }
+    if (!chain.some((p) => p.batch !== r.batch)) continue;
+    const id = chain.map((p) => p.entry.key).join('\n');
+    const g = groups.get(id) ?? { chain, children: [] };
+    g.children.push(r);
+    groups.set(id, g);
+  }
+  for (const { chain, children } of groups.values()) {
+    const parents = [...chain].reverse().map((p) => p.entry.input);
+    for (let i = 0; i < children.length; i += BIBTEX_LIMITS.batchRecords) {
+      const part = children.slice(i, i + BIBTEX_LIMITS.batchRecords);
+      let lib;
+      try {
+        lib = parseBib([...parents, ...part.map((c) => c.entry.input)].join('\n'), libOptions);
+      } catch {
+        continue; // keep what the child's own batch gave
+      }
+      const again = lib.entries.slice(parents.length);
+      part.forEach((c, j) => {
+        const e = again[j];
+        if (e && e.key === c.entry.key && e.input) c.entry = e;
+      });
+    }
+  }
+}
+
+function build(reads: Read[], errors: { error: string; input?: string; line?: number }[], report: ParseResult['report'], options?: ParseOptions): ParseResult {
   const ids = new IdMaker();
   const items: Parsed[] = [];
-  const entries = lib.entries.filter((e: Entry) => !NON_PAPER.has(e.type.toLowerCase()));
-  const tick = progress(options, entries.length);
   const failedKeys = new Set<string>();
 
   // Errors the parser gives for entries it could not read.
-  lib.errors.forEach((err) => {
+  errors.forEach((err) => {
     const head = err.input?.match(/@\s*[a-zA-Z]+\s*[{(]\s*([^,\s{}()]*)/);
     const key = head?.[1];
     if (key) failedKeys.add(key);
-    const lm = err.error.match(/line (\d+)/);
-    report.skipped.push({
-      index: -1, line: key && byKey.has(key) ? byKey.get(key) : lm ? Number(lm[1]) : undefined,
-      reason: err.error, excerpt: err.input ? excerpt(err.input) : undefined,
-    });
+    report.skipped.push({ index: -1, line: err.line, reason: err.error, excerpt: err.input ? excerpt(err.input) : undefined });
   });
 
-  entries.forEach((entry: Entry, index: number) => {
-    tick(index + 1);
-    const line = byKey.get(entry.key);
+  const papers = reads.filter((r) => !NON_PAPER.has(r.entry.type.toLowerCase()));
+  papers.forEach(({ entry, ltgt, line }, index: number) => {
     if (failedKeys.has(entry.key) && !entry.input) {
-      // Already reported through lib.errors; give it its record index.
+      // Already reported through the errors; give it its record index.
       const s = report.skipped.find((r) => r.index === -1 && r.line === line);
       if (s) s.index = index;
       return;
     }
     const f = entry.fields as Record<string, unknown>;
-    const title = plain(f.title);
+    const title = plain(f.title, ltgt);
     if (!title) {
       report.skipped.push({ index, line, reason: `@${entry.type}{${entry.key}} has no title`, excerpt: excerpt(entry.input) });
       return;
     }
     const creators = (Array.isArray(f.author) ? f.author : []) as Creator[];
     const truncated = creators.some(isOthers);
-    const authors: AuthorRef[] = creators.filter((c) => !isOthers(c)).map((c) => ({ name: creatorName(c) })).filter((a) => a.name);
+    const authors: AuthorRef[] = creators.filter((c) => !isOthers(c)).map((c) => ({ name: creatorName(c, ltgt) })).filter((a) => a.name);
     const year = parseYear(f.year) ?? parseYear(f.date);
     const dateField = typeof f.date === 'string' ? f.date.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/) : null;
     const date = dateField
@@ -114,17 +350,17 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
       truncated,
       date,
       year,
-      venue: plain(f.journal) ?? plain(f.journaltitle) ?? plain(f.booktitle) ?? plain(f.howpublished),
+      venue: plain(f.journal, ltgt) ?? plain(f.journaltitle, ltgt) ?? plain(f.booktitle, ltgt) ?? plain(f.howpublished, ltgt),
       arxiv,
       doi,
       url: typeof f.url === 'string' ? f.url.trim() || undefined : undefined,
-      abstract: plain(f.abstract),
+      abstract: plain(f.abstract, ltgt),
       sources: [options?.fileName ? `${options.fileName} (BibTeX @${entry.type}{${entry.key}})` : `BibTeX @${entry.type}{${entry.key}}`],
     });
     if (!creators.length) report.warnings.push({ index, line, message: `@${entry.type}{${entry.key}} has no authors` });
     items.push({ paper, index });
   });
-  report.read = entries.length;
+  report.read = papers.length;
   // Errors that matched no entry (the parser dropped the record) still count as read.
   report.read += report.skipped.filter((s) => s.index === -1).length;
   report.skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
