@@ -63,3 +63,32 @@ export async function clickNode(page, nodeId) {
   await page.waitForTimeout(50);
   await page.mouse.click(x, y);
 }
+
+/**
+ * Serves files on loopback for `?file=` tests: `routes` maps a path to a body (string) or to
+ * `{ body, type, cors }`. Unknown paths get a 404. Returns the base URL and a close function.
+ */
+export async function serveFiles(routes) {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    const route = routes[new URL(req.url, 'http://x').pathname];
+    if (route === undefined) {
+      res.writeHead(404, { 'access-control-allow-origin': '*' }).end('not found');
+      return;
+    }
+    const { body, type = 'text/plain; charset=utf-8', cors = true } = typeof route === 'string' ? { body: route } : route;
+    res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Waits until the displayed graph has `n` author nodes and has settled. */
+export async function waitForAuthors(page, n) {
+  await page.waitForFunction((count) => {
+    const g = window.__coauthorAtlas?.sigma.getGraph();
+    return g && g.filterNodes((_n, a) => a.kind === 'author').length === count;
+  }, n, { timeout: 60_000 });
+  await waitForGraph(page);
+}

@@ -3,8 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { launch, waitForGraph, clickNode } from './browser.mjs';
+import { launch, waitForGraph, clickNode, serveFiles } from './browser.mjs';
 
 const fixture = (f) => readFileSync(new URL(`../fixtures/hostile/${f}`, import.meta.url), 'utf8');
 const MEGA = 'lorem ipsum dolor sit amet '.repeat(40_000).slice(0, 1_000_000);
@@ -59,22 +58,15 @@ async function assertInert(page, dialogs) {
 
 describe('Hostile input', () => {
   let browser;
-  let server;
+  let close;
   let base;
   before(async () => {
-    server = createServer((req, res) => {
-      const body = files[new URL(req.url, 'http://x').pathname];
-      if (body === undefined) return void res.writeHead(404, { 'access-control-allow-origin': '*' }).end('not found');
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
-      res.end(body);
-    });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${server.address().port}`;
+    ({ base, close } = await serveFiles(files));
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
-    await new Promise((r) => server.close(r));
+    await close();
   });
 
   test('the built page carries a CSP with no inline script and no eval; the app draws and runs its layout worker under it', async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openApp, waitForGraph } from './browser.mjs';
+import { launch, openApp, waitForAuthors } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name) => join(root, 'tests/fixtures/import', name);
@@ -38,14 +38,6 @@ const authorCount = (page) => page.evaluate(() => {
   const g = window.__coauthorAtlas.sigma.getGraph();
   return g.filterNodes((_n, a) => a.kind === 'author').length;
 });
-
-async function waitForAuthors(page, n) {
-  await page.waitForFunction((count) => {
-    const g = window.__coauthorAtlas?.sigma.getGraph();
-    return g && g.filterNodes((_n, a) => a.kind === 'author').length === count;
-  }, n, { timeout: 60_000 });
-  await waitForGraph(page);
-}
 
 async function importFiles(page, files) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();

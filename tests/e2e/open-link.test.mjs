@@ -1,8 +1,7 @@
 // Open from a link: ?file= with GEXF and VOSviewer JSON served from a local test server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { launch, openApp, waitForGraph, clickNode } from './browser.mjs';
+import { launch, openApp, waitForGraph, clickNode, serveFiles } from './browser.mjs';
 
 /** A GEXF 1.3 ring of `n` authors with positions, colours, sizes and weighted edges. */
 function makeGexf(n) {
@@ -41,25 +40,15 @@ const files = {
 
 describe('Open from a link', () => {
   let browser;
-  let server;
+  let close;
   let base;
   before(async () => {
-    server = createServer((req, res) => {
-      const file = files[new URL(req.url, 'http://x').pathname];
-      if (!file) {
-        res.writeHead(404, { 'access-control-allow-origin': '*' }).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': file.type, 'content-length': Buffer.byteLength(file.body), ...(file.cors ? { 'access-control-allow-origin': '*' } : {}) });
-      res.end(file.body);
-    });
-    await new Promise((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${server.address().port}`;
+    ({ base, close } = await serveFiles(files));
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
-    await new Promise((r) => server.close(r));
+    await close();
   });
 
   test('a GEXF by ?file= opens with its positions, weights and nodes; no layout runs; the link stays', async () => {

@@ -4,21 +4,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openApp, waitForGraph } from './browser.mjs';
+import { launch, openApp, waitForGraph, waitForAuthors } from './browser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name) => join(root, 'tests/fixtures/import', name);
 // Distinct authors once folded (checked independently in import.test.mjs).
 const BIB_AUTHORS = 10;
 const CSL_AUTHORS = 7;
-
-async function waitForAuthors(page, n) {
-  await page.waitForFunction((count) => {
-    const g = window.__coauthorAtlas?.sigma.getGraph();
-    return g && g.filterNodes((_n, a) => a.kind === 'author').length === count;
-  }, n, { timeout: 60_000 });
-  await waitForGraph(page);
-}
 
 async function importFile(page, file) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
