@@ -23,7 +23,7 @@ import { loadStoredWorkspace } from '../store/datasetStore';
 import { readLensState, writeLensState } from '../lenses/url';
 import { useLensView } from '../lenses/useLensView';
 import { buildInstitutionGraph } from '../lenses/institutions';
-import type { LensState } from '../lenses/types';
+import { DEFAULT_LENS, type LensState } from '../lenses/types';
 import { LensBar } from '../view/lenses/LensBar';
 import { Timeline } from '../view/lenses/Timeline';
 import { TableTwin } from '../view/lenses/TableTwin';
@@ -83,6 +83,8 @@ export function App() {
   );
   const [theme, setTheme] = useState<Theme>(initialTheme);
   const [lens, setLensState] = useState<LensState>(() => readLensState(window.location.search));
+  const lensRef = useRef(lens);
+  lensRef.current = lens;
   const [options, setOptions] = useState<BuildOptions>(DEFAULT_BUILD_OPTIONS);
   const [focusRequest, setFocusRequest] = useState<{ nodes: string[]; nonce: number } | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
@@ -140,7 +142,13 @@ export function App() {
       const param = datasetParamOf(ws);
       const params = new URLSearchParams(window.location.search);
       if (ws.origin !== 'link') params.delete('file');
-      window.history.replaceState(null, '', `${window.location.pathname}${params.toString() ? `?${params}` : ''}${window.location.hash}`);
+      // Filters made for the previous data would hide the new one; colour, size and unit carry over.
+      const kept: LensState = { ...DEFAULT_LENS, colorBy: lensRef.current.colorBy, sizeBy: lensRef.current.sizeBy, unit: lensRef.current.unit };
+      setLensState(kept);
+      const search = writeLensState(kept, params.toString() ? `?${params}` : '');
+      // A share link's hash describes the workspace it opened, not this one.
+      const hash = window.location.hash.startsWith('#s=') ? '' : window.location.hash;
+      window.history.replaceState(null, '', `${window.location.pathname}${search}${hash}`);
       navigate({ dataset: param, selection: ws.selection ?? null }, opts?.replace);
       if (ws.selection) setFocusRequest(null);
     },
