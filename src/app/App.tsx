@@ -5,6 +5,7 @@ import { resolveDataset } from '../graph/authors';
 import { indexDataset, searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
 import { summariseClusters } from '../graph/clusters';
 import { applyNodeStyles, toDisplayGraph } from '../graph/display';
+import { buildClusterOverview, communitySubgraph, needsOverview } from '../graph/overview';
 import type { Theme } from '../graph/palette';
 import { authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
 import { GraphView } from '../view/GraphView';
@@ -104,20 +105,38 @@ export function App() {
     }
     return buildGraph(dataset, options, resolved);
   }, [workspace.graph, dataset, options, resolved, lens.unit]);
+  // Level of detail: a graph too big to draw author by author opens on its cluster overview;
+  // `?drill=<community>` opens one cluster, `?drill=all` the whole graph.
+  const [drill, setDrillState] = useState<string | null>(() => new URLSearchParams(window.location.search).get('drill'));
+  const big = useMemo(() => needsOverview(source), [source]);
+  const shown = useMemo(() => {
+    if (!big || drill === 'all') return source;
+    if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
+    return buildClusterOverview(source);
+  }, [source, big, drill]);
+  const setDrill = useCallback((next: string | null) => {
+    setDrillState(next);
+    const params = new URLSearchParams(window.location.search);
+    if (next === null) params.delete('drill');
+    else params.set('drill', next);
+    window.history.pushState(null, '', `${window.location.pathname}${params.toString() ? `?${params}` : ''}${window.location.hash}`);
+  }, []);
   const display = useMemo(() => {
-    const d = toDisplayGraph(source, theme);
+    const d = toDisplayGraph(shown, theme);
     // Saved positions are drawn as they are; the layout only runs when asked.
     if (workspace.positions) for (const [node, [x, y]] of Object.entries(workspace.positions)) if (d.hasNode(node)) d.mergeNodeAttributes(node, { x, y });
     if (workspace.nodeStyles) applyNodeStyles(d, workspace.nodeStyles, theme);
     return d;
     // The display copy is made once per source graph; theme changes recolour it in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, workspace.positions, workspace.nodeStyles]);
-  const hasSavedLayout = Boolean(workspace.positions);
+  }, [shown, workspace.positions, workspace.nodeStyles]);
+  // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
+  const hasSavedLayout = Boolean(workspace.positions) && !(big && drill === null);
   const clusters = useMemo(() => summariseClusters(source), [source]);
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
-  const problem = checkSelection(url.selection, index, clusters.length, (n) => display.hasNode(n));
+  // A node of the whole graph counts even when the overview does not draw it.
+  const problem = checkSelection(url.selection, index, clusters.length, (n) => source.hasNode(n));
   const selection = problem ? null : url.selection;
   const lensView = useLensView(display, index, lens, selection);
   const selectionHighlight = useMemo(() => highlightOf(selection, display, index), [selection, display, index]);
@@ -142,6 +161,8 @@ export function App() {
       const param = datasetParamOf(ws);
       const params = new URLSearchParams(window.location.search);
       if (ws.origin !== 'link') params.delete('file');
+      params.delete('drill');
+      setDrillState(null);
       // Filters made for the previous data would hide the new one; colour, size and unit carry over.
       const kept: LensState = { ...DEFAULT_LENS, colorBy: lensRef.current.colorBy, sizeBy: lensRef.current.sizeBy, unit: lensRef.current.unit };
       setLensState(kept);
@@ -168,6 +189,7 @@ export function App() {
       const next = readUrlState(window.location.search);
       setUrl(next);
       setLensState(readLensState(window.location.search));
+      setDrillState(new URLSearchParams(window.location.search).get('drill'));
       // Only a URL naming another dataset switches it: back from a selection in a snapshot,
       // a graph file or a link keeps that workspace.
       const current = workspaceRef.current;
@@ -265,23 +287,33 @@ export function App() {
     (c: GraphClick) => {
       if ('stage' in c) return onSelect(null);
       const attrs = display.getNodeAttributes(c.node);
+      if (attrs.kind === 'cluster') {
+        // The node that gathers the many small communities has no community of its own to open.
+        if (!clusters.some((x) => x.community === attrs.community)) return notify('These are many small groups: search an author to open theirs.');
+        return setDrill(String(attrs.community));
+      }
       if (attrs.kind === 'paper') return onSelect({ kind: 'paper', id: attrs.paperId });
       if (attrs.kind === 'affiliation') return onSelect({ kind: 'affiliation', node: c.node });
       // A second author clicked while one is open shows the pair (when there are papers to share).
       if (selection?.kind === 'author' && selection.key !== attrs.authorKey && index.author(attrs.authorKey)) return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
       onSelect({ kind: 'author', key: attrs.authorKey });
     },
-    [display, onSelect, selection, index],
+    [display, onSelect, selection, index, clusters, setDrill, notify],
   );
 
   const search = useCallback(
-    (q: string, limit: number) => (dataset.papers.length ? index.search(q, limit) : searchGraphNodes(display, q, limit)),
-    [dataset, index, display],
+    (q: string, limit: number) => (dataset.papers.length ? index.search(q, limit) : searchGraphNodes(source, q, limit)),
+    [dataset, index, source],
   );
 
   const onSearch = useCallback(
-    (hit: SearchHit) => onSelect(hit.kind === 'author' ? { kind: 'author', key: hit.key } : { kind: 'paper', id: hit.id }, { focus: true }),
-    [onSelect],
+    (hit: SearchHit) => {
+      // In the overview, an author is found in their own cluster.
+      const node = hit.kind === 'author' ? authorNodeId(hit.key) : null;
+      if (big && node && !display.hasNode(node) && source.hasNode(node)) setDrill(String(source.getNodeAttribute(node, 'community')));
+      onSelect(hit.kind === 'author' ? { kind: 'author', key: hit.key } : { kind: 'paper', id: hit.id }, { focus: true });
+    },
+    [onSelect, big, display, source, setDrill],
   );
 
   useEffect(() => {
@@ -338,6 +370,21 @@ export function App() {
         <main className="workspace">
           <section className="graph" aria-label="Coauthor network">
             <LensBar />
+            {big && (
+              <div className="lod-bar" role="status">
+                {drill === null ? (
+                  <>Overview: {source.order.toLocaleString('en-US')} nodes are too many to draw at once, so each node here is a cluster. Click one to open it, or search an author.</>
+                ) : (
+                  <>
+                    {drill === 'all' ? 'The whole graph' : `Cluster ${Number(drill) + 1}: ${display.order.toLocaleString('en-US')} nodes`}{' '}
+                    <button type="button" className="link" onClick={() => setDrill(null)}>← Overview</button>
+                  </>
+                )}{' '}
+                {drill !== 'all' && (
+                  <button type="button" className="link" onClick={() => setDrill('all')}>Show the whole graph (slow)</button>
+                )}
+              </div>
+            )}
             <div className="graph-stage">
             <GraphView
               graph={display}
@@ -356,7 +403,7 @@ export function App() {
           <DetailsPanel
             selection={selection}
             index={index}
-            graph={display}
+            graph={source}
             clusters={clusters}
             theme={theme}
             datasetChoice={workspace.origin === 'embedded' ? (url.dataset === 'shown' ? 'shown' : 'full') : null}

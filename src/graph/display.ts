@@ -49,6 +49,11 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
     if (a.kind === 'author') maxPapers = Math.max(maxPapers, a.paperIds.length);
     if (a.kind === 'paper') maxHub = Math.max(maxHub, a.authorCount);
   });
+  let maxCluster = 1;
+  display.forEachNode((_n, a) => {
+    if (a.kind === 'cluster') maxCluster = Math.max(maxCluster, a.authorCount);
+  });
+  const clusterSize = scaleSqrt().domain([1, maxCluster]).range([3, 30]).clamp(true);
   const authorSize = scaleSqrt().domain([1, Math.max(2, maxPapers)]).range([2.5, 13]).clamp(true);
   const hubSize = scaleSqrt().domain([1, maxHub]).range([6, 16]).clamp(true);
   display.forEachNode((node, a) => {
@@ -62,6 +67,8 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
         label: cleanDisplayText(a.label, DISPLAY_LIMITS.label),
         fullLabel: a.label,
       };
+    } else if (a.kind === 'cluster') {
+      attrs = { size: clusterSize(a.authorCount), color: colour(a.community), zIndex: 2, forceLabel: a.authorCount >= maxCluster / 4, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title), 40), fullLabel: a.label };
     } else if (a.kind === 'paper') {
       attrs = { size: hubSize(a.authorCount), color: HUB_COLOUR[theme], zIndex: 2, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title)), fullLabel: a.label };
     } else {

@@ -24,7 +24,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   seed: 42,
 };
 
-export type NodeKind = 'author' | 'affiliation' | 'paper';
+export type NodeKind = 'author' | 'affiliation' | 'paper' | 'cluster';
 export type EdgeKind = 'coauthor' | 'affiliation' | 'authorship';
 
 /** Source-graph node attributes (no rendering attributes besides x/y). */
@@ -64,7 +64,18 @@ export interface AffiliationNode {
   y: number;
 }
 
-export type NodeAttributes = AuthorNode | PaperNode | AffiliationNode;
+/** A whole community, in the overview of a graph too big to draw author by author. */
+export interface ClusterNode {
+  kind: 'cluster';
+  label: string;
+  /** Authors in the community (also kept as authorCount so code written for affiliations reads it). */
+  authorCount: number;
+  community: number;
+  x: number;
+  y: number;
+}
+
+export type NodeAttributes = AuthorNode | PaperNode | AffiliationNode | ClusterNode;
 
 export interface EdgeAttributes {
   kind: EdgeKind;
@@ -85,3 +96,4 @@ export type AtlasGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 export const authorNodeId = (key: string) => `a:${key}`;
 export const paperNodeId = (paperId: string) => `p:${paperId}`;
 export const affiliationNodeId = (key: string) => `f:${key}`;
+export const clusterNodeId = (community: number) => `c:${community}`;

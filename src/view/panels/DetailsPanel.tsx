@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { DatasetIndex, Coauthor } from '../../graph/dataIndex';
 import type { ClusterSummary } from '../../graph/clusters';
-import type { DisplayGraph } from '../../graph/display';
+import type { AtlasGraph } from '../../graph/types';
 import type { Selection } from '../../app/selection';
 import { categoryLabel } from '../../model/types';
 import { authorNodeId } from '../../graph/types';
@@ -12,7 +12,8 @@ import { ProfileCard, type ProfileCardProps } from './ProfileCard';
 export interface DetailsPanelProps extends ProfileCardProps {
   selection: Selection;
   index: DatasetIndex;
-  graph: DisplayGraph;
+  /** The whole source graph (not only what is drawn: the overview draws clusters). */
+  graph: AtlasGraph;
   clusters: ClusterSummary[];
   onSelect: Select;
 }
@@ -213,7 +214,7 @@ function ClusterPanel({ community, clusters, index, onSelect }: DetailsPanelProp
 }
 
 function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & { node: string }) {
-  const label = graph.getNodeAttribute(node, 'fullLabel');
+  const label = graph.getNodeAttribute(node, 'label');
   const members = graph.neighbors(node).filter((n) => n.startsWith('a:')).map((n) => index.author(n.slice(2))!);
   return (
     <section aria-labelledby="details-title">

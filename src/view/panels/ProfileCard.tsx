@@ -1,6 +1,6 @@
 import type { ClusterSummary } from '../../graph/clusters';
 import type { DatasetIndex } from '../../graph/dataIndex';
-import type { DisplayGraph } from '../../graph/display';
+import type { AtlasGraph } from '../../graph/types';
 import { communityColour, OTHER_COLOUR, type Theme } from '../../graph/palette';
 import type { BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
@@ -8,7 +8,8 @@ import { PaperLine, show, type Select } from './common';
 
 export interface ProfileCardProps {
   index: DatasetIndex;
-  graph: DisplayGraph;
+  /** The whole source graph (not only what is drawn: the overview draws clusters). */
+  graph: AtlasGraph;
   clusters: ClusterSummary[];
   theme: Theme;
   /** The embedded dataset shown, or null for any other dataset. */

@@ -1,0 +1,71 @@
+/**
+ * Level of detail for graphs too big to draw author by author: an overview with one node per
+ * community (sized by members, edges weighted by the ties between communities), and the subgraph
+ * of one community to drill into. Pure; positions come from the source graph, so nothing moves.
+ */
+import Graph from 'graphology';
+import { clusterNodeId, type AtlasGraph } from './types';
+import { summariseClusters } from './clusters';
+
+/** Above either figure the app opens on the overview (tuned from BENCHMARKS.md: ~20k nodes draw slowly in software WebGL). */
+export const LOD_MIN_NODES = 20_000;
+export const LOD_MIN_EDGES = 100_000;
+/** Communities drawn one by one in the overview; the smaller rest share one node. */
+export const OVERVIEW_MAX_CLUSTERS = 400;
+
+export function needsOverview(graph: AtlasGraph): boolean {
+  return graph.order > LOD_MIN_NODES || graph.size > LOD_MIN_EDGES;
+}
+
+export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_MAX_CLUSTERS): AtlasGraph {
+  const summaries = summariseClusters(source);
+  const kept = summaries.slice(0, maxClusters);
+  const rest = summaries.slice(maxClusters);
+  // An id no community has, for "the rest" (graph files keep their own community numbering).
+  const restCommunity = summaries.reduce((m, c) => Math.max(m, c.community), -1) + 1;
+  const nodeOf = new Map<number, string>();
+  for (const c of kept) nodeOf.set(c.community, clusterNodeId(c.community));
+  for (const c of rest) nodeOf.set(c.community, clusterNodeId(restCommunity));
+
+  const overview: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  overview.replaceAttributes({ ...source.getAttributes(), communityCount: kept.length + (rest.length ? 1 : 0) });
+  const centroid = (nodes: string[]) => {
+    let x = 0;
+    let y = 0;
+    for (const n of nodes) {
+      x += source.getNodeAttribute(n, 'x');
+      y += source.getNodeAttribute(n, 'y');
+    }
+    return { x: x / Math.max(1, nodes.length), y: y / Math.max(1, nodes.length) };
+  };
+  for (const c of kept) {
+    overview.addNode(clusterNodeId(c.community), { kind: 'cluster', label: `${c.name} · ${c.size.toLocaleString('en-US')}`, authorCount: c.size, community: c.community, ...centroid(c.nodes) });
+  }
+  if (rest.length) {
+    const members = rest.flatMap((c) => c.nodes);
+    const authors = rest.reduce((s, c) => s + c.size, 0);
+    overview.addNode(clusterNodeId(restCommunity), { kind: 'cluster', label: `${rest.length.toLocaleString('en-US')} smaller groups · ${authors.toLocaleString('en-US')}`, authorCount: authors, community: restCommunity, ...centroid(members) });
+  }
+  source.forEachEdge((_e, attrs, _s, _t, sa, ta) => {
+    const a = nodeOf.get(sa.community);
+    const b = nodeOf.get(ta.community);
+    if (!a || !b || a === b) return;
+    const key = a < b ? `${a}~${b}` : `${b}~${a}`;
+    if (overview.hasEdge(key)) overview.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + attrs.weight);
+    else overview.addEdgeWithKey(key, a, b, { kind: 'coauthor', weight: attrs.weight, paperIds: [] });
+  });
+  return overview;
+}
+
+/** The nodes of one community (authors, hubs, affiliations) and the edges among them, positions kept. */
+export function communitySubgraph(source: AtlasGraph, community: number): AtlasGraph {
+  const sub: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  sub.replaceAttributes({ ...source.getAttributes() });
+  source.forEachNode((node, attrs) => {
+    if (attrs.community === community) sub.addNode(node, { ...attrs });
+  });
+  source.forEachEdge((edge, attrs, s, t) => {
+    if (sub.hasNode(s) && sub.hasNode(t)) sub.addEdgeWithKey(edge, s, t, { ...attrs, paperIds: [...attrs.paperIds] });
+  });
+  return sub;
+}
