@@ -336,8 +336,8 @@ export function App() {
   }, []);
 
   const api = useMemo<AtlasApi>(
-    () => ({ workspace, index, graph: display, clusters, options, selection, theme, getSigma: () => sigmaRef.current, openWorkspace, openLink, notify, lens, setLens, lensView, select: onSelect, setOptions: workspace.graph ? undefined : onOptions }),
-    [workspace, index, display, clusters, options, selection, theme, openWorkspace, openLink, notify, lens, setLens, lensView, onSelect, onOptions],
+    () => ({ workspace, index, graph: display, clusters, options, selection, theme, displayIsWhole: shown === source, getSigma: () => sigmaRef.current, openWorkspace, openLink, notify, lens, setLens, lensView, select: onSelect, setOptions: workspace.graph ? undefined : onOptions }),
+    [workspace, index, display, shown, source, clusters, options, selection, theme, openWorkspace, openLink, notify, lens, setLens, lensView, onSelect, onOptions],
   );
 
   return (

@@ -14,6 +14,8 @@ export interface AtlasApi {
   workspace: Workspace;
   index: DatasetIndex;
   graph: DisplayGraph;
+  /** False while the level of detail shows a cluster overview or one cluster instead of the whole graph. */
+  displayIsWhole: boolean;
   clusters: ClusterSummary[];
   options: BuildOptions;
   selection: Selection;

@@ -56,7 +56,8 @@ async function openAndMeasure(browser, url, handle, expectedOrder) {
   // `expectedOrder` 'overview': the app's cluster overview, whatever its size, is the complete first picture.
   await page.waitForFunction(
     ({ handle, n }) => {
-      const order = n === 'overview' ? (window[handle]?.sigma.getGraph().everyNode((_k, a) => a.kind === 'cluster') ? window[handle].sigma.getGraph().order : -1) : n;
+      const g = window[handle]?.sigma.getGraph();
+      const order = n === 'overview' ? (g && g.order > 0 && g.everyNode((_k, a) => a.kind === 'cluster') ? g.order : -1) : n;
       return (window[handle]?.frames ?? []).some((f) => f.order === order);
     },
     { handle, n: expectedOrder },

@@ -9,10 +9,11 @@ const POLL_MS = 2000;
  * changing (the layout is done) and differ from what was saved, they are written with the dataset.
  */
 export function usePositionSaver() {
-  const { workspace, graph, options } = useAtlas();
+  const { workspace, graph, options, displayIsWhole } = useAtlas();
   const saved = useRef<{ id: string; sum: number; options: string } | null>(null);
   useEffect(() => {
-    if (workspace.origin !== 'import') return;
+    // An overview or a single cluster is not the dataset's layout: nothing to save then.
+    if (workspace.origin !== 'import' || !displayIsWhole) return;
     let last = NaN;
     let busy = false;
     const timer = window.setInterval(() => {
@@ -36,5 +37,5 @@ export function usePositionSaver() {
         .finally(() => (busy = false));
     }, POLL_MS);
     return () => window.clearInterval(timer);
-  }, [workspace, graph, options]);
+  }, [workspace, graph, options, displayIsWhole]);
 }

@@ -221,7 +221,7 @@ function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & 
       <h2 id="details-title">{show.name(label)}</h2>
       <p>{members.length} authors with this affiliation in the sources.</p>
       <ul className="plain">
-        {members.map((a) => (
+        {members.slice(0, 500).map((a) => (
           <li key={a.key}>
             <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{show.name(a.label)}</button>
           </li>

@@ -4,7 +4,11 @@ import type { AtlasGraph } from '../../graph/types';
 import { communityColour, OTHER_COLOUR, type Theme } from '../../graph/palette';
 import type { BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
-import { PaperLine, show, type Select } from './common';
+import { FilterableList, PaperLine, show, type Select } from './common';
+import type { Paper } from '../../model/types';
+
+const clusterText = (c: ClusterSummary) => c.name;
+const paperText = (p: Paper) => p.title;
 
 export interface ProfileCardProps {
   index: DatasetIndex;
@@ -62,8 +66,14 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       </p>
 
       <h3>Clusters ({clusters.length})</h3>
-      <ul className="plain legend" aria-label="Clusters">
-        {clusters.map((c) => (
+      <FilterableList
+        items={clusters}
+        label="clusters"
+        initial={12}
+        text={clusterText}
+        listLabel="Clusters"
+        listClassName="legend"
+        render={(c) => (
           <li key={c.community}>
             <button type="button" className="legend-item" onClick={() => onSelect({ kind: 'cluster', community: c.community }, { focus: true })} title="Focus this cluster">
               <span className="swatch" style={{ background: c.community < 8 ? colour(c.community) : OTHER_COLOUR }} aria-hidden="true" />
@@ -71,8 +81,8 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
               <span className="count" aria-label={`${c.size} authors`}>{c.size}</span>
             </button>
           </li>
-        ))}
-      </ul>
+        )}
+      />
       {dataset.papers.length > 0 && <p className="muted small">Dark grey nodes are papers with more than {options.hyperauthorCap} authors, drawn as one hub each instead of a clique; brown nodes are affiliations. Clusters beyond the eighth share light grey. Node size: papers in this dataset.</p>}
 
       {onOptions && (<details className="options">
@@ -100,11 +110,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       {papers.length > 0 && (
         <>
           <h3>Papers ({papers.length})</h3>
-          <ul className="plain papers">
-            {papers.map((p) => (
-              <PaperLine key={p.id} paper={p} onSelect={onSelect} />
-            ))}
-          </ul>
+          <FilterableList items={papers} label="papers" initial={25} text={paperText} listClassName="papers" render={(p) => <PaperLine key={p.id} paper={p} onSelect={onSelect} />} />
         </>
       )}
       {dataset.sourceNotes && (

@@ -63,23 +63,29 @@ export function CategoryBadge({ code }: { code?: string }) {
 }
 
 /** A long list of names: collapsed to `initial` items, filterable, every name a button. */
+/** Never more rows than this in the DOM at once (a Llama-3-sized author list fits); a filter narrows the rest. */
+const MAX_ROWS = 1000;
+
 export function FilterableList<T>({
-  items, label, initial = 25, text, render,
-}: { items: T[]; label: string; initial?: number; text: (t: T) => string; render: (t: T) => ReactNode }) {
+  items, label, initial = 25, text, render, listLabel, listClassName,
+}: { items: T[]; label: string; initial?: number; text: (t: T) => string; render: (t: T) => ReactNode; listLabel?: string; listClassName?: string }) {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(false);
   const filtered = useMemo(() => {
     const q = searchKey(query);
     return q ? items.filter((t) => searchKey(text(t)).includes(q)) : items;
   }, [items, query, text]);
-  const shown = expanded || query ? filtered : filtered.slice(0, initial);
+  const shown = (expanded || query ? filtered : filtered.slice(0, initial)).slice(0, MAX_ROWS);
   return (
     <div className="filterable">
       {items.length > initial && (
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={`Filter ${items.length} ${label}…`} aria-label={`Filter ${label}`} />
       )}
-      <ul className="plain">{shown.map(render)}</ul>
+      <ul className={`plain ${listClassName ?? ''}`} aria-label={listLabel}>{shown.map(render)}</ul>
       {query && filtered.length === 0 && <p className="muted">No {label} match “{query}”.</p>}
+      {shown.length < filtered.length && (expanded || query) && (
+        <p className="muted small">Showing the first {MAX_ROWS.toLocaleString('en-US')} of {filtered.length.toLocaleString('en-US')}: type to narrow the list.</p>
+      )}
       {!query && filtered.length > initial && (
         <button type="button" className="link more" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
           {expanded ? 'Show fewer' : `Show all ${filtered.length} ${label}`}

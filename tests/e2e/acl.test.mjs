@@ -1,0 +1,67 @@
+// The ACL Anthology 2019 (48,952 papers) imported in the browser: the cluster overview shows,
+// a click drills into a cluster and search opens any author's cluster. Skipped without ../shared.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { clickNode, launch, openApp, waitForGraph } from './browser.mjs';
+
+const dir = resolve(import.meta.dirname, '../../../shared/datasets/acl-anthology-2019/xml');
+const present = existsSync(dir);
+if (!present) console.log(`ACL Anthology data not found at ${dir}: the ACL browser test is skipped.`);
+
+describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data absent' }, () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('imports, opens on the cluster overview, drills into a cluster and finds an author', async () => {
+    const { page } = await openApp(browser);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => join(dir, f));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Import papers').setInputFiles(files);
+    await page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 300_000 });
+    await page.keyboard.press('Escape');
+    // The overview: clusters only, their members adding up to the authors.
+    await page.waitForFunction(() => {
+      const g = window.__coauthorAtlas?.sigma.getGraph();
+      return g && g.order > 1 && g.everyNode((_n, a) => a.kind === 'cluster');
+    }, null, { timeout: 300_000 });
+    await waitForGraph(page);
+    const overview = await page.evaluate(() => {
+      const g = window.__coauthorAtlas.sigma.getGraph();
+      let members = 0;
+      g.forEachNode((_n, a) => { members += a.authorCount; });
+      // A cluster small enough to draw in software WebGL.
+      const pick = g.filterNodes((_n, a) => a.authorCount >= 50 && a.authorCount <= 1500).sort()[0];
+      return { order: g.order, members, pick, pickSize: g.getNodeAttribute(pick, 'authorCount') };
+    });
+    assert.ok(overview.order <= 2000, `overview of ${overview.order} nodes`);
+    assert.ok(overview.members > 38_000, `${overview.members} authors in the overview`);
+
+    await clickNode(page, overview.pick);
+    await page.waitForFunction(() => /drill=\d+/.test(location.search), null, { timeout: 60_000 });
+    await waitForGraph(page);
+    const drilled = await page.evaluate(() => {
+      const g = window.__coauthorAtlas.sigma.getGraph();
+      const authors = g.filterNodes((_n, a) => a.kind === 'author');
+      return { authors: authors.length, label: g.getNodeAttribute(authors[authors.length - 1], 'label') };
+    });
+    assert.equal(drilled.authors, overview.pickSize);
+
+    // Back to the overview, then search that author: their cluster opens and they are selected.
+    await page.getByRole('button', { name: '← Overview' }).click();
+    await page.waitForFunction(() => window.__coauthorAtlas.sigma.getGraph().everyNode((_n, a) => a.kind === 'cluster'));
+    await page.getByRole('combobox', { name: 'Search' }).fill(drilled.label);
+    const escaped = drilled.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await page.getByRole('option', { name: new RegExp(`^${escaped}\\s+\\d+ papers?$`) }).first().click();
+    await page.waitForFunction((label) => window.__coauthorAtlas.sigma.getGraph().someNode((_n, a) => a.label === label), drilled.label, { timeout: 60_000 });
+    assert.equal(await page.getByRole('complementary', { name: 'Details' }).getByRole('heading').first().textContent(), drilled.label);
+    await page.screenshot({ path: 'test-results/acl-drill.png' });
+    await page.close();
+  });
+});
