@@ -39,9 +39,6 @@ export const embeddedWorkspace = (choice: 'full' | 'shown'): Workspace => ({
   origin: 'embedded',
 });
 
-/** Graph files carry no papers: the panels say so and show node attributes instead. */
-export const hasPapers = (ws: Workspace) => ws.dataset.papers.length > 0;
-
 /** Shown while a link, a share link or a stored dataset opens, so the embedded profile is not built for nothing. */
 export const loadingWorkspace = (): Workspace => ({
   id: 'loading',

@@ -1,5 +1,5 @@
 import { toAtlasGraph, numberOf, type RawEdge, type RawNode, type ReadResult } from './common';
-import { child, childrenNamed, parseXml, type XmlElement } from './xml';
+import { child, childrenNamed, parseRoot, type XmlElement } from './xml';
 
 interface AttrDef {
   title: string;
@@ -94,13 +94,9 @@ function vizColor(el: XmlElement | undefined): string | undefined {
 
 /** GEXF 1.1–1.3 (viz positions, colours, sizes; typed attributes) to an AtlasGraph. */
 export function readGexf(text: string, datasetId = 'gexf'): ReadResult {
-  let root: XmlElement;
-  try {
-    root = parseXml(text);
-  } catch (e) {
-    return { ok: false, format: 'gexf', error: (e as Error).message };
-  }
-  if (root.name !== 'gexf') return { ok: false, format: 'gexf', error: `root element is <${root.name}>, not <gexf>` };
+  const parsed = parseRoot(text, 'gexf');
+  if ('error' in parsed) return { ok: false, format: 'gexf', error: parsed.error };
+  const { root } = parsed;
   const warnings: string[] = [];
   const version = root.attrs.version;
   if (version && !['1.1', '1.2', '1.3'].includes(version)) warnings.push(`GEXF version ${version} is not one this reader knows; read as 1.3`);

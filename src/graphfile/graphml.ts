@@ -1,5 +1,5 @@
 import { toAtlasGraph, numberOf, type RawEdge, type RawNode, type ReadResult } from './common';
-import { child, childrenNamed, deepText, descendant, parseXml, type XmlElement } from './xml';
+import { child, childrenNamed, deepText, descendant, parseRoot, type XmlElement } from './xml';
 
 interface KeyDef {
   name: string;
@@ -44,13 +44,9 @@ function rgb(attrs: Record<string, unknown>): string | undefined {
 
 /** GraphML (our keys, Gephi's x/y/size/r/g/b, yEd's ShapeNode geometry/label/fill) to an AtlasGraph. */
 export function readGraphml(text: string, datasetId = 'graphml'): ReadResult {
-  let root: XmlElement;
-  try {
-    root = parseXml(text);
-  } catch (e) {
-    return { ok: false, format: 'graphml', error: (e as Error).message };
-  }
-  if (root.name !== 'graphml') return { ok: false, format: 'graphml', error: `root element is <${root.name}>, not <graphml>` };
+  const parsed = parseRoot(text, 'graphml');
+  if ('error' in parsed) return { ok: false, format: 'graphml', error: parsed.error };
+  const { root } = parsed;
   const warnings: string[] = [];
   const graphs = childrenNamed(root, 'graph');
   const graphEl = graphs[0];

@@ -65,6 +65,17 @@ function convert(node: FxpNode): XmlElement | null {
   return { name: localName(tag).toLowerCase(), attrs, children, text };
 }
 
+/** Parses a graph file and checks its root element: the document, or the error to report. */
+export function parseRoot(text: string, rootName: string): { root: XmlElement } | { error: string } {
+  let root: XmlElement;
+  try {
+    root = parseXml(text);
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  return root.name === rootName ? { root } : { error: `root element is <${root.name}>, not <${rootName}>` };
+}
+
 export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
   return el?.children.find((c) => c.name === name);
 }

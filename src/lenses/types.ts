@@ -53,5 +53,3 @@ export interface LensView {
   /** Betweenness and PageRank of the visible graph, once the worker has sent them. */
   metrics?: Metrics;
 }
-
-export const EMPTY_LENS_VIEW: LensView = { hiddenNodes: new Set(), hiddenEdges: new Set() };
