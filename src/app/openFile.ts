@@ -1,15 +1,16 @@
-import Graph from 'graphology';
-import type { SerializedGraph } from 'graphology-types';
 import type { ViewState } from '../export/view';
 import type { ParseResult } from '../import/types';
-import type { AtlasGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/types';
+import { GraphAssembler } from '../graph/transfer';
 import type { Dataset } from '../model/types';
 import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
 import type { Workspace } from './workspace';
+import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
 
 export type OpenRequest = { text: string; fileName: string; kind: 'graph' | 'papers' };
 export type OpenResponse =
-  | { kind: 'graph'; ok: true; format: string; graph: SerializedGraph; view: ViewState; warnings: string[]; positioned: boolean }
+  /** A slice of a graph file's graph, clusters and overview (sent before its 'graph' answer). */
+  | { kind: 'pipeline'; message: PipelineMessage }
+  | { kind: 'graph'; ok: true; format: string; view: ViewState; warnings: string[]; positioned: boolean }
   | { kind: 'graph'; ok: false; error: string }
   | { kind: 'papers'; result: ParseResult }
   | { kind: 'error'; error: string };
@@ -34,8 +35,10 @@ export function sourceId(prefix: string, source: string): string {
   return `${prefix}-${(h >>> 0).toString(36)}`;
 }
 
-/** Runs one parse in a fresh worker; aborting terminates it. */
-function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<OpenResponse> {
+type ParsedInWorker = Exclude<OpenResponse, { kind: 'pipeline' }> & { prepared?: PreparedGraph };
+
+/** Runs one parse in a fresh worker; aborting terminates it. A graph file's graph arrives in slices first. */
+function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<ParsedInWorker> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./openWorker.ts', import.meta.url), { type: 'module' });
     const abort = () => {
@@ -43,10 +46,25 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Open
       reject(new DOMException('Cancelled', 'AbortError'));
     };
     signal?.addEventListener('abort', abort, { once: true });
+    const graph = new GraphAssembler();
+    let prepared: PreparedGraph | undefined;
     worker.onmessage = (e: MessageEvent<OpenResponse>) => {
+      const data = e.data;
+      if (data.kind === 'pipeline') {
+        const m = data.message;
+        try {
+          if (m.type === 'graph') graph.add(m.slice);
+          else if (m.type === 'done') prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview) };
+        } catch (err) {
+          signal?.removeEventListener('abort', abort);
+          worker.terminate();
+          reject(err as Error);
+        }
+        return;
+      }
       signal?.removeEventListener('abort', abort);
       worker.terminate();
-      resolve(e.data);
+      resolve({ ...data, prepared });
     };
     worker.onerror = (e) => {
       signal?.removeEventListener('abort', abort);
@@ -58,8 +76,8 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Open
 }
 
 /** Turns a graph file's parse into a workspace: its graph, its positions (if it had them), its colours and sizes. */
-export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: true }>, fileName: string, sourceUrl?: string): Workspace {
-  const graph = Graph.from(r.graph) as unknown as AtlasGraph & Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: true }>, prepared: PreparedGraph, fileName: string, sourceUrl?: string): Workspace {
+  const graph = prepared.source;
   const id = sourceId('graph', sourceUrl ?? fileName);
   graph.setAttribute('datasetId', id);
   const dataset: Dataset = {
@@ -74,7 +92,7 @@ export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: tru
   if (positions) graph.forEachNode((n, a) => (positions[n] = [a.x, a.y]));
   const nodeStyles: Workspace['nodeStyles'] = {};
   for (const [node, v] of Object.entries(r.view.nodes)) if (graph.hasNode(node)) nodeStyles[node] = { color: v.color, size: v.size };
-  return { id, dataset, origin: sourceUrl ? 'link' : 'graph-file', graph, positions, nodeStyles, sourceUrl };
+  return { id, dataset, origin: sourceUrl ? 'link' : 'graph-file', graph, prepared, positions, nodeStyles, sourceUrl };
 }
 
 /** Any supported text (snapshot, graph file, paper formats) → a workspace, parsed off the main thread. */
@@ -88,7 +106,8 @@ export async function workspaceFromText(text: string, fileName: string, opts: { 
   if (response.kind === 'error') return { ok: false, error: response.error };
   if (response.kind === 'graph') {
     if (!response.ok) return { ok: false, error: response.error };
-    return { ok: true, workspace: graphWorkspace(response, fileName, opts.sourceUrl), notes: response.warnings };
+    if (!response.prepared) return { ok: false, error: 'the graph did not arrive whole from the reader' };
+    return { ok: true, workspace: graphWorkspace(response, response.prepared, fileName, opts.sourceUrl), notes: response.warnings };
   }
   const { result } = response;
   if (result.report.fatal) return { ok: false, error: result.report.fatal };

@@ -3,6 +3,9 @@
 import { readGraphFile } from '../graphfile';
 import { detectFormat, parseInput } from '../import';
 import type { OpenRequest, OpenResponse } from './openFile';
+import { prepareGraph, preparedMessages } from './pipeline';
+
+const post = (m: OpenResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = (e: MessageEvent<OpenRequest>) => {
   const { text, fileName, kind } = e.data;
@@ -10,9 +13,11 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
   try {
     if (kind === 'graph') {
       const r = readGraphFile(text, fileName);
-      response = r.ok
-        ? { kind: 'graph', ok: true, format: r.format, graph: r.graph.export(), view: r.view, warnings: r.warnings, positioned: r.positioned }
-        : { kind: 'graph', ok: false, error: r.error };
+      if (r.ok) {
+        // The graph, its clusters and overview go to the page in slices (one big message would block it).
+        for (const message of preparedMessages(prepareGraph(r.graph))) post({ kind: 'pipeline', message });
+        response = { kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned };
+      } else response = { kind: 'graph', ok: false, error: r.error };
     } else {
       const format = detectFormat(text, fileName) ?? undefined;
       const r = parseInput(text, format, { fileName });
@@ -21,5 +26,5 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
   } catch (err) {
     response = { kind: 'error', error: (err as Error).message };
   }
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(response);
+  post(response);
 };

@@ -2,6 +2,7 @@ import type { Dataset } from '../model/types';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
 import type { Selection } from './selection';
 import { EMBEDDED } from './datasets';
+import type { PreparedGraph } from './pipeline';
 
 export interface CameraState {
   x: number;
@@ -21,6 +22,8 @@ export interface Workspace {
   origin: 'embedded' | 'import' | 'snapshot' | 'graph-file' | 'link';
   /** A graph read from a graph file (GEXF, GraphML, VOSviewer): shown as it is, instead of buildGraph's. */
   graph?: AtlasGraph;
+  /** Clusters and overview of `graph`, when the worker that read the file already computed them. */
+  prepared?: PreparedGraph;
   /** Saved positions (node id → [x, y]): drawn at once, and no layout runs unless asked. */
   positions?: Record<string, [number, number]>;
   camera?: CameraState;

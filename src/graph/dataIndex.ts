@@ -31,8 +31,13 @@ export type SearchHit =
 
 export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resolveDataset(dataset)): DatasetIndex {
   const papers = new Map(resolved.papers.map((rp) => [rp.paper.id, rp]));
-  const authorSearch = [...resolved.authors.values()].map((a) => ({ a, text: searchKey(a.spellings.join(' | ')) }));
-  const paperSearch = resolved.papers.map((rp) => ({ p: rp.paper, text: searchKey(rp.paper.title) }));
+  // Search keys are folded on the first search, not when a dataset opens (a quarter second on ACL).
+  let searchTexts: { authors: { a: ResolvedAuthor; text: string }[]; papers: { p: Paper; text: string }[] } | null = null;
+  const texts = () =>
+    (searchTexts ??= {
+      authors: [...resolved.authors.values()].map((a) => ({ a, text: searchKey(a.spellings.join(' | ')) })),
+      papers: resolved.papers.map((rp) => ({ p: rp.paper, text: searchKey(rp.paper.title) })),
+    });
   const coauthorCache = new Map<string, Coauthor[]>();
 
   return {
@@ -68,6 +73,7 @@ export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resol
       const q = searchKey(query);
       if (!q) return [];
       const hits: (SearchHit & { rank: number })[] = [];
+      const { authors: authorSearch, papers: paperSearch } = texts();
       for (const { a, text } of authorSearch) {
         const at = text.indexOf(q);
         if (at < 0) continue;

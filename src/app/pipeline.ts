@@ -1,0 +1,83 @@
+/**
+ * dataset → resolved authors → source graph → clusters (and, for a big graph, its cluster overview).
+ * Pure: the page runs it directly for small data and `pipelineWorker.ts` runs it for big data, so the
+ * same input gives the same graph either way. No React, no sigma, no DOM.
+ */
+import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import type { Dataset, Paper } from '../model/types';
+import { resolveDataset, type ResolvedDataset } from '../graph/authors';
+import { buildGraph } from '../graph/build';
+import { summariseClusters, type ClusterSummary } from '../graph/clusters';
+import { buildClusterOverview, needsOverview } from '../graph/overview';
+import { graphSlices, resolvedSlices, type GraphSlice, type ResolvedSlice } from '../graph/transfer';
+import type { AtlasGraph, BuildOptions } from '../graph/types';
+import { buildInstitutionGraph } from '../lenses/institutions';
+import type { LensState } from '../lenses/types';
+
+export type Unit = LensState['unit'];
+
+/** Above this many authorships the graph is built in a worker and sent to the page in slices. */
+export const WORKER_MIN_AUTHORSHIPS = 20_000;
+
+export function authorshipCount(dataset: Dataset): number {
+  let n = 0;
+  for (const p of dataset.papers) n += p.authors.length;
+  return n;
+}
+
+export interface PreparedGraph {
+  source: AtlasGraph;
+  clusters: ClusterSummary[];
+  /** The cluster overview, for graphs too big to draw author by author (null otherwise). */
+  overview: AtlasGraph | null;
+}
+
+export interface Prepared extends PreparedGraph {
+  resolved: ResolvedDataset;
+}
+
+/** The source graph of a dataset for a unit: authors, or institutions / countries where the data has them. */
+export function sourceGraph(dataset: Dataset, options: BuildOptions, unit: Unit, resolved: ResolvedDataset): AtlasGraph {
+  if (unit !== 'author') {
+    const g = buildInstitutionGraph(dataset, unit, options, resolved);
+    if (g) return g;
+  }
+  return buildGraph(dataset, options, resolved);
+}
+
+/** Clusters and, when the graph is big, its overview. */
+export function prepareGraph(source: AtlasGraph): PreparedGraph {
+  return { source, clusters: summariseClusters(source), overview: needsOverview(source) ? buildClusterOverview(source) : null };
+}
+
+export function prepareDataset(dataset: Dataset, options: BuildOptions, unit: Unit): Prepared {
+  const resolved = resolveDataset(dataset);
+  return { resolved, ...prepareGraph(sourceGraph(dataset, options, unit, resolved)) };
+}
+
+// ---- Messages between the page and the pipeline worker ----
+
+/** Page → worker: the papers in slices (each a short structured clone), then what to build. */
+export type PipelineRequest =
+  | { type: 'papers'; papers: Paper[] }
+  | { type: 'build'; dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
+
+/** Worker → page: progress, the resolved authors and the graph in slices, then clusters and overview. */
+export type PipelineMessage =
+  | { type: 'progress'; stage: string; share: number }
+  | { type: 'resolved'; slice: ResolvedSlice }
+  | { type: 'graph'; slice: GraphSlice }
+  | { type: 'done'; clusters: ClusterSummary[]; overview: SerializedGraph | null }
+  | { type: 'error'; message: string };
+
+/** The messages that carry a prepared graph (and its resolved dataset, when there is one) to the page. */
+export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }): Generator<PipelineMessage> {
+  if (prepared.resolved) for (const slice of resolvedSlices(prepared.resolved)) yield { type: 'resolved', slice };
+  for (const slice of graphSlices(prepared.source)) yield { type: 'graph', slice };
+  yield { type: 'done', clusters: prepared.clusters, overview: prepared.overview ? prepared.overview.export() : null };
+}
+
+export function overviewFrom(serialized: SerializedGraph | null): AtlasGraph | null {
+  return serialized ? (Graph.from(serialized) as unknown as AtlasGraph) : null;
+}

@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { resolveDataset } from '../graph/authors';
+import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
+import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
+import type { BuildOptions } from '../graph/types';
+import {
+  authorshipCount,
+  overviewFrom,
+  prepareGraph,
+  sourceGraph,
+  WORKER_MIN_AUTHORSHIPS,
+  type PipelineMessage,
+  type PipelineRequest,
+  type Prepared,
+  type Unit,
+} from './pipeline';
+import { loadingWorkspace, type Workspace } from './workspace';
+
+/** Everything drawn and read for one workspace, built together so the views never mix two datasets. */
+export interface Bundle extends Prepared {
+  workspace: Workspace;
+  options: BuildOptions;
+  unit: Unit;
+  index: DatasetIndex;
+}
+
+export interface PipelineProgress {
+  stage: string;
+  /** 0..1 */
+  share: number;
+}
+
+const PAPER_SLICE = 5_000;
+/** Lets the page draw and answer input between two slices of work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bundle {
+  const resolved = resolveDataset(workspace.dataset);
+  const index = indexDataset(workspace.dataset, resolved);
+  const prepared = workspace.graph
+    ? (workspace.prepared ?? prepareGraph(workspace.graph))
+    : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved));
+  return { workspace, options, unit, resolved, index, ...prepared };
+}
+
+/**
+ * The graph pipeline for the workspace the user asked for. Small data is built at once on the page;
+ * big data (over WORKER_MIN_AUTHORSHIPS) in a Web Worker, sent back in slices, while the page keeps
+ * showing what it had, with progress. A newer request replaces an unfinished one.
+ */
+export function usePipeline(
+  workspace: Workspace,
+  options: BuildOptions,
+  unit: Unit,
+  onError: (message: string) => void,
+): { bundle: Bundle; progress: PipelineProgress | null } {
+  const inWorker = useMemo(() => !workspace.graph && authorshipCount(workspace.dataset) >= WORKER_MIN_AUTHORSHIPS, [workspace]);
+  const here = useMemo(() => (inWorker ? null : buildHere(workspace, options, unit)), [inWorker, workspace, options, unit]);
+  const [built, setBuilt] = useState<Bundle | null>(null);
+  const [progress, setProgress] = useState<PipelineProgress | null>(null);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  useEffect(() => {
+    if (!inWorker) return;
+    let stopped = false;
+    const dataset = workspace.dataset;
+    const worker = new Worker(new URL('./pipelineWorker.ts', import.meta.url), { type: 'module' });
+    const graph = new GraphAssembler();
+    const resolved = new ResolvedAssembler(dataset.papers);
+    setProgress({ stage: 'Sending the papers to the graph builder', share: 0 });
+    const fail = (message: string) => {
+      if (stopped) return;
+      stopped = true;
+      worker.terminate();
+      setProgress(null);
+      onErrorRef.current(`The graph could not be built: ${message}. The previous graph is kept.`);
+    };
+    worker.onmessage = (e: MessageEvent<PipelineMessage>) => {
+      if (stopped) return;
+      const m = e.data;
+      try {
+        if (m.type === 'progress') setProgress({ stage: m.stage, share: m.share });
+        else if (m.type === 'resolved') resolved.add(m.slice);
+        else if (m.type === 'graph') {
+          graph.add(m.slice);
+          setProgress({ stage: 'Receiving the graph', share: 0.7 + 0.3 * graph.progress() });
+        } else if (m.type === 'error') fail(m.message);
+        else {
+          stopped = true;
+          worker.terminate();
+          const r = resolved.result();
+          setBuilt({ workspace, options, unit, resolved: r, index: indexDataset(dataset, r), source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview) });
+          setProgress(null);
+        }
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    };
+    worker.onerror = (e) => fail(e.message || 'the worker stopped');
+    void (async () => {
+      const send = (r: PipelineRequest) => worker.postMessage(r);
+      for (let i = 0; i < dataset.papers.length; i += PAPER_SLICE) {
+        if (stopped) return;
+        send({ type: 'papers', papers: dataset.papers.slice(i, i + PAPER_SLICE) });
+        setProgress({ stage: 'Sending the papers to the graph builder', share: (0.05 * i) / dataset.papers.length });
+        await nextTask();
+      }
+      const { papers: _papers, ...meta } = dataset;
+      if (!stopped) send({ type: 'build', dataset: meta, options, unit });
+    })();
+    return () => {
+      stopped = true;
+      worker.terminate();
+    };
+  }, [inWorker, workspace, options, unit]);
+
+  const current = here ?? (built && built.workspace === workspace && built.options === options && built.unit === unit ? built : null);
+  const last = useRef<Bundle | null>(null);
+  if (current) last.current = current;
+  const fallback = useMemo(() => buildHere(loadingWorkspace(), options, unit), [options, unit]);
+  return { bundle: current ?? last.current ?? fallback, progress: current ? null : progress };
+}

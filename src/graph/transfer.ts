@@ -1,0 +1,117 @@
+/**
+ * Moving a big graph (and its resolved authors) from a Web Worker to the page in slices.
+ *
+ * One postMessage of the ACL graph (38k nodes, 136k edges) costs the page a single structured-clone
+ * task of a second or more, and `Graph.from` another. Sent in slices, each message is deserialised
+ * and added in its own short task, so the page keeps drawing and answering input meanwhile.
+ * Pure (no DOM, no sigma): the worker side and the page side are both unit-tested in Node.
+ */
+import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import type { Paper } from '../model/types';
+import type { ResolvedAuthor, ResolvedDataset, ResolvedPaper } from './authors';
+import type { AtlasGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from './types';
+
+type AtlasSerialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** Slice sizes: each slice is one message and one page task of a few tens of milliseconds. */
+export const NODE_SLICE = 3_000;
+export const EDGE_SLICE = 12_000;
+export const AUTHOR_SLICE = 5_000;
+export const PAPER_SLICE = 6_000;
+
+export type GraphSlice =
+  | { part: 'head'; attributes: AtlasSerialized['attributes']; options: AtlasSerialized['options']; nodes: number; edges: number }
+  | { part: 'nodes'; nodes: AtlasSerialized['nodes'] }
+  | { part: 'edges'; edges: AtlasSerialized['edges'] };
+
+/** The slices of a graph, head first, nodes before edges, in the graph's own order (so iteration order survives). */
+export function* graphSlices(graph: AtlasGraph): Generator<GraphSlice> {
+  const all = graph.export();
+  yield { part: 'head', attributes: all.attributes, options: all.options, nodes: all.nodes.length, edges: all.edges.length };
+  for (let i = 0; i < all.nodes.length; i += NODE_SLICE) yield { part: 'nodes', nodes: all.nodes.slice(i, i + NODE_SLICE) };
+  for (let i = 0; i < all.edges.length; i += EDGE_SLICE) yield { part: 'edges', edges: all.edges.slice(i, i + EDGE_SLICE) };
+}
+
+/** Rebuilds a graph from its slices, one slice per call. */
+export class GraphAssembler {
+  private graph: AtlasGraph | null = null;
+  private expected = { nodes: 0, edges: 0 };
+
+  add(slice: GraphSlice): void {
+    if (slice.part === 'head') {
+      this.graph = new Graph(slice.options) as unknown as AtlasGraph;
+      if (slice.attributes) this.graph.replaceAttributes(slice.attributes);
+      this.expected = { nodes: slice.nodes, edges: slice.edges };
+      return;
+    }
+    if (!this.graph) throw new Error('graph slice before its head');
+    this.graph.import(slice.part === 'nodes' ? { nodes: slice.nodes } : { edges: slice.edges });
+  }
+
+  /** Share of the graph received so far (0..1). */
+  progress(): number {
+    const total = this.expected.nodes + this.expected.edges;
+    return this.graph && total ? (this.graph.order + this.graph.size) / total : 0;
+  }
+
+  /** The whole graph; throws if a slice is missing. */
+  result(): AtlasGraph {
+    if (!this.graph) throw new Error('no graph received');
+    if (this.graph.order !== this.expected.nodes || this.graph.size !== this.expected.edges) {
+      throw new Error(`graph incomplete: ${this.graph.order}/${this.expected.nodes} nodes, ${this.graph.size}/${this.expected.edges} edges`);
+    }
+    return this.graph;
+  }
+}
+
+/**
+ * A resolved dataset without its paper objects (the page has them already, in the same order):
+ * authors, and for each paper its author keys and whether the owner was added.
+ */
+export type ResolvedSlice =
+  | { part: 'head'; authors: number; papers: number; ownerKey?: string }
+  | { part: 'authors'; authors: ResolvedAuthor[] }
+  | { part: 'papers'; start: number; authorKeys: string[][]; ownerAdded: number[] };
+
+export function* resolvedSlices(resolved: ResolvedDataset): Generator<ResolvedSlice> {
+  const authors = [...resolved.authors.values()];
+  yield { part: 'head', authors: authors.length, papers: resolved.papers.length, ownerKey: resolved.ownerKey };
+  for (let i = 0; i < authors.length; i += AUTHOR_SLICE) yield { part: 'authors', authors: authors.slice(i, i + AUTHOR_SLICE) };
+  for (let i = 0; i < resolved.papers.length; i += PAPER_SLICE) {
+    const slice = resolved.papers.slice(i, i + PAPER_SLICE);
+    yield { part: 'papers', start: i, authorKeys: slice.map((p) => p.authorKeys), ownerAdded: slice.flatMap((p, j) => (p.ownerAdded ? [i + j] : [])) };
+  }
+}
+
+/** Rebuilds a resolved dataset from its slices over the page's own paper list. */
+export class ResolvedAssembler {
+  private authors = new Map<string, ResolvedAuthor>();
+  private papers: ResolvedPaper[] = [];
+  private head: Extract<ResolvedSlice, { part: 'head' }> | null = null;
+
+  constructor(private readonly datasetPapers: Paper[]) {}
+
+  add(slice: ResolvedSlice): void {
+    if (slice.part === 'head') {
+      if (slice.papers !== this.datasetPapers.length) throw new Error(`resolved ${slice.papers} papers for a dataset of ${this.datasetPapers.length}`);
+      this.head = slice;
+      this.papers = new Array<ResolvedPaper>(slice.papers);
+    } else if (slice.part === 'authors') {
+      for (const a of slice.authors) this.authors.set(a.key, a);
+    } else {
+      const added = new Set(slice.ownerAdded);
+      slice.authorKeys.forEach((authorKeys, j) => {
+        const i = slice.start + j;
+        this.papers[i] = { paper: this.datasetPapers[i], authorKeys, ownerAdded: added.has(i) };
+      });
+    }
+  }
+
+  result(): ResolvedDataset {
+    if (!this.head) throw new Error('no resolved dataset received');
+    if (this.authors.size !== this.head.authors) throw new Error(`resolved authors incomplete: ${this.authors.size}/${this.head.authors}`);
+    for (let i = 0; i < this.papers.length; i++) if (!this.papers[i]) throw new Error(`resolved paper ${i} missing`);
+    return { authors: this.authors, papers: this.papers, ownerKey: this.head.ownerKey };
+  }
+}

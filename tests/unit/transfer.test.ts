@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '../../src/import';
+import { buildGraph } from '../../src/graph/build';
+import { resolveDataset } from '../../src/graph/authors';
+import { summariseClusters } from '../../src/graph/clusters';
+import { buildClusterOverview, needsOverview } from '../../src/graph/overview';
+import { GraphAssembler, graphSlices, ResolvedAssembler, NODE_SLICE, EDGE_SLICE } from '../../src/graph/transfer';
+import { overviewFrom, prepareDataset, preparedMessages, type PipelineMessage } from '../../src/app/pipeline';
+import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
+import type { Dataset } from '../../src/model/types';
+import { syntheticItems } from '../bench/synthetic';
+import { loadDataset } from './helpers';
+
+/** The page side of the worker protocol, as usePipeline runs it, over a structured clone of each message. */
+function receive(messages: Iterable<PipelineMessage>, dataset: Dataset) {
+  const graph = new GraphAssembler();
+  const resolved = new ResolvedAssembler(dataset.papers);
+  let done: Extract<PipelineMessage, { type: 'done' }> | null = null;
+  let count = 0;
+  for (const original of messages) {
+    const m = structuredClone(original);
+    count++;
+    if (m.type === 'graph') graph.add(m.slice);
+    else if (m.type === 'resolved') resolved.add(m.slice);
+    else if (m.type === 'done') done = m;
+  }
+  return { graph: graph.result(), resolved: resolved.result(), done: done!, count };
+}
+
+describe('building in a worker and sending the graph in slices', () => {
+  // Big enough for several slices of nodes and edges and for the cluster overview.
+  const parsed = parseInput(JSON.stringify(syntheticItems(80_000, 7)), 'csl-json');
+  const dataset: Dataset = { id: 'synthetic', title: 'synthetic', papers: parsed.papers, aliases: [] };
+
+  it('gives the page the same graph, resolved authors, clusters and overview as building on the page', () => {
+    const prepared = prepareDataset(dataset, DEFAULT_BUILD_OPTIONS, 'author');
+    const direct = buildGraph(dataset, DEFAULT_BUILD_OPTIONS);
+    expect(prepared.source.order).toBeGreaterThan(2 * NODE_SLICE);
+    expect(prepared.source.size).toBeGreaterThan(2 * EDGE_SLICE);
+    expect(needsOverview(direct)).toBe(true);
+
+    const got = receive(preparedMessages(prepared), dataset);
+    expect(got.count).toBeGreaterThan(6);
+    // Same nodes and edges in the same order, with the same attributes: the layout and Louvain see the same graph.
+    expect(JSON.stringify(got.graph.export())).toBe(JSON.stringify(direct.export()));
+    const local = resolveDataset(dataset);
+    expect([...got.resolved.authors.keys()]).toEqual([...local.authors.keys()]);
+    expect([...got.resolved.authors.values()]).toEqual([...local.authors.values()]);
+    expect(got.resolved.papers.map((p) => p.authorKeys)).toEqual(local.papers.map((p) => p.authorKeys));
+    expect(got.resolved.papers.map((p) => p.ownerAdded)).toEqual(local.papers.map((p) => p.ownerAdded));
+    // The page's own paper objects, not copies.
+    expect(got.resolved.papers[3].paper).toBe(dataset.papers[3]);
+    expect(got.done.clusters).toEqual(summariseClusters(direct));
+    expect(JSON.stringify(overviewFrom(got.done.overview)!.export())).toBe(JSON.stringify(buildClusterOverview(direct).export()));
+  });
+
+  it('keeps the owner added to truncated papers (embedded profile)', () => {
+    const full = loadDataset('profile-full.json');
+    const shown = loadDataset('profile-shown.json');
+    for (const ds of [full, shown]) {
+      const prepared = prepareDataset(ds, DEFAULT_BUILD_OPTIONS, 'author');
+      const got = receive(preparedMessages(prepared), ds);
+      const local = resolveDataset(ds);
+      expect(got.resolved.ownerKey).toBe(local.ownerKey);
+      expect(got.resolved.papers.map((p) => p.ownerAdded)).toEqual(local.papers.map((p) => p.ownerAdded));
+      expect(got.done.overview).toBeNull();
+    }
+    expect(resolveDataset(shown).papers.some((p) => p.ownerAdded)).toBe(true);
+  });
+
+  it('refuses an incomplete transfer instead of showing part of a graph', () => {
+    const prepared = prepareDataset(loadDataset('profile-full.json'), DEFAULT_BUILD_OPTIONS, 'author');
+    const slices = [...graphSlices(prepared.source)];
+    const assembler = new GraphAssembler();
+    for (const s of slices.slice(0, -1)) assembler.add(s);
+    expect(() => assembler.result()).toThrow(/incomplete/);
+    const resolved = new ResolvedAssembler([]);
+    expect(() => resolved.add({ part: 'head', authors: 1, papers: 2 })).toThrow(/dataset of 0/);
+  });
+});
