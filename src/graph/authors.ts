@@ -27,14 +27,44 @@ export interface ResolvedDataset {
   ownerKey?: string;
 }
 
+/**
+ * Identity keys are readable, stable strings: the `nameKey` of the person's name ("ana ribeiro"), or, where two
+ * people with source ids (OpenAlex author id, ORCID) share that name key, the name key, `#` and the lower-cased short
+ * id ("ana ribeiro#a5001234501", "ana ribeiro#0000-0002-1825-0097"). `nameKey` only emits letters, digits and single
+ * spaces, so `#` never occurs in a plain name key.
+ */
+export const ID_SEPARATOR = '#';
+const SHORT_ID_RE = /^(?:a\d+|\d{4}-\d{4}-\d{4}-\d{3}[\dx])$/;
+
+/** The name part of an identity key (`"ana ribeiro#a5001"` → `"ana ribeiro"`). */
+export function keyName(key: string): string {
+  const i = key.indexOf(ID_SEPARATOR);
+  return i < 0 ? key : key.slice(0, i);
+}
+
+/**
+ * The identity key an alias end (or a typed key) stands for: an identity key with an id suffix keeps it
+ * (its name part re-normalised), anything else is a name and gives its `nameKey`.
+ */
+export function aliasKey(text: string): string {
+  const i = text.lastIndexOf(ID_SEPARATOR);
+  if (i > 0) {
+    const id = text.slice(i + 1).trim().toLowerCase();
+    const name = nameKey(text.slice(0, i));
+    if (name && SHORT_ID_RE.test(id)) return `${name}${ID_SEPARATOR}${id}`;
+  }
+  return nameKey(text);
+}
+
 /** key(from) → key(to), following chains (a → b → c) and ignoring cycles. */
 export function aliasResolver(aliases: Alias[]): (key: string) => string {
   const next = new Map<string, string>();
   for (const a of aliases) {
-    const from = nameKey(a.from);
-    const to = nameKey(a.to);
+    const from = aliasKey(a.from);
+    const to = aliasKey(a.to);
     if (from && to && from !== to) next.set(from, to);
   }
+  if (!next.size) return (key) => key;
   return (key) => {
     const seen = new Set<string>();
     let k = key;
@@ -46,6 +76,149 @@ export function aliasResolver(aliases: Alias[]): (key: string) => string {
   };
 }
 
+const OPENALEX_AUTHOR_RE = /^(?:openalex:|https?:\/\/(?:api\.)?openalex\.org\/(?:authors\/)?)(a\d+)$/i;
+const BARE_OPENALEX_AUTHOR_RE = /^A\d+$/;
+const ORCID_RE = /^(?:orcid:|https?:\/\/(?:www\.)?orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dx])$/i;
+
+/**
+ * The person ids an `externalId` holds, normalised (`openalex:A5001`, `orcid:0000-0002-1825-0097`). Several ids
+ * may be given, separated by spaces, commas or semicolons. Only OpenAlex author ids and ORCIDs count: other
+ * source ids (the ACL Anthology's person ids, which encode the same thing as its name_variants.yaml) are ignored,
+ * so identity there stays name-based and its published author counts hold.
+ */
+export function identityIds(externalId: string | undefined): string[] {
+  if (!externalId) return [];
+  const out: string[] = [];
+  for (const token of externalId.split(/[\s,;]+/)) {
+    if (!token) continue;
+    const oa = token.match(OPENALEX_AUTHOR_RE) ?? (BARE_OPENALEX_AUTHOR_RE.test(token) ? [token, token] : null);
+    if (oa) {
+      out.push(`openalex:${oa[1].toUpperCase()}`);
+      continue;
+    }
+    const orcid = token.match(ORCID_RE);
+    if (orcid) out.push(`orcid:${orcid[1].toUpperCase()}`);
+  }
+  return out;
+}
+
+/** Pre-alias identity keys of a dataset: one per author position (`''` for a name that folds to nothing). */
+export interface IdentityKeys {
+  /** `refKeys[i][j]`: the key of author j of paper i, before aliases. */
+  refKeys: string[][];
+  /** The owner's key before aliases (undefined without an owner). */
+  ownerKey?: string;
+}
+
+/**
+ * Who is who before aliases.
+ * - References with OpenAlex/ORCID ids are grouped by id (references sharing any id are one person, so one
+ *   person may carry an OpenAlex id and an ORCID); each such id-person "claims" the name keys of its spellings and
+ *   is named by its most common one (ties: the longer, then the alphabetically first key).
+ * - An id-person's key is its name key when it is the only id-person claiming that name key, else
+ *   `<nameKey>#<short id>` with its smallest id: two different ids never merge by name.
+ * - A reference without an id joins the one id-person claiming its name key. When several id-persons claim it,
+ *   it cannot be told which one is meant, so it stays a separate name-only author under the plain name key.
+ *   When none does, its key is its name key, as for any source without ids.
+ * Every pass is linear in the number of author positions (union-find over ids); nothing depends on paper order.
+ */
+export function identityKeys(dataset: Dataset): IdentityKeys {
+  const papers = dataset.papers;
+  const nameKeys: string[][] = papers.map((p) => p.authors.map((ref) => nameKey(ref.name)));
+  const ownerName = dataset.owner ? nameKey(dataset.owner) : undefined;
+
+  // Union-find over ids.
+  const idIndex = new Map<string, number>();
+  const parent: number[] = [];
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const idCache = new Map<string, string[]>();
+  const refIds: (number[] | undefined)[][] = papers.map((p, pi) => p.authors.map((ref, ri) => {
+    if (!ref.externalId || !nameKeys[pi][ri]) return undefined;
+    let ids = idCache.get(ref.externalId);
+    if (!ids) idCache.set(ref.externalId, (ids = identityIds(ref.externalId)));
+    if (!ids.length) return undefined;
+    const nums = ids.map((id) => {
+      let n = idIndex.get(id);
+      if (n === undefined) {
+        n = parent.length;
+        parent.push(n);
+        idIndex.set(id, n);
+      }
+      return n;
+    });
+    for (let k = 1; k < nums.length; k++) {
+      const a = find(nums[0]), b = find(nums[k]);
+      if (a !== b) parent[b] = a;
+    }
+    return nums;
+  }));
+
+  if (!idIndex.size) return { refKeys: nameKeys, ownerKey: ownerName };
+
+  // id-persons: their ids, the name keys they were written with (with counts), their number of positions.
+  interface Person { ids: string[]; names: Map<string, number>; refs: number; key: string }
+  const persons = new Map<number, Person>();
+  const personOf = (n: number): Person => {
+    const root = find(n);
+    let p = persons.get(root);
+    if (!p) persons.set(root, (p = { ids: [], names: new Map(), refs: 0, key: '' }));
+    return p;
+  };
+  for (const [id, n] of idIndex) personOf(n).ids.push(id);
+  papers.forEach((paper, pi) => paper.authors.forEach((_, ri) => {
+    const nums = refIds[pi][ri];
+    if (!nums) return;
+    const p = personOf(nums[0]);
+    const k = nameKeys[pi][ri];
+    p.names.set(k, (p.names.get(k) ?? 0) + 1);
+    p.refs++;
+  }));
+  const claims = new Map<string, Person[]>();
+  for (const p of persons.values()) {
+    for (const k of p.names.keys()) {
+      const list = claims.get(k);
+      if (list) list.push(p); else claims.set(k, [p]);
+    }
+  }
+  for (const p of persons.values()) {
+    let best = '';
+    let bestCount = -1;
+    for (const [k, c] of p.names) {
+      if (c > bestCount || (c === bestCount && (k.length > best.length || (k.length === best.length && k < best)))) {
+        best = k;
+        bestCount = c;
+      }
+    }
+    p.ids.sort();
+    p.key = claims.get(best)!.length === 1 ? best : `${best}${ID_SEPARATOR}${p.ids[0].slice(p.ids[0].indexOf(':') + 1).toLowerCase()}`;
+  }
+
+  const refKeys = papers.map((paper, pi) => paper.authors.map((_, ri) => {
+    const nums = refIds[pi][ri];
+    if (nums) return personOf(nums[0]).key;
+    const k = nameKeys[pi][ri];
+    const claimed = claims.get(k);
+    // Several id-persons share this name: the reference stays a name-only author (plain name key).
+    return claimed?.length === 1 ? claimed[0].key : k;
+  }));
+
+  let ownerKey = ownerName;
+  const ownerClaims = ownerName ? claims.get(ownerName) : undefined;
+  if (ownerClaims) {
+    // The owner is on every paper of their profile: among id-persons of that name, the one on the most papers.
+    let best = ownerClaims[0];
+    for (const p of ownerClaims) if (p.refs > best.refs || (p.refs === best.refs && p.key < best.key)) best = p;
+    ownerKey = best.key;
+  }
+  return { refKeys, ownerKey };
+}
+
 export function paperYear(paper: Paper): number | undefined {
   if (typeof paper.year === 'number' && Number.isFinite(paper.year)) return paper.year;
   const m = paper.date?.match(/^(\d{4})/);
@@ -54,13 +227,14 @@ export function paperYear(paper: Paper): number | undefined {
 
 /**
  * Resolves every author position of the dataset to an identity key.
- * Identity = nameKey (case, diacritics, punctuation, spacing folded) then the alias list.
+ * Identity = source ids (OpenAlex, ORCID) where given, else nameKey (case, diacritics, punctuation, `Last, First`
+ * order, spacing folded); see `identityKeys`. Then the alias list.
  * The label is the most common spelling (first seen wins a tie).
  */
 export function resolveDataset(dataset: Dataset): ResolvedDataset {
   const resolve = aliasResolver(dataset.aliases ?? []);
-  const keyOf = (ref: { name: string; externalId?: string }) => resolve(nameKey(ref.name));
-  const ownerKey = dataset.owner ? resolve(nameKey(dataset.owner)) : undefined;
+  const identity = identityKeys(dataset);
+  const ownerKey = identity.ownerKey !== undefined ? resolve(identity.ownerKey) : undefined;
 
   const spellingCounts = new Map<string, Map<string, number>>();
   const authors = new Map<string, ResolvedAuthor>();
@@ -75,21 +249,22 @@ export function resolveDataset(dataset: Dataset): ResolvedDataset {
   };
 
   const papers: ResolvedPaper[] = [];
-  for (const paper of dataset.papers) {
+  dataset.papers.forEach((paper, pi) => {
     const keys: string[] = [];
     const seen = new Set<string>();
     const year = paperYear(paper);
-    for (const ref of paper.authors) {
-      const key = keyOf(ref);
-      if (!key) continue;
+    const baseKeys = identity.refKeys[pi];
+    paper.authors.forEach((ref, ri) => {
+      const key = baseKeys[ri] ? resolve(baseKeys[ri]) : '';
+      if (!key) return;
       const author = touch(key);
       const counts = spellingCounts.get(key)!;
       counts.set(ref.name.trim(), (counts.get(ref.name.trim()) ?? 0) + 1);
       for (const aff of ref.affiliations ?? []) if (!author.affiliations.includes(aff)) author.affiliations.push(aff);
-      if (seen.has(key)) continue; // the same person listed twice on one paper
+      if (seen.has(key)) return; // the same person listed twice on one paper
       seen.add(key);
       keys.push(key);
-    }
+    });
     let ownerAdded = false;
     if (ownerKey && !seen.has(ownerKey)) {
       // The owner wrote every paper of their profile, even where the list is cut.
@@ -109,7 +284,7 @@ export function resolveDataset(dataset: Dataset): ResolvedDataset {
       }
     }
     papers.push({ paper, authorKeys: keys, ownerAdded });
-  }
+  });
 
   for (const [key, author] of authors) {
     const counts = [...spellingCounts.get(key)!.entries()];

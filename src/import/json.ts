@@ -106,6 +106,7 @@ export function invertedToText(index: unknown): string | undefined {
 }
 
 const shortOpenAlexId = (v: unknown) => str(v)?.replace(/^https?:\/\/openalex\.org\//, '');
+const ORCID_IN = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/i;
 
 export function parseOpenAlex(text: string, options?: ParseOptions): ParseResult {
   return run('openalex', text, options, (rec, index, ids, warn) => {
@@ -123,8 +124,12 @@ export function parseOpenAlex(text: string, options?: ParseOptions): ParseResult
       const ref: AuthorRef = { name };
       const affs = affiliations.length ? affiliations : raw;
       if (affs.length) ref.affiliations = affs;
+      // Identity (see resolveDataset): the OpenAlex author id, kept short ("A5023888391"); within OpenAlex it also
+      // fixes the ORCID. Only an authorship without an OpenAlex id falls back to its ORCID ("orcid:0000-…").
       const id = shortOpenAlexId(author.id);
-      if (id) ref.externalId = id;
+      const orcid = str(author.orcid)?.match(ORCID_IN)?.[1];
+      if (id && /^A\d+$/i.test(id)) ref.externalId = id.toUpperCase();
+      else if (orcid) ref.externalId = `orcid:${orcid.toUpperCase()}`;
       authors.push(ref);
     });
     const year = typeof rec.publication_year === 'number' ? rec.publication_year : parseYear(rec.publication_date);

@@ -1,10 +1,11 @@
 import type { Alias, Dataset } from '../model/types';
 import { foldText, nameKey } from '../model/names';
-import { resolveDataset, type ResolvedAuthor } from '../graph/authors';
+import { aliasKey, identityKeys, keyName, resolveDataset, type ResolvedAuthor } from '../graph/authors';
 
 /**
  * The merge assistant's pure logic: likely name variants with their evidence, merge/split as alias
- * edits, and the VOSviewer thesaurus format (`label<TAB>replace by`).
+ * edits, and the VOSviewer thesaurus format (`label<TAB>replace by`). Names are compared on the name part of the
+ * identity keys (`keyName`), so authors told apart by source ids (`ana ribeiro#a5001`) are candidates like any other.
  */
 
 export type VariantRule = 'initials' | 'contained' | 'transliteration';
@@ -63,9 +64,10 @@ const RULE_WEIGHT: Record<VariantRule, number> = { transliteration: 3, initials:
 
 /** The fuller of two authors becomes the target: more name tokens, longer label, then more papers. */
 function fuller(a: ResolvedAuthor, b: ResolvedAuthor): boolean {
-  const ta = a.key.split(' ').length, tb = b.key.split(' ').length;
+  const na = keyName(a.key), nb = keyName(b.key);
+  const ta = na.split(' ').length, tb = nb.split(' ').length;
   if (ta !== tb) return ta > tb;
-  if (a.key.length !== b.key.length) return a.key.length > b.key.length;
+  if (na.length !== nb.length) return na.length > nb.length;
   return a.paperIds.length >= b.paperIds.length;
 }
 
@@ -114,8 +116,11 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
     const sharedAff = from.affiliations.filter((a) => affTo.has(nameKey(a)));
     const px = paperSets.get(from.key) ?? new Set<string>();
     const together = [...(paperSets.get(to.key) ?? [])].filter((p) => px.has(p)).length;
+    const idPart = (k: string) => k.slice(keyName(k).length + 1);
     const why =
-      rule === 'initials' ? `${from.label} has initials compatible with ${to.label}`
+      keyName(from.key) === keyName(to.key)
+        ? `${from.label} (${idPart(from.key) || 'no id'}) and ${to.label} (${idPart(to.key) || 'no id'}) have the same name but different source ids`
+      : rule === 'initials' ? `${from.label} has initials compatible with ${to.label}`
       : rule === 'contained' ? `${from.label} is contained in ${to.label}`
       : `${from.label} and ${to.label} are the same name once transliterated or reordered`;
     found.set(id, {
@@ -130,7 +135,7 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
   // Same key after transliteration or reordering.
   const byTranslit = new Map<string, ResolvedAuthor[]>();
   for (const a of authors) {
-    for (const k of transliterationKeys(a.key)) {
+    for (const k of transliterationKeys(keyName(a.key))) {
       const list = byTranslit.get(k);
       if (list) list.push(a); else byTranslit.set(k, [a]);
     }
@@ -143,7 +148,7 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
   // Initials and containment, within one last name.
   const bySurname = new Map<string, ResolvedAuthor[]>();
   for (const a of authors) {
-    const tokens = a.key.split(' ');
+    const tokens = keyName(a.key).split(' ');
     if (tokens.length < 2) continue;
     const last = tokens[tokens.length - 1];
     const list = bySurname.get(last);
@@ -152,9 +157,9 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
   for (const group of bySurname.values()) {
     if (group.length < 2 || group.length > maxGroup) continue;
     for (let i = 0; i < group.length; i++) {
-      const gi = group[i].key.split(' ').slice(0, -1);
+      const gi = keyName(group[i].key).split(' ').slice(0, -1);
       for (let j = i + 1; j < group.length; j++) {
-        const gj = group[j].key.split(' ').slice(0, -1);
+        const gj = keyName(group[j].key).split(' ').slice(0, -1);
         const rule = givenRelation(gi, gj) ?? givenRelation(gj, gi);
         if (rule) consider(group[i], group[j], rule);
       }
@@ -166,16 +171,16 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
     .slice(0, opts.limit ?? 500);
 }
 
-/** Adds "treat `from` as `to`" (identity keys); a previous alias of `from` is replaced. */
+/** Adds "treat `from` as `to`" (identity keys or names); a previous alias of `from` is replaced. */
 export function mergeAuthors(aliases: Alias[], from: string, to: string, reason: string): Alias[] {
-  const f = nameKey(from);
-  return [...aliases.filter((a) => nameKey(a.from) !== f), { from, to, reason }];
+  const f = aliasKey(from);
+  return [...aliases.filter((a) => aliasKey(a.from) !== f), { from, to, reason }];
 }
 
 /** Undoes a merge: drops the aliases from `from`. */
 export function splitAuthor(aliases: Alias[], from: string): Alias[] {
-  const f = nameKey(from);
-  return aliases.filter((a) => nameKey(a.from) !== f);
+  const f = aliasKey(from);
+  return aliases.filter((a) => aliasKey(a.from) !== f);
 }
 
 export const THESAURUS_HEADER = 'label\treplace by';
@@ -184,23 +189,25 @@ const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ').trim();
 
 /**
  * A VOSviewer thesaurus: one line per spelling to replace. Each alias is written with every spelling
- * in the dataset whose key is the alias's `from`, replaced by the label of the author it resolves to.
+ * in the dataset whose identity key (before aliases) is the alias's `from`, replaced by the label of the author it
+ * resolves to. VOSviewer matches labels only, so a thesaurus cannot tell apart two people that ids separate.
  */
 export function toThesaurus(dataset: Dataset): string {
   const resolved = resolveDataset(dataset);
+  const { refKeys } = identityKeys(dataset);
   const spellingsByKey = new Map<string, Set<string>>();
-  for (const p of dataset.papers) {
-    for (const a of p.authors) {
-      const k = nameKey(a.name);
+  dataset.papers.forEach((p, pi) => {
+    p.authors.forEach((a, ri) => {
+      const k = refKeys[pi][ri];
       let s = spellingsByKey.get(k);
       if (!s) spellingsByKey.set(k, (s = new Set()));
       s.add(clean(a.name));
-    }
-  }
+    });
+  });
   const lines = [THESAURUS_HEADER];
   for (const alias of dataset.aliases) {
-    const fromKey = nameKey(alias.from);
-    const target = [...resolved.authors.values()].find((a) => a.key === nameKey(alias.to));
+    const fromKey = aliasKey(alias.from);
+    const target = resolved.authors.get(aliasKey(alias.to));
     const to = clean(target?.label ?? alias.to);
     const spellings = spellingsByKey.get(fromKey);
     for (const s of spellings?.size ? spellings : [clean(alias.from)]) if (nameKey(s) !== nameKey(to)) lines.push(`${s}\t${to}`);
@@ -225,7 +232,7 @@ export function fromThesaurus(text: string): ThesaurusRead {
     const to = cells[1].trim();
     if (!from) return problems.push({ line: i + 1, reason: 'empty label' });
     if (!to) return problems.push({ line: i + 1, reason: `“${from}” has no replacement (VOSviewer would ignore the term); not applied` });
-    if (nameKey(from) === nameKey(to)) return;
+    if (aliasKey(from) === aliasKey(to)) return;
     aliases.push({ from, to, reason: 'VOSviewer thesaurus' });
   });
   return { aliases, problems };
