@@ -15,8 +15,8 @@ import type { AtlasGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from
 type AtlasSerialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** Slice sizes: each slice is one message and one page task of a few tens of milliseconds. */
-export const NODE_SLICE = 3_000;
-export const EDGE_SLICE = 12_000;
+export const NODE_SLICE = 1_500;
+export const EDGE_SLICE = 6_000;
 export const AUTHOR_SLICE = 5_000;
 export const PAPER_SLICE = 6_000;
 

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useMetrics } from './useMetrics';
 import type { DatasetIndex } from '../graph/dataIndex';
 import type { DisplayGraph } from '../graph/display';
-import { authorNodeId } from '../graph/types';
+import { authorNodeId, type AtlasGraph } from '../graph/types';
+import { overviewLens } from './overviewLens';
 import type { Selection } from '../app/selection';
 import { asLensGraph } from './filters';
 import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
@@ -14,7 +15,7 @@ import type { LensState, LensView } from './types';
  * reads (a colour change does not re-filter). Betweenness and PageRank run in a Web Worker; until they
  * arrive the display graph's sizes stay. (Owned by the lenses feature.)
  */
-export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: LensState, selection: Selection): LensView {
+export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: LensState, selection: Selection, overviewOf: AtlasGraph | null = null): LensView {
   const graph = asLensGraph(display);
   const counting = display.getAttribute('options')?.counting ?? 'full';
 
@@ -32,6 +33,12 @@ export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: Le
     [graph, display, index, papers, counting, filterLens, egoNode, egoDepth],
   );
 
+  // On a cluster overview the filters run over the whole graph (overviewOf) and are summed per cluster.
+  const overview = useMemo(
+    () => (overviewOf ? overviewLens(overviewOf, display as unknown as AtlasGraph, papers, filterLens, { counting, paperSize: (p) => index.authorsOf(p).length }) : null),
+    [overviewOf, display, papers, filterLens, counting, index],
+  );
+
   const pathA = lens.path?.[0];
   const pathB = lens.path?.[1];
   const path = useMemo(() => (pathA && pathB && lens.unit === 'author' ? pathLens(graph, filter, [pathA, pathB], index) : null), [graph, filter, pathA, pathB, index, lens.unit]);
@@ -46,7 +53,7 @@ export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: Le
   );
 
   return useMemo<LensView>(() => {
-    const notes = [...filter.notes];
+    const notes = overview ? [overview.note] : [...filter.notes];
     if (path) notes.push(path.note);
     if (needsMetrics && !metrics) notes.push('Computing centrality…');
     return {
@@ -54,13 +61,14 @@ export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: Le
       hiddenEdges: filter.hiddenEdges,
       edgeWeights: filter.edgeWeights,
       ...style,
+      ...(overview ? { hiddenNodes: overview.hiddenNodes, hiddenEdges: overview.hiddenEdges, edgeWeights: overview.edgeWeights, nodeSizes: overview.nodeSizes } : {}),
       highlight: path ? path.highlight : undefined,
       path: path ? path.path : undefined,
       notes,
       filter,
       metrics,
     };
-  }, [filter, style, path, needsMetrics, metrics]);
+  }, [filter, style, path, needsMetrics, metrics, overview]);
 }
 
 const lensDefaults: LensState = { colorBy: 'community', sizeBy: 'papers', unit: 'author' };

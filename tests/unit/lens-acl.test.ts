@@ -12,6 +12,8 @@ import { asLensGraph } from '../../src/lenses/filters';
 import { filterGraph, metricsRequest, pathLens, styleLens } from '../../src/lenses/compose';
 import { visiblePapers } from '../../src/lenses/papers';
 import { tableRows } from '../../src/lenses/table';
+import { buildClusterOverview } from '../../src/graph/overview';
+import { overviewLens } from '../../src/lenses/overviewLens';
 import { DEFAULT_LENS, type LensState } from '../../src/lenses/types';
 import type { Dataset } from '../../src/model/types';
 
@@ -26,7 +28,8 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: lens timings 
     const dataset: Dataset = { id: 'acl', title: 'ACL', papers: parsed.papers, aliases: [] };
     const resolved = resolveDataset(dataset);
     const index = indexDataset(dataset, resolved);
-    const display = toDisplayGraph(buildGraph(dataset, {}, resolved), 'light');
+    const source = buildGraph(dataset, {}, resolved);
+    const display = toDisplayGraph(source, 'light');
     const graph = asLensGraph(display);
     console.log(`ACL graph: ${display.order} nodes, ${display.size} edges`);
     const time = <T>(label: string, f: () => T): T => {
@@ -52,5 +55,13 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: lens timings 
     time('size by weighted degree (years)', () => styleLens({ graph, filter: ranged, papersFiltered: true, colorBy: 'community', sizeBy: 'weightedDegree' }));
     time('metrics request (main thread part)', () => metricsRequest(graph, none, 1));
     time('table rows', () => tableRows(graph, none, index));
+    // The default view of ACL is its cluster overview: there the lenses run over the whole graph, summed per cluster.
+    const overview = buildClusterOverview(source);
+    const opts = { counting: 'full' as const, paperSize: (p: string) => index.authorsOf(p).length };
+    const ov = time('overview: years 2015–2016', () => overviewLens(source, overview, papers, {}, opts))!;
+    const authorsInRange = new Set(resolved.papers.filter((p) => p.paper.year === 2015 || p.paper.year === 2016).flatMap((p) => p.authorKeys));
+    expect([...ov.kept.values()].reduce((x, y) => x + y, 0)).toBe(authorsInRange.size);
+    time('overview: min papers 5', () => overviewLens(source, overview, null, { minPapers: 5 }, opts));
+    time('overview: years + largest component', () => overviewLens(source, overview, papers, { largestComponent: true }, opts));
   }, 300_000);
 });

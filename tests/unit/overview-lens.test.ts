@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../src/graph/build';
+import { resolveDataset, paperYear } from '../../src/graph/authors';
+import { buildClusterOverview } from '../../src/graph/overview';
+import { overviewLens, clusterOfCommunity } from '../../src/lenses/overviewLens';
+import { visiblePapers } from '../../src/lenses/papers';
+import { DEFAULT_LENS } from '../../src/lenses/types';
+import { authorNodeId } from '../../src/graph/types';
+import { loadDataset } from './helpers';
+
+describe('lenses on a cluster overview', () => {
+  const dataset = loadDataset('profile-full.json');
+  const source = buildGraph(dataset);
+  // Three clusters drawn one by one and the rest together, as the overview of a big graph would.
+  const overview = buildClusterOverview(source, 3);
+  const resolved = resolveDataset(dataset);
+  const paperSize = (id: string) => resolved.papers.find((p) => p.paper.id === id)!.authorKeys.length;
+  const clusterOf = clusterOfCommunity(source, overview);
+
+  it('changes nothing without a filter', () => {
+    expect(overviewLens(source, overview, null, {}, { counting: 'full', paperSize })).toBeNull();
+  });
+
+  it('a year range keeps, per cluster, exactly the authors of that year’s papers', () => {
+    const papers = visiblePapers(dataset.papers, { ...DEFAULT_LENS, years: [2024, 2024] })!;
+    const r = overviewLens(source, overview, papers, {}, { counting: 'full', paperSize })!;
+    // Independent count: the dataset's 2024 papers, their resolved authors, each author's community.
+    const authors2024 = new Set<string>();
+    for (const rp of resolved.papers) if (paperYear(rp.paper) === 2024) for (const k of rp.authorKeys) authors2024.add(k);
+    const expected = new Map<string, number>();
+    for (const k of authors2024) {
+      const c = clusterOf(source.getNodeAttribute(authorNodeId(k), 'community'))!;
+      expected.set(c, (expected.get(c) ?? 0) + 1);
+    }
+    expect(authors2024.size).toBeGreaterThan(0);
+    expect(r.kept).toEqual(expected);
+    expect(r.note).toMatch(new RegExp(`^${authors2024.size.toLocaleString('en-US')} of `));
+    // Clusters without a 2024 author hide; the others keep their node, sized by what they keep.
+    overview.forEachNode((node) => {
+      expect(r.hiddenNodes.has(node)).toBe(!expected.has(node));
+      if (expected.has(node)) expect(r.nodeSizes.get(node)).toBeGreaterThan(0);
+    });
+    // A tie between two drawn clusters is shown only with a weight from kept papers.
+    overview.forEachEdge((edge) => {
+      if (!r.hiddenEdges.has(edge)) expect(r.edgeWeights.get(edge)).toBeGreaterThan(0);
+    });
+  });
+
+  it('a year with no papers hides every cluster', () => {
+    const papers = visiblePapers(dataset.papers, { ...DEFAULT_LENS, years: [1990, 1991] })!;
+    const r = overviewLens(source, overview, papers, {}, { counting: 'full', paperSize })!;
+    expect(r.hiddenNodes.size).toBe(overview.order);
+    expect(r.note).toMatch(/^0 of /);
+  });
+
+  it('minimum papers per author counts each author’s papers', () => {
+    const r = overviewLens(source, overview, null, { minPapers: 3 }, { counting: 'full', paperSize })!;
+    const expected = [...resolved.authors.values()].filter((a) => a.paperIds.length >= 3).length;
+    expect([...r.kept.values()].reduce((s, n) => s + n, 0)).toBe(expected);
+  });
+});
