@@ -5,7 +5,7 @@ import type { Dataset } from '../model/types';
 import { nameKey } from '../model/names';
 import { edgeKey } from '../graph/build';
 import { affiliationNodeId, type AtlasGraph, type BuildOptions } from '../graph/types';
-import { aliasResolver, type ResolvedDataset } from '../graph/authors';
+import { aliasResolver, identityKeys, type ResolvedDataset } from '../graph/authors';
 
 /** Country names (and common short forms) recognised as the last part of an affiliation ("…, Germany"). */
 const COUNTRIES: Record<string, string> = Object.fromEntries(
@@ -54,16 +54,19 @@ export function buildInstitutionGraph(dataset: Dataset, unit: 'institution' | 'c
   const personOf = aliasResolver(dataset.aliases ?? []);
   const papersOf = new Map<string, string[]>();
 
-  for (const { paper } of resolved.papers) {
+  // The same person keys as the author graph (ids where the source has them), before aliases.
+  const identity = identityKeys(dataset);
+  for (let pi = 0; pi < resolved.papers.length; pi++) {
+    const { paper } = resolved.papers[pi];
     const here = new Map<string, string>();
-    paper.authors.forEach((ref) => {
+    paper.authors.forEach((ref, ri) => {
       for (const aff of ref.affiliations ?? []) {
         const label = unitOf(aff);
         if (!label) continue;
         const id = affiliationNodeId(nameKey(label) || label);
         if (!here.has(id)) here.set(id, label);
         if (!members.has(id)) members.set(id, new Set());
-        members.get(id)!.add(personOf(nameKey(ref.name)));
+        members.get(id)!.add(personOf(identity.refKeys[pi]?.[ri] || nameKey(ref.name)));
       }
     });
     for (const [id, label] of here) {

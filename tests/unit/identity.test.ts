@@ -258,3 +258,19 @@ const aclDir = path.resolve(__dirname, '../../../shared/datasets/acl-anthology-2
     expect(ms).toBeLessThan(5_000);
   });
 });
+
+describe('institution network with id-based identity', () => {
+  it('counts two people who share a name (two OpenAlex ids) as two members of their institution', async () => {
+    const { buildInstitutionGraph } = await import('../../src/lenses/institutions');
+    const aff = (name: string, id: string): AuthorRef => ({ name, externalId: id, affiliations: ['Example University'] });
+    const ds = dataset([
+      paper('p1', [aff('Wei Wang', 'A1001'), aff('Ana Costa', 'A2002')]),
+      paper('p2', [aff('Wei Wang', 'A1003'), aff('Ana Costa', 'A2002')]),
+    ]);
+    const g = buildInstitutionGraph(ds, 'institution', buildGraph(ds).getAttribute('options'), resolveDataset(ds))!;
+    const node = g.findNode((_n, a) => a.label === 'Example University')!;
+    // Wei Wang (A1001), another Wei Wang (A1003) and Ana Costa: three people (by name alone, two).
+    expect(g.getNodeAttribute(node, 'authorCount')).toBe(3);
+    expect(resolveDataset(ds).authors.size).toBe(3);
+  });
+});
