@@ -13,6 +13,7 @@ import { buildClusterOverview, needsOverview } from '../graph/overview';
 import { graphSlices, resolvedSlices, type GraphSlice, type ResolvedSlice } from '../graph/transfer';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
 import { buildInstitutionGraph } from '../lenses/institutions';
+import { buildOverviewIndex, type OverviewIndex } from '../lenses/overviewIndex';
 import type { LensState } from '../lenses/types';
 
 export type Unit = LensState['unit'];
@@ -31,6 +32,8 @@ export interface PreparedGraph {
   clusters: ClusterSummary[];
   /** The cluster overview, for graphs too big to draw author by author (null otherwise). */
   overview: AtlasGraph | null;
+  /** What the lenses on the overview read, in flat arrays (with the overview). */
+  overviewIndex?: OverviewIndex;
 }
 
 export interface Prepared extends PreparedGraph {
@@ -46,14 +49,18 @@ export function sourceGraph(dataset: Dataset, options: BuildOptions, unit: Unit,
   return buildGraph(dataset, options, resolved);
 }
 
-/** Clusters and, when the graph is big, its overview. */
-export function prepareGraph(source: AtlasGraph): PreparedGraph {
-  return { source, clusters: summariseClusters(source), overview: needsOverview(source) ? buildClusterOverview(source) : null };
+/** Clusters and, when the graph is big, its overview and the overview lenses' index. */
+export function prepareGraph(source: AtlasGraph, resolved?: ResolvedDataset): PreparedGraph {
+  const clusters = summariseClusters(source);
+  if (!needsOverview(source)) return { source, clusters, overview: null };
+  const overview = buildClusterOverview(source);
+  const sizes = new Map(resolved?.papers.map((p) => [p.paper.id, p.authorKeys.length]));
+  return { source, clusters, overview, overviewIndex: buildOverviewIndex(source, overview, (id) => sizes.get(id) ?? 1) };
 }
 
 export function prepareDataset(dataset: Dataset, options: BuildOptions, unit: Unit): Prepared {
   const resolved = resolveDataset(dataset);
-  return { resolved, ...prepareGraph(sourceGraph(dataset, options, unit, resolved)) };
+  return { resolved, ...prepareGraph(sourceGraph(dataset, options, unit, resolved), resolved) };
 }
 
 // ---- Messages between the page and the pipeline worker ----
@@ -68,14 +75,14 @@ export type PipelineMessage =
   | { type: 'progress'; stage: string; share: number }
   | { type: 'resolved'; slice: ResolvedSlice }
   | { type: 'graph'; slice: GraphSlice }
-  | { type: 'done'; clusters: ClusterSummary[]; overview: SerializedGraph | null }
+  | { type: 'done'; clusters: ClusterSummary[]; overview: SerializedGraph | null; overviewIndex?: OverviewIndex }
   | { type: 'error'; message: string };
 
 /** The messages that carry a prepared graph (and its resolved dataset, when there is one) to the page. */
 export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }): Generator<PipelineMessage> {
   if (prepared.resolved) for (const slice of resolvedSlices(prepared.resolved)) yield { type: 'resolved', slice };
   for (const slice of graphSlices(prepared.source)) yield { type: 'graph', slice };
-  yield { type: 'done', clusters: prepared.clusters, overview: prepared.overview ? prepared.overview.export() : null };
+  yield { type: 'done', clusters: prepared.clusters, overview: prepared.overview ? prepared.overview.export() : null, overviewIndex: prepared.overviewIndex };
 }
 
 export function overviewFrom(serialized: SerializedGraph | null): AtlasGraph | null {

@@ -21,7 +21,7 @@ scope.onmessage = (e: MessageEvent<PipelineRequest>) => {
     post({ type: 'progress', stage: 'Building the graph and its communities', share: 0.25 });
     const source = sourceGraph(dataset, request.options, request.unit, resolved);
     post({ type: 'progress', stage: 'Naming clusters', share: 0.6 });
-    const prepared = prepareGraph(source);
+    const prepared = prepareGraph(source, resolved);
     post({ type: 'progress', stage: 'Sending the graph to the page', share: 0.7 });
     for (const m of preparedMessages({ ...prepared, resolved })) post(m);
   } catch (err) {

@@ -39,7 +39,7 @@ function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bun
   const index = indexDataset(workspace.dataset, resolved);
   const prepared = workspace.graph
     ? (workspace.prepared ?? prepareGraph(workspace.graph))
-    : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved));
+    : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved), resolved);
   return { workspace, options, unit, resolved, index, ...prepared };
 }
 
@@ -90,7 +90,7 @@ export function usePipeline(
           stopped = true;
           worker.terminate();
           const r = resolved.result();
-          setBuilt({ workspace, options, unit, resolved: r, index: indexDataset(dataset, r), source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview) });
+          setBuilt({ workspace, options, unit, resolved: r, index: indexDataset(dataset, r), source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex });
           setProgress(null);
         }
       } catch (err) {

@@ -4,6 +4,7 @@ import type { DatasetIndex } from '../graph/dataIndex';
 import type { DisplayGraph } from '../graph/display';
 import { authorNodeId, type AtlasGraph } from '../graph/types';
 import { overviewLens } from './overviewLens';
+import { indexAnswers, overviewLensFromIndex, type OverviewIndex } from './overviewIndex';
 import type { Selection } from '../app/selection';
 import { asLensGraph } from './filters';
 import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
@@ -15,7 +16,7 @@ import type { LensState, LensView } from './types';
  * reads (a colour change does not re-filter). Betweenness and PageRank run in a Web Worker; until they
  * arrive the display graph's sizes stay. (Owned by the lenses feature.)
  */
-export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: LensState, selection: Selection, overviewOf: AtlasGraph | null = null): LensView {
+export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: LensState, selection: Selection, overviewOf: { source: AtlasGraph; index?: OverviewIndex } | null = null): LensView {
   const graph = asLensGraph(display);
   const counting = display.getAttribute('options')?.counting ?? 'full';
 
@@ -35,7 +36,12 @@ export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: Le
 
   // On a cluster overview the filters run over the whole graph (overviewOf) and are summed per cluster.
   const overview = useMemo(
-    () => (overviewOf ? overviewLens(overviewOf, display as unknown as AtlasGraph, papers, filterLens, { counting, paperSize: (p) => index.authorsOf(p).length }) : null),
+    () =>
+      !overviewOf
+        ? null
+        : overviewOf.index && indexAnswers(filterLens)
+          ? overviewLensFromIndex(overviewOf.index, papers, filterLens, counting)
+          : overviewLens(overviewOf.source, display as unknown as AtlasGraph, papers, filterLens, { counting, paperSize: (p) => index.authorsOf(p).length }),
     [overviewOf, display, papers, filterLens, counting, index],
   );
 

@@ -14,6 +14,7 @@ import { visiblePapers } from '../../src/lenses/papers';
 import { tableRows } from '../../src/lenses/table';
 import { buildClusterOverview } from '../../src/graph/overview';
 import { overviewLens } from '../../src/lenses/overviewLens';
+import { buildOverviewIndex, overviewLensFromIndex } from '../../src/lenses/overviewIndex';
 import { DEFAULT_LENS, type LensState } from '../../src/lenses/types';
 import type { Dataset } from '../../src/model/types';
 
@@ -63,5 +64,11 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: lens timings 
     expect([...ov.kept.values()].reduce((x, y) => x + y, 0)).toBe(authorsInRange.size);
     time('overview: min papers 5', () => overviewLens(source, overview, null, { minPapers: 5 }, opts));
     time('overview: years + largest component', () => overviewLens(source, overview, papers, { largestComponent: true }, opts));
+    // What the app runs: the compact index is built once in the worker that builds the graph.
+    const ix = time('overview index (built in the worker)', () => buildOverviewIndex(source, overview, opts.paperSize));
+    const fast = time('overview from the index: years 2015–2016', () => overviewLensFromIndex(ix, papers, {}, 'full'))!;
+    expect(fast.kept).toEqual(ov.kept);
+    time('overview from the index: min papers 5', () => overviewLensFromIndex(ix, null, { minPapers: 5 }, 'full'));
+    time('overview from the index: years + largest component', () => overviewLensFromIndex(ix, papers, { largestComponent: true }, 'full'));
   }, 300_000);
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build';
 import { resolveDataset, paperYear } from '../../src/graph/authors';
 import { buildClusterOverview } from '../../src/graph/overview';
-import { overviewLens, clusterOfCommunity } from '../../src/lenses/overviewLens';
+import { overviewLens, clusterOfCommunity, type OverviewLensResult } from '../../src/lenses/overviewLens';
+import { buildOverviewIndex, overviewLensFromIndex } from '../../src/lenses/overviewIndex';
+import { parseInput } from '../../src/import';
+import { syntheticItems } from '../bench/synthetic';
+import type { Dataset } from '../../src/model/types';
 import { visiblePapers } from '../../src/lenses/papers';
 import { DEFAULT_LENS } from '../../src/lenses/types';
 import { authorNodeId } from '../../src/graph/types';
@@ -58,4 +62,45 @@ describe('lenses on a cluster overview', () => {
     const expected = [...resolved.authors.values()].filter((a) => a.paperIds.length >= 3).length;
     expect([...r.kept.values()].reduce((s, n) => s + n, 0)).toBe(expected);
   });
+});
+
+describe('the compact overview index gives the same answers as the reference pass', () => {
+  const round = (r: OverviewLensResult | null) =>
+    r && {
+      hiddenNodes: [...r.hiddenNodes].sort(),
+      hiddenEdges: [...r.hiddenEdges].sort(),
+      kept: [...r.kept.entries()].sort(),
+      nodeSizes: [...r.nodeSizes.entries()].sort(),
+      edgeWeights: [...r.edgeWeights.entries()].map(([k, v]) => [k, Math.round(v * 1e9) / 1e9]).sort(),
+      note: r.note,
+    };
+  const parsed = parseInput(JSON.stringify(syntheticItems(12_000, 3)), 'csl-json');
+  const synthetic: Dataset = { id: 's', title: 's', papers: parsed.papers, aliases: [] };
+  for (const [name, ds, cap] of [['embedded profile', loadDataset('profile-full.json'), 25], ['synthetic 12k authorships', synthetic, 25], ['synthetic, every paper a hub', synthetic, 1]] as const) {
+    it(name, () => {
+      const source = buildGraph(ds, { hyperauthorCap: cap });
+      const overview = buildClusterOverview(source, 12);
+      const resolved = resolveDataset(ds);
+      const sizes = new Map(resolved.papers.map((p) => [p.paper.id, p.authorKeys.length]));
+      const paperSize = (id: string) => sizes.get(id) ?? 1;
+      const ix = buildOverviewIndex(source, overview, paperSize);
+      const years = [...new Set(ds.papers.map((p) => paperYear(p)).filter((y): y is number => y !== undefined))].sort();
+      const mid = years[Math.floor(years.length / 2)];
+      const cases = [
+        [null, {}],
+        [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [mid, mid] }), {}],
+        [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [mid, mid + 3] }), { minShared: 2 }],
+        [null, { minPapers: 3 }],
+        [null, { largestComponent: true }],
+        [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [years[0], mid] }), { largestComponent: true, minPapers: 2 }],
+      ] as const;
+      for (const [papers, f] of cases) {
+        for (const counting of ['full', 'fractional'] as const) {
+          const reference = overviewLens(source, overview, papers, f, { counting, paperSize });
+          const fast = overviewLensFromIndex(ix, papers, f, counting);
+          expect(round(fast)).toEqual(round(reference));
+        }
+      }
+    });
+  }
 });

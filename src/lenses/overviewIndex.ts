@@ -1,0 +1,258 @@
+/**
+ * A compact copy of what the overview lenses read from a big source graph: authors with their cluster
+ * and papers, coauthor ties with their papers, hub memberships, all in typed arrays. Built once per
+ * graph in the worker that builds the graph (see app/pipeline.ts) and sent with it; a lens change is
+ * then a few loops over flat arrays (milliseconds on ACL) instead of a walk over graphology objects.
+ * `overviewLens` in overviewLens.ts is the reference this must agree with (tests/unit/overview-lens.test.ts).
+ */
+import { scaleSqrt } from 'd3';
+import type { AtlasGraph, Counting } from '../graph/types';
+import { clusterOfCommunity, isActive, type OverviewLensResult } from './overviewLens';
+import type { FilterLens } from './compose';
+import { nodePaperIds } from './filters';
+
+export interface OverviewIndex {
+  /** Overview node ids; a cluster index below points into this list. */
+  clusters: string[];
+  /** Paper ids; a paper index below points into this list. */
+  papers: string[];
+  /** Authors per paper (for fractional counting). */
+  paperSize: Int32Array;
+  /** Per author (in source order): its cluster index, or -1. */
+  authorCluster: Int32Array;
+  /** Per author: its papers, as offsets into authorPaperList. */
+  authorPaperStart: Int32Array;
+  authorPaperList: Int32Array;
+  /** Coauthor edges between two authors: ends, weight, papers (offsets into edgePaperList). */
+  edgeA: Int32Array;
+  edgeB: Int32Array;
+  edgeWeight: Float64Array;
+  edgePaperStart: Int32Array;
+  edgePaperList: Int32Array;
+  /** Author — hub paper memberships: the author, the paper, the hub's cluster index, the edge weight. */
+  hubAuthor: Int32Array;
+  hubCluster: Int32Array;
+  hubPaper: Int32Array;
+  hubWeight: Float64Array;
+  /** Overview edges: both cluster ends, so weights can be summed per pair. */
+  overviewEdges: string[];
+  /** Largest cluster size in the overview (its size scale). */
+  maxCluster: number;
+}
+
+export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, paperSize: (paperId: string) => number): OverviewIndex {
+  const clusterOf = clusterOfCommunity(source, overview);
+  const clusters = overview.nodes();
+  const clusterIndex = new Map(clusters.map((c, i) => [c, i]));
+  const papers: string[] = [];
+  const paperIndex = new Map<string, number>();
+  const paperOf = (id: string) => {
+    let i = paperIndex.get(id);
+    if (i === undefined) {
+      i = papers.length;
+      papers.push(id);
+      paperIndex.set(id, i);
+    }
+    return i;
+  };
+  const authorIndex = new Map<string, number>();
+  const authorCluster: number[] = [];
+  const authorPaperStart: number[] = [0];
+  const authorPaperList: number[] = [];
+  source.forEachNode((node, a) => {
+    if (a.kind !== 'author') return;
+    authorIndex.set(node, authorCluster.length);
+    authorCluster.push(clusterIndex.get(clusterOf(a.community) ?? '') ?? -1);
+    for (const p of nodePaperIds(a)) authorPaperList.push(paperOf(p));
+    authorPaperStart.push(authorPaperList.length);
+  });
+  const edgeA: number[] = [];
+  const edgeB: number[] = [];
+  const edgeWeight: number[] = [];
+  const edgePaperStart: number[] = [0];
+  const edgePaperList: number[] = [];
+  const hubAuthor: number[] = [];
+  const hubPaper: number[] = [];
+  const hubCluster: number[] = [];
+  const hubWeight: number[] = [];
+  source.forEachEdge((_e, a, s, t, sa, ta) => {
+    if (a.kind === 'coauthor') {
+      const i = authorIndex.get(s);
+      const j = authorIndex.get(t);
+      if (i === undefined || j === undefined) return;
+      edgeA.push(i);
+      edgeB.push(j);
+      edgeWeight.push(a.weight);
+      for (const p of a.paperIds) edgePaperList.push(paperOf(p));
+      edgePaperStart.push(edgePaperList.length);
+    } else if (a.kind === 'authorship') {
+      const hub = sa.kind === 'paper' ? sa : ta.kind === 'paper' ? ta : null;
+      const author = authorIndex.get(sa.kind === 'author' ? s : t);
+      if (!hub || hub.kind !== 'paper' || author === undefined) return;
+      hubAuthor.push(author);
+      hubPaper.push(paperOf(hub.paperId));
+      hubCluster.push(clusterIndex.get(clusterOf(hub.community) ?? '') ?? -1);
+      hubWeight.push(a.weight);
+    }
+  });
+  let maxCluster = 1;
+  overview.forEachNode((_n, a) => (maxCluster = Math.max(maxCluster, a.kind === 'cluster' ? a.authorCount : 1)));
+  return {
+    clusters,
+    papers,
+    paperSize: Int32Array.from(papers, paperSize),
+    authorCluster: Int32Array.from(authorCluster),
+    authorPaperStart: Int32Array.from(authorPaperStart),
+    authorPaperList: Int32Array.from(authorPaperList),
+    edgeA: Int32Array.from(edgeA),
+    edgeB: Int32Array.from(edgeB),
+    edgeWeight: Float64Array.from(edgeWeight),
+    edgePaperStart: Int32Array.from(edgePaperStart),
+    edgePaperList: Int32Array.from(edgePaperList),
+    hubAuthor: Int32Array.from(hubAuthor),
+    hubPaper: Int32Array.from(hubPaper),
+    hubCluster: Int32Array.from(hubCluster),
+    hubWeight: Float64Array.from(hubWeight),
+    overviewEdges: overview.edges(),
+    maxCluster,
+  };
+}
+
+/** Can the compact index answer this lens? (The affiliation filter reads strings it does not keep.) */
+export function indexAnswers(f: FilterLens): boolean {
+  return !f.affiliation;
+}
+
+/** The same answer as overviewLens(), from the compact index. */
+export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): OverviewLensResult | null {
+  if (!isActive(papers, f)) return null;
+  const nPapers = ix.papers.length;
+  const keptPaper = new Uint8Array(nPapers);
+  for (let p = 0; p < nPapers; p++) keptPaper[p] = papers === null || papers.has(ix.papers[p]) ? 1 : 0;
+  const minPapers = f.minPapers ?? 0;
+  const minShared = Math.max(1, f.minShared ?? 1);
+  const nAuthors = ix.authorCluster.length;
+
+  // 1. Authors kept by their papers.
+  const visible = new Uint8Array(nAuthors);
+  for (let a = 0; a < nAuthors; a++) {
+    let count = 0;
+    for (let k = ix.authorPaperStart[a]; k < ix.authorPaperStart[a + 1]; k++) count += keptPaper[ix.authorPaperList[k]];
+    if (papers !== null && count === 0) continue;
+    if (minPapers > 1 && count < minPapers) continue;
+    visible[a] = 1;
+  }
+
+  // 2. Ties from kept papers.
+  const nEdges = ix.edgeA.length;
+  const edgeKept = new Uint8Array(nEdges);
+  const edgeKeptWeight = new Float64Array(nEdges);
+  for (let e = 0; e < nEdges; e++) {
+    if (!visible[ix.edgeA[e]] || !visible[ix.edgeB[e]]) continue;
+    const start = ix.edgePaperStart[e];
+    const end = ix.edgePaperStart[e + 1];
+    let count = 0;
+    let weight = 0;
+    if (start === end) {
+      if (papers !== null) continue;
+      count = 1;
+      weight = ix.edgeWeight[e];
+    } else {
+      for (let k = start; k < end; k++) {
+        const p = ix.edgePaperList[k];
+        if (!keptPaper[p]) continue;
+        count++;
+        weight += counting === 'fractional' ? 1 / Math.max(1, ix.paperSize[p] - 1) : 1;
+      }
+    }
+    if (count >= minShared) {
+      edgeKept[e] = 1;
+      edgeKeptWeight[e] = weight;
+    }
+  }
+  const nHubs = ix.hubAuthor.length;
+  const hubKept = new Uint8Array(nHubs);
+  for (let h = 0; h < nHubs; h++) hubKept[h] = visible[ix.hubAuthor[h]] && keptPaper[ix.hubPaper[h]] ? 1 : 0;
+
+  // 3. Largest connected component: union-find over authors, hub papers as extra elements.
+  if (f.largestComponent) {
+    const parent = new Int32Array(nAuthors + nPapers);
+    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    const find = (x: number): number => {
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    };
+    const union = (x: number, y: number) => {
+      const rx = find(x);
+      const ry = find(y);
+      if (rx !== ry) parent[rx] = ry;
+    };
+    for (let e = 0; e < nEdges; e++) if (edgeKept[e]) union(ix.edgeA[e], ix.edgeB[e]);
+    for (let h = 0; h < nHubs; h++) if (hubKept[h]) union(ix.hubAuthor[h], nAuthors + ix.hubPaper[h]);
+    const sizes = new Int32Array(parent.length);
+    let best = -1;
+    for (let a = 0; a < nAuthors; a++) {
+      if (!visible[a]) continue;
+      const r = find(a);
+      sizes[r]++;
+      if (best < 0 || sizes[r] > sizes[best]) best = r;
+    }
+    for (let a = 0; a < nAuthors; a++) if (visible[a] && find(a) !== best) visible[a] = 0;
+  }
+
+  // 4. Summed per cluster; ties between two clusters summed per overview edge.
+  const keptPerCluster = new Int32Array(ix.clusters.length);
+  let visibleCount = 0;
+  for (let a = 0; a < nAuthors; a++) {
+    if (!visible[a]) continue;
+    visibleCount++;
+    if (ix.authorCluster[a] >= 0) keptPerCluster[ix.authorCluster[a]]++;
+  }
+  // Summed per (cluster, cluster) pair in a flat matrix: the overview has at most a few hundred clusters.
+  const nClusters = ix.clusters.length;
+  const pairWeight = new Float64Array(nClusters * nClusters);
+  const addPair = (ca: number, cb: number, w: number) => {
+    if (ca < 0 || cb < 0 || ca === cb) return;
+    pairWeight[ca < cb ? ca * nClusters + cb : cb * nClusters + ca] += w;
+  };
+  for (let e = 0; e < nEdges; e++) {
+    if (!edgeKept[e] || !visible[ix.edgeA[e]] || !visible[ix.edgeB[e]]) continue;
+    addPair(ix.authorCluster[ix.edgeA[e]], ix.authorCluster[ix.edgeB[e]], edgeKeptWeight[e]);
+  }
+  for (let h = 0; h < nHubs; h++) if (hubKept[h] && visible[ix.hubAuthor[h]]) addPair(ix.authorCluster[ix.hubAuthor[h]], ix.hubCluster[h], ix.hubWeight[h]);
+
+  const kept = new Map<string, number>();
+  const hiddenNodes = new Set<string>();
+  const nodeSizes = new Map<string, number>();
+  const size = scaleSqrt().domain([1, ix.maxCluster]).range([3, 30]).clamp(true);
+  ix.clusters.forEach((c, i) => {
+    const n = keptPerCluster[i];
+    if (n > 0) {
+      kept.set(c, n);
+      nodeSizes.set(c, size(n));
+    } else hiddenNodes.add(c);
+  });
+  const clusterIndex = new Map(ix.clusters.map((c, i) => [c, i]));
+  const edgeWeights = new Map<string, number>();
+  const hiddenEdges = new Set<string>();
+  for (const edge of ix.overviewEdges) {
+    const [a, b] = edge.split('~');
+    const ca = clusterIndex.get(a) ?? -1;
+    const cb = clusterIndex.get(b) ?? -1;
+    const w = ca < 0 || cb < 0 ? 0 : pairWeight[ca < cb ? ca * nClusters + cb : cb * nClusters + ca];
+    if (w) edgeWeights.set(edge, w);
+    if (!w || hiddenNodes.has(a) || hiddenNodes.has(b)) hiddenEdges.add(edge);
+  }
+  const clusterCount = ix.clusters.length - hiddenNodes.size;
+  return {
+    hiddenNodes,
+    hiddenEdges,
+    kept,
+    nodeSizes,
+    edgeWeights,
+    note: `${visibleCount.toLocaleString('en-US')} of ${nAuthors.toLocaleString('en-US')} authors kept, in ${clusterCount.toLocaleString('en-US')} cluster${clusterCount === 1 ? '' : 's'}.`,
+  };
+}
