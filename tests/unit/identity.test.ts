@@ -270,7 +270,7 @@ describe('institution network with id-based identity', () => {
     const g = buildInstitutionGraph(ds, 'institution', buildGraph(ds).getAttribute('options'), resolveDataset(ds))!;
     const node = g.findNode((_n, a) => a.label === 'Example University')!;
     // Wei Wang (A1001), another Wei Wang (A1003) and Ana Costa: three people (by name alone, two).
-    expect(g.getNodeAttribute(node, 'authorCount')).toBe(3);
+    expect((g.getNodeAttributes(node) as { authorCount: number }).authorCount).toBe(3);
     expect(resolveDataset(ds).authors.size).toBe(3);
   });
 });

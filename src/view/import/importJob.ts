@@ -18,6 +18,9 @@ export interface ImportJob { files: JobFile[]; base?: { papers: Paper[]; aliases
 
 export type ImportMessage =
   | { type: 'progress'; file: number; files: number; done: number; total: number }
+  /** The imported papers, in slices (one big message would hold the page for its whole structured clone). */
+  | { type: 'papers'; papers: Paper[] }
+  /** The rest of the import; its `papers` is empty: the slices before it carry them. */
   | { type: 'done'; combined: CombinedImport }
   | { type: 'error'; error: string };
 
@@ -27,6 +30,7 @@ export interface JobHandle { promise: Promise<CombinedImport>; cancel: () => voi
 export function runImportJob(job: ImportJob, onProgress: (fraction: number, label: string) => void): JobHandle {
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
+  const papers: Paper[] = [];
   const promise = new Promise<CombinedImport>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
@@ -39,8 +43,12 @@ export function runImportJob(job: ImportJob, onProgress: (fraction: number, labe
         onProgress((m.file + within) / m.files, `${job.files[m.file]?.name ?? ''}: ${m.done.toLocaleString('en-US')} of ${m.total.toLocaleString('en-US')} records`);
         return;
       }
+      if (m.type === 'papers') {
+        for (const p of m.papers) papers.push(p);
+        return;
+      }
       worker.terminate();
-      if (m.type === 'done') resolve(m.combined);
+      if (m.type === 'done') resolve({ ...m.combined, papers });
       else reject(new Error(m.error));
     };
     worker.onerror = (e) => {

@@ -5,6 +5,7 @@ import { emptyReport } from '../../import/common';
 import { combineResults, type FileResult } from '../../import/combine';
 import type { ImportJob, ImportMessage } from './importJob';
 
+const PAPER_SLICE = 4_000;
 const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = (e: MessageEvent<ImportJob>) => {
@@ -25,7 +26,9 @@ self.onmessage = (e: MessageEvent<ImportJob>) => {
       });
       return { fileName: f.name, result: f.owner && !result.owner ? { ...result, owner: f.owner } : result };
     });
-    post({ type: 'done', combined: combineResults(results, base) });
+    const combined = combineResults(results, base);
+    for (let i = 0; i < combined.papers.length; i += PAPER_SLICE) post({ type: 'papers', papers: combined.papers.slice(i, i + PAPER_SLICE) });
+    post({ type: 'done', combined: { ...combined, papers: [] } });
   } catch (err) {
     post({ type: 'error', error: (err as Error).message });
   }
