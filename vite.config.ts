@@ -4,7 +4,8 @@ import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 
 /**
- * Build only: a Content-Security-Policy <meta> (no inline script, no eval; see src/security/csp.ts).
+ * Build only: a Content-Security-Policy <meta> (no inline script, no eval; see src/security/csp.ts). It is the
+ * baseline: at boot src/security/connectPolicy.ts adds a second policy narrowing connect-src (only where this one is).
  * The dev server is left alone: its hot reload injects inline scripts.
  */
 function contentSecurityPolicyMeta(): Plugin {

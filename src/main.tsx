@@ -1,3 +1,5 @@
+// First: narrows the network reads the page allows (see src/security/connectPolicy.ts).
+import './security/bootPolicy';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@react-sigma/core/lib/style.css';

@@ -19,7 +19,7 @@ import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
 import { embeddedWorkspace, loadingWorkspace, urlOpensElsewhere, type Workspace } from './workspace';
-import { workspaceFromLink, workspaceFromUrl } from './openFromUrl';
+import { reopenAtLink, workspaceFromLink, workspaceFromUrl } from './openFromUrl';
 import { loadStoredWorkspace } from '../store/datasetStore';
 import { readLensState, writeLensState } from '../lenses/url';
 import { useLensView } from '../lenses/useLensView';
@@ -226,6 +226,8 @@ export function App() {
   const linkAbort = useRef<AbortController | null>(null);
   const openLink = useCallback(
     (link: string) => {
+      // A link to an origin the page's policy does not allow reopens the page at ?file=<link>.
+      if (reopenAtLink(link)) return;
       linkAbort.current?.abort();
       const controller = new AbortController();
       linkAbort.current = controller;

@@ -1,4 +1,5 @@
-import type { Workspace } from './workspace';
+import { embeddedWorkspace, type Workspace } from './workspace';
+import { connectAllowed, originForPolicy } from '../security/connectPolicy';
 import { loadStoredWorkspace } from '../store/datasetStore';
 import { workspaceFromShareHash } from '../view/export/openSnapshot';
 import { fetchText, fileNameOf, workspaceFromText } from './openFile';
@@ -11,7 +12,8 @@ export interface OpenContext {
 /**
  * The workspace a URL points at beyond the embedded datasets, or null: a share link's hash
  * (`#s=…`), a stored dataset (`?dataset=<id>`), or a file by URL (`?file=<url>`).
- * A failure says so and returns null, which keeps the current dataset.
+ * A failure says so and returns null, which keeps the current dataset. With both `file` and `dataset`
+ * (a link opened from another page state, see `reopenAtLink`), a failed link falls back to that dataset.
  */
 export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = window.location.hash): Promise<Workspace | null> {
   const shared = hash ? workspaceFromShareHash(hash) : null;
@@ -22,8 +24,17 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
   }
   const params = new URLSearchParams(search);
   const file = params.get('file');
-  if (file) return workspaceFromLink(file, ctx);
   const dataset = params.get('dataset');
+  if (file) {
+    const ws = await workspaceFromLink(file, ctx);
+    if (ctx.signal.aborted) return null;
+    if (ws) {
+      if (dataset) dropFallbackDataset();
+      return ws;
+    }
+    // The link failed: the dataset the page showed before `reopenAtLink` is kept (the embedded profile by default).
+    if (dataset === 'shown') return embeddedWorkspace('shown');
+  }
   if (dataset && dataset !== 'full' && dataset !== 'shown') {
     const stored = await loadStoredWorkspace(dataset);
     if (stored) return stored;
@@ -32,9 +43,45 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
   return null;
 }
 
+/**
+ * Opening a link the page may not read from. The boot policy (src/security/connectPolicy.ts) allows network reads
+ * from the page's own origin, the OpenAlex API and the origin of the `?file=` link the page was opened with, and a
+ * policy cannot be widened while the page runs. So a link to another origin reopens the page at `?file=<link>`,
+ * carrying the `dataset` parameter, so that a failed download reopens the dataset shown now rather than the
+ * embedded profile. Returns true when it navigated; false when the link can be read here (or is no http(s) address,
+ * which `workspaceFromLink` reports).
+ */
+export function reopenAtLink(link: string): boolean {
+  if (!originForPolicy(link, window.location.href) || connectAllowed(link)) return false;
+  const params = new URLSearchParams();
+  params.set('file', link);
+  const dataset = new URLSearchParams(window.location.search).get('dataset');
+  if (dataset && dataset !== 'full') params.set('dataset', dataset);
+  window.location.assign(`${window.location.pathname}?${params}`);
+  return true;
+}
+
+/**
+ * The link opened: the `dataset` fallback no longer names what is shown. It leaves the address bar, and a
+ * `popstate` makes the App read the URL again (its URL state was read at start, with the fallback in it; left
+ * there, back/forward would swap the link's workspace for the fallback dataset).
+ */
+function dropFallbackDataset(): void {
+  const params = new URLSearchParams(window.location.search);
+  params.delete('dataset');
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}${window.location.hash}`);
+  window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
+}
+
 /** Downloads and opens `?file=<url>`: any paper format, a snapshot or a graph file. */
 export async function workspaceFromLink(url: string, ctx: OpenContext): Promise<Workspace | null> {
   const name = fileNameOf(url);
+  // Reads the page's policy refused (a redirect to another origin), to say so instead of "could not be reached".
+  const refused: string[] = [];
+  const onViolation = (e: SecurityPolicyViolationEvent) => {
+    if (e.effectiveDirective === 'connect-src') refused.push(e.blockedURI);
+  };
+  document.addEventListener('securitypolicyviolation', onViolation);
   try {
     ctx.notify(`Downloading ${name}…`);
     let lastShown = 0;
@@ -57,7 +104,26 @@ export async function workspaceFromLink(url: string, ctx: OpenContext): Promise<
     return outcome.workspace;
   } catch (e) {
     if ((e as Error).name === 'AbortError') return null;
-    ctx.notify(`Could not open ${url}: ${(e as Error).message}. The current dataset is kept.`, 'error');
+    // The violation event is queued as a task: let it arrive.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Chromium reports a refused redirect under the address asked for, not the one it leads to.
+    const blocked = refused.length ? originOf(refused[0]) : null;
+    const reason = !refused.length
+      ? (e as Error).message
+      : blocked && blocked === originOf(url)
+        ? 'the address redirects to another site, which this page may not read from (only the site of the link it was opened with); open the address it leads to instead'
+        : `this page may not read from ${blocked ?? 'that site'}`;
+    ctx.notify(`Could not open ${url}: ${reason}. The current dataset is kept.`, 'error');
+    return null;
+  } finally {
+    document.removeEventListener('securitypolicyviolation', onViolation);
+  }
+}
+
+function originOf(address: string): string | null {
+  try {
+    return new URL(address, window.location.href).origin;
+  } catch {
     return null;
   }
 }

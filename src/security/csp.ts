@@ -5,10 +5,11 @@
  * - script-src 'self': no inline script, no eval, no script from elsewhere.
  * - worker-src 'self' blob:: the app's own module workers, and graphology's ForceAtlas2 worker,
  *   which is built from a Blob URL.
- * - connect-src 'self' https: http:: "Open from a link" (?file=) downloads whatever http(s) address the
- *   user gives, so network reads cannot be narrowed to one host (the OpenAlex API is covered by https:).
- *   Trade-off: an injected script could send data anywhere, but no script can be injected (script-src),
- *   and fetch is the only sink. To lock it down, narrow this list when ?file= is not needed.
+ * - connect-src 'self' https: http:: the baseline only. "Open from a link" (?file=) downloads whatever http(s)
+ *   address the user gives, which a static policy cannot know. At boot, before anything is fetched,
+ *   connectPolicy.ts adds a second policy, `connect-src 'self' https://api.openalex.org` plus the origin of the
+ *   page's ?file= link (and of the test-only OpenAlex base override). The page enforces both, so reads go only
+ *   there; a link to another origin opened later reopens the page at ?file=<link> (src/app/openFromUrl.ts).
  * - style-src 'self' 'unsafe-inline': React and sigma set inline styles; styles cannot run code.
  * - img-src data: blob:: PNG/SVG export previews and downloads.
  * - object-src, base-uri, form-action: none.

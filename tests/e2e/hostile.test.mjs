@@ -179,3 +179,138 @@ describe('Hostile input', () => {
     assert.deepEqual(notIsolated, []);
   });
 });
+
+/** A server whose every path redirects to `target` + the same path (another origin, for the policy to refuse). */
+async function serveRedirects(target) {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => res.writeHead(302, { location: `${target}${req.url}`, 'access-control-allow-origin': '*' }).end());
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The page's policies, and whether a fetch of `url` from page code went through, with the violations it raised. */
+async function tryFetch(page, url) {
+  return page.evaluate(async (u) => {
+    window.__cspViolations = [];
+    let ok;
+    try {
+      ok = (await fetch(u)).ok;
+    } catch {
+      ok = false;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    return { ok, violations: window.__cspViolations };
+  }, url);
+}
+
+const policies = (page) => page.$$eval('meta[http-equiv="Content-Security-Policy"]', (ms) => ms.map((m) => m.content));
+
+describe('Network reads under the CSP', () => {
+  let browser;
+  let here;
+  let elsewhere;
+  let redirect;
+  before(async () => {
+    here = await serveFiles(files);
+    elsewhere = await serveFiles({ ...files, '/ok.txt': 'ok' });
+    redirect = await serveRedirects(elsewhere.base);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await Promise.all([here, elsewhere, redirect].map((s) => s?.close()));
+  });
+
+  test('at boot a second policy narrows connect-src to the page, OpenAlex and the ?file= origin; Chromium enforces it', async () => {
+    const { page, errors } = await open(browser, '');
+    await waitForGraph(page);
+    const [baseline, narrowed, ...more] = await policies(page);
+    assert.match(baseline, /connect-src 'self' https: http:/, 'the static policy is the baseline');
+    assert.equal(narrowed, "connect-src 'self' https://api.openalex.org");
+    assert.deepEqual(more, []);
+    // Another origin is refused, with a connect-src violation; the page's own origin is not.
+    const refused = await tryFetch(page, `${elsewhere.base}/ok.txt`);
+    assert.equal(refused.ok, false, 'a fetch to another origin went through');
+    assert.ok(refused.violations.some((v) => v.startsWith('connect-src') && v.includes(elsewhere.base)), refused.violations.join(', '));
+    assert.deepEqual((await tryFetch(page, '/index.html')).violations, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+
+    // Opened with ?file=: that origin is allowed, any other still refused.
+    const withFile = await open(browser, `?file=${encodeURIComponent(`${elsewhere.base}/payloads.bib`)}`);
+    await withFile.page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().findNode((_n, a) => a.label === 'Trudy Quiet'), null, { timeout: 60_000 });
+    assert.equal((await policies(withFile.page))[1], `connect-src 'self' https://api.openalex.org ${elsewhere.base}`);
+    assert.deepEqual(await tryFetch(withFile.page, `${elsewhere.base}/ok.txt`), { ok: true, violations: [] });
+    assert.equal((await tryFetch(withFile.page, `${here.base}/payloads.bib`)).ok, false);
+    await withFile.page.close();
+
+    // The test-only OpenAlex base override's origin is allowed too (the OpenAlex browser test relies on it).
+    const replayed = await browser.newPage();
+    await replayed.addInitScript((u) => localStorage.setItem('coauthor-atlas:openalex-base', u), `${here.base}/api`);
+    await replayed.goto(process.env.ATLAS_BASE_URL ?? 'http://127.0.0.1:4173/');
+    await waitForGraph(replayed);
+    assert.equal((await policies(replayed))[1], `connect-src 'self' https://api.openalex.org ${here.base}`);
+    await replayed.close();
+  });
+
+  test('a link to another origin reopens the page at ?file=; a failure keeps the dataset shown, a success drops the fallback', async () => {
+    const { page } = await open(browser, '?dataset=shown');
+    await waitForGraph(page);
+    const shownOrder = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order);
+    const openLink = async (link) => {
+      await page.getByRole('button', { name: 'Open link' }).click();
+      await page.getByRole('textbox', { name: 'Link to open' }).fill(link);
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+    };
+    await page.evaluate(() => { window.__samePage = true; });
+    await openLink(`${elsewhere.base}/missing.bib`);
+    await page.waitForURL((u) => u.searchParams.get('file') === `${elsewhere.base}/missing.bib`);
+    const alert = page.getByRole('alert').filter({ hasText: /404/ });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /current dataset is kept/);
+    await waitForGraph(page);
+    assert.equal(await page.evaluate(() => window.__samePage), undefined, 'the page was reopened');
+    assert.equal(new URL(page.url()).searchParams.get('dataset'), 'shown', 'the dataset travels with the link');
+    assert.equal(await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order), shownOrder, 'the dataset shown before is shown again');
+    assert.equal(await page.getByRole('complementary', { name: 'Details' }).getByRole('heading').first().textContent(), 'Yuchen Hao');
+    assert.equal((await policies(page))[1], `connect-src 'self' https://api.openalex.org ${elsewhere.base}`);
+
+    // That origin is now allowed: a link there opens in place.
+    await page.evaluate(() => { window.__samePage = true; });
+    await openLink(`${elsewhere.base}/payloads.bib`);
+    await page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().findNode((_n, a) => a.label === 'Trudy Quiet'), null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'opened in place');
+    await page.close();
+
+    // A link that opens after the reopen: the fallback leaves the URL (back/forward must not bring it back).
+    const second = await open(browser, '?dataset=shown');
+    await waitForGraph(second.page);
+    await second.page.getByRole('button', { name: 'Open link' }).click();
+    await second.page.getByRole('textbox', { name: 'Link to open' }).fill(`${here.base}/payloads.bib`);
+    await second.page.getByRole('button', { name: 'Open', exact: true }).click();
+    await second.page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().findNode((_n, a) => a.label === 'Trudy Quiet'), null, { timeout: 60_000 });
+    await waitForGraph(second.page);
+    const url = new URL(second.page.url());
+    assert.equal(url.searchParams.get('file'), `${here.base}/payloads.bib`);
+    assert.equal(url.searchParams.get('dataset'), null);
+    const trudy = await nodeByLabel(second.page, 'Trudy Quiet');
+    await clickNode(second.page, trudy);
+    await second.page.waitForFunction(() => document.querySelector('aside[aria-label="Details"] h2')?.textContent === 'Trudy Quiet');
+    assert.equal(new URL(second.page.url()).searchParams.get('dataset'), null);
+    await second.page.goBack();
+    await second.page.waitForFunction(() => !/[?&]author=/.test(location.search));
+    await second.page.waitForTimeout(500);
+    assert.equal(new URL(second.page.url()).searchParams.get('file'), `${here.base}/payloads.bib`);
+    assert.ok(await nodeByLabel(second.page, 'Trudy Quiet'), 'back keeps the link’s dataset');
+    await second.page.close();
+  });
+
+  test('a link that redirects to another origin is refused and says so', async () => {
+    const { page } = await open(browser, `?file=${encodeURIComponent(`${redirect.base}/payloads.bib`)}`);
+    const alert = page.getByRole('alert').filter({ hasText: /redirects to another site, which this page may not read from/ });
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.textContent(), /current dataset is kept/);
+    await waitForGraph(page);
+    await page.close();
+  });
+});
