@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
-import { buildGraph } from '../graph/build';
-import { resolveDataset } from '../graph/authors';
-import { indexDataset, searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
-import { summariseClusters } from '../graph/clusters';
+import { searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
 import { applyNodeStyles, toDisplayGraph } from '../graph/display';
 import { buildClusterOverview, communitySubgraph, needsOverview } from '../graph/overview';
+import { usePipeline } from './usePipeline';
 import type { Theme } from '../graph/palette';
 import { authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
 import { GraphView } from '../view/GraphView';
@@ -23,7 +21,6 @@ import { reopenAtLink, workspaceFromLink, workspaceFromUrl } from './openFromUrl
 import { loadStoredWorkspace } from '../store/datasetStore';
 import { readLensState, writeLensState } from '../lenses/url';
 import { useLensView } from '../lenses/useLensView';
-import { buildInstitutionGraph } from '../lenses/institutions';
 import { DEFAULT_LENS, type LensState } from '../lenses/types';
 import { LensBar } from '../view/lenses/LensBar';
 import { Timeline } from '../view/lenses/Timeline';
@@ -79,7 +76,8 @@ function embeddedFor(param: string): Workspace | null {
 
 export function App() {
   const [url, setUrl] = useState<UrlState>(() => readUrlState(window.location.search));
-  const [workspace, setWorkspace] = useState<Workspace>(() =>
+  // The workspace asked for; `workspace` below is the one whose graph is ready (big ones build in a worker).
+  const [requested, setWorkspace] = useState<Workspace>(() =>
     urlOpensElsewhere(window.location.search, window.location.hash) ? loadingWorkspace() : (embeddedFor(url.dataset) ?? embeddedWorkspace('full')),
   );
   const [theme, setTheme] = useState<Theme>(initialTheme);
@@ -91,20 +89,14 @@ export function App() {
   const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
 
-  const workspaceRef = useRef(workspace);
-  workspaceRef.current = workspace;
+  const workspaceRef = useRef(requested);
+  workspaceRef.current = requested;
+  const notify = useCallback((text: string, kind: 'info' | 'error' = 'info') => setMessage({ text, kind }), []);
+  const onPipelineError = useCallback((text: string) => notify(text, 'error'), [notify]);
+  // The institution / country lens swaps the unit of the network.
+  const { bundle, progress } = usePipeline(requested, options, lens.unit, onPipelineError);
+  const { workspace, index, source, clusters } = bundle;
   const dataset = workspace.dataset;
-  const resolved = useMemo(() => resolveDataset(dataset), [dataset]);
-  const index = useMemo(() => indexDataset(dataset, resolved), [dataset, resolved]);
-  const source = useMemo(() => {
-    if (workspace.graph) return workspace.graph;
-    // The institution / country lens swaps the unit of the network.
-    if (lens.unit !== 'author') {
-      const g = buildInstitutionGraph(dataset, lens.unit, options, resolved);
-      if (g) return g;
-    }
-    return buildGraph(dataset, options, resolved);
-  }, [workspace.graph, dataset, options, resolved, lens.unit]);
   // Level of detail: a graph too big to draw author by author opens on its cluster overview;
   // `?drill=<community>` opens one cluster, `?drill=all` the whole graph.
   const [drill, setDrillState] = useState<string | null>(() => new URLSearchParams(window.location.search).get('drill'));
@@ -112,8 +104,8 @@ export function App() {
   const shown = useMemo(() => {
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
-    return buildClusterOverview(source);
-  }, [source, big, drill]);
+    return bundle.overview ?? buildClusterOverview(source);
+  }, [source, big, drill, bundle.overview]);
   const setDrill = useCallback((next: string | null) => {
     setDrillState(next);
     const params = new URLSearchParams(window.location.search);
@@ -132,17 +124,15 @@ export function App() {
   }, [shown, workspace.positions, workspace.nodeStyles]);
   // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
   const hasSavedLayout = Boolean(workspace.positions) && !(big && drill === null);
-  const clusters = useMemo(() => summariseClusters(source), [source]);
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
   // A node of the whole graph counts even when the overview does not draw it.
   const problem = checkSelection(url.selection, index, clusters.length, (n) => source.hasNode(n));
   const selection = problem ? null : url.selection;
-  const lensView = useLensView(display, index, lens, selection);
+  const overviewLensInput = useMemo(() => (big && drill === null ? { source, index: bundle.overviewIndex } : null), [big, drill, source, bundle.overviewIndex]);
+  const lensView = useLensView(display, index, lens, selection, overviewLensInput);
   const selectionHighlight = useMemo(() => highlightOf(selection, display, index), [selection, display, index]);
   const highlight = lensView.highlight !== undefined ? lensView.highlight : selectionHighlight;
-
-  const notify = useCallback((text: string, kind: 'info' | 'error' = 'info') => setMessage({ text, kind }), []);
 
   const navigate = useCallback((next: UrlState, replace = false) => {
     const search = writeUrlState(next, window.location.search);
@@ -372,6 +362,12 @@ export function App() {
         <main className="workspace">
           <section className="graph" aria-label="Coauthor network">
             <LensBar />
+            {progress && (
+              <div className="lod-bar build-progress" role="status">
+                <span>{progress.stage}…</span>
+                <progress max={1} value={progress.share} aria-label="Building the graph" />
+              </div>
+            )}
             {big && (
               <div className="lod-bar" role="status">
                 {drill === null ? (

@@ -6,7 +6,8 @@ import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
 import type { Workspace } from './workspace';
 import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
 
-export type OpenRequest = { text: string; fileName: string; kind: 'graph' | 'papers' };
+/** The text, or its UTF-8 bytes (transferred, and decoded in the worker: a 70 MB decode would block the page). */
+export type OpenRequest = { text?: string; bytes?: ArrayBuffer; fileName: string; kind: 'graph' | 'papers' };
 export type OpenResponse =
   /** A slice of a graph file's graph, clusters and overview (sent before its 'graph' answer). */
   | { kind: 'pipeline'; message: PipelineMessage }
@@ -54,7 +55,7 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
         const m = data.message;
         try {
           if (m.type === 'graph') graph.add(m.slice);
-          else if (m.type === 'done') prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview) };
+          else if (m.type === 'done') prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex };
         } catch (err) {
           signal?.removeEventListener('abort', abort);
           worker.terminate();
@@ -71,7 +72,7 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
       worker.terminate();
       reject(new Error(e.message || 'the file could not be read'));
     };
-    worker.postMessage(request);
+    worker.postMessage(request, request.bytes ? [request.bytes] : []);
   });
 }
 
@@ -96,13 +97,20 @@ export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: tru
 }
 
 /** Any supported text (snapshot, graph file, paper formats) → a workspace, parsed off the main thread. */
-export async function workspaceFromText(text: string, fileName: string, opts: { signal?: AbortSignal; sourceUrl?: string } = {}): Promise<OpenOutcome> {
-  const kind = classifyText(text, fileName);
+export async function workspaceFromText(content: string | Uint8Array, fileName: string, opts: { signal?: AbortSignal; sourceUrl?: string } = {}): Promise<OpenOutcome> {
+  // Bytes are classified from their head; only a snapshot (small, read on the page) is decoded here.
+  const head = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content.subarray(0, 256 * 1024));
+  const kind = classifyText(head, fileName);
   if (kind === 'snapshot') {
+    const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
     const r = workspaceFromSnapshotText(text);
     return r.ok ? { ok: true, workspace: { ...r.workspace, sourceUrl: opts.sourceUrl }, notes: [] } : { ok: false, error: `not a valid snapshot: ${r.errors.slice(0, 3).join('; ')}` };
   }
-  const response = await parseInWorker({ text, fileName, kind }, opts.signal);
+  const request: OpenRequest =
+    typeof content === 'string'
+      ? { text: content, fileName, kind }
+      : { bytes: content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? (content.buffer as ArrayBuffer) : (content.slice().buffer as ArrayBuffer), fileName, kind };
+  const response = await parseInWorker(request, opts.signal);
   if (response.kind === 'error') return { ok: false, error: response.error };
   if (response.kind === 'graph') {
     if (!response.ok) return { ok: false, error: response.error };
@@ -128,8 +136,11 @@ export async function workspaceFromText(text: string, fileName: string, opts: { 
 
 export const MAX_DOWNLOAD_BYTES = 300 * 1024 * 1024;
 
-/** Downloads text with progress; explains CORS and HTTP failures in words. */
-export async function fetchText(url: string, opts: { signal?: AbortSignal; onProgress?: (loaded: number, total: number | null) => void } = {}): Promise<string> {
+/**
+ * Downloads a file's bytes with progress; explains CORS and HTTP failures in words. The bytes are not
+ * decoded here: workspaceFromText hands them to its worker.
+ */
+export async function fetchFile(url: string, opts: { signal?: AbortSignal; onProgress?: (loaded: number, total: number | null) => void } = {}): Promise<Uint8Array> {
   let parsed: URL;
   try {
     parsed = new URL(url, window.location.href);
@@ -147,11 +158,18 @@ export async function fetchText(url: string, opts: { signal?: AbortSignal; onPro
   if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
   const total = Number(response.headers.get('content-length')) || null;
   if (total && total > MAX_DOWNLOAD_BYTES) throw new Error(`the file is ${Math.round(total / 1e6)} MB, over the ${MAX_DOWNLOAD_BYTES / 1e6} MB limit`);
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
+  let since = performance.now();
   for (;;) {
+    // A local or cached file arrives faster than the page draws: reads resolve as microtasks, one
+    // after the other, and would hold the page for the whole download without a pause now and then.
+    if (performance.now() - since > 40) {
+      await new Promise((r) => setTimeout(r, 0));
+      since = performance.now();
+    }
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
@@ -168,7 +186,7 @@ export async function fetchText(url: string, opts: { signal?: AbortSignal; onPro
     bytes.set(c, offset);
     offset += c.length;
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return bytes;
 }
 
 export function fileNameOf(url: string): string {

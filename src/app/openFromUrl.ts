@@ -2,7 +2,7 @@ import { embeddedWorkspace, type Workspace } from './workspace';
 import { connectAllowed, originForPolicy } from '../security/connectPolicy';
 import { loadStoredWorkspace } from '../store/datasetStore';
 import { workspaceFromShareHash } from '../view/export/openSnapshot';
-import { fetchText, fileNameOf, workspaceFromText } from './openFile';
+import { fetchFile, fileNameOf, workspaceFromText } from './openFile';
 
 export interface OpenContext {
   signal: AbortSignal;
@@ -85,7 +85,7 @@ export async function workspaceFromLink(url: string, ctx: OpenContext): Promise<
   try {
     ctx.notify(`Downloading ${name}…`);
     let lastShown = 0;
-    const text = await fetchText(url, {
+    const bytes = await fetchFile(url, {
       signal: ctx.signal,
       onProgress: (loaded, total) => {
         const now = Date.now();
@@ -95,7 +95,7 @@ export async function workspaceFromLink(url: string, ctx: OpenContext): Promise<
       },
     });
     ctx.notify(`Reading ${name}…`);
-    const outcome = await workspaceFromText(text, name, { signal: ctx.signal, sourceUrl: url });
+    const outcome = await workspaceFromText(bytes, name, { signal: ctx.signal, sourceUrl: url });
     if (!outcome.ok) {
       ctx.notify(`Could not open ${name}: ${outcome.error}. The current dataset is kept.`, 'error');
       return null;

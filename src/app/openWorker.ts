@@ -8,7 +8,8 @@ import { prepareGraph, preparedMessages } from './pipeline';
 const post = (m: OpenResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = (e: MessageEvent<OpenRequest>) => {
-  const { text, fileName, kind } = e.data;
+  const { fileName, kind } = e.data;
+  const text = e.data.text ?? new TextDecoder('utf-8').decode(e.data.bytes ?? new ArrayBuffer(0));
   let response: OpenResponse;
   try {
     if (kind === 'graph') {

@@ -46,7 +46,7 @@ const OBSERVE_LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-async function openAndMeasure(browser, url, handle, expectedOrder) {
+async function openAndMeasure(browser, url, handle, expectedOrder, { lenses = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error(`  page error (${handle}): ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') console.error(`  console (${handle}): ${m.text()}`); });
@@ -73,8 +73,9 @@ async function openAndMeasure(browser, url, handle, expectedOrder) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const hover = await measureHover(page, handle);
+  const lensFigures = lenses ? await measureLenses(page) : {};
   await page.close();
-  return { ...load, heapMB: heap.usedSize / 1e6, ...hover };
+  return { ...load, heapMB: heap.usedSize / 1e6, ...hover, ...lensFigures };
 }
 
 /** Main-thread work of a hover: the synchronous handling of the mousemove, and the time to the next painted frame. */
@@ -113,6 +114,37 @@ async function measureHover(page, handle) {
   }, handle);
 }
 
+/**
+ * Lenses on the opened view, through the controls a user has: a year range (From / To year), colour by
+ * first year, then the range cleared. Figures: the longest main-thread task after each change (until the
+ * page has been idle a while) and the clusters the year range left drawn.
+ */
+async function measureLenses(page) {
+  const settle = async () => {
+    await page.evaluate(() => (window.__longTasks.length = 0));
+    await page.waitForTimeout(2500);
+    return page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration)));
+  };
+  const years = await page.locator('select[aria-label="From year"] option').evaluateAll((os) => os.map((o) => o.value));
+  if (!years.length) return {};
+  const lo = years[Math.floor(years.length * 0.8)];
+  const hi = years[Math.floor(years.length * 0.85)];
+  await page.selectOption('select[aria-label="To year"]', hi);
+  const lensYearsToMs = await settle();
+  await page.selectOption('select[aria-label="From year"]', lo);
+  const lensYearsFromMs = await settle();
+  const drawn = await page.evaluate(() => {
+    const sigma = window.__coauthorAtlas.sigma;
+    return sigma.getGraph().filterNodes((n) => !sigma.getNodeDisplayData(n)?.hidden).length;
+  });
+  await page.selectOption('select[aria-label="Colour by"]', 'firstYear');
+  const lensColourMs = await settle();
+  await page.selectOption('select[aria-label="From year"]', years[0]);
+  await page.selectOption('select[aria-label="To year"]', years[years.length - 1]);
+  const lensClearMs = await settle();
+  return { lensYears: `${lo}–${hi}`, lensLongestTaskMs: Math.max(lensYearsToMs, lensYearsFromMs, lensColourMs, lensClearMs), lensYearsFromMs, lensYearsToMs, lensColourMs, lensClearMs, lensNodesDrawn: drawn };
+}
+
 const browser = await launch();
 const gexf = `${base}/bench-data/graph.gexf`;
 const results = {};
@@ -122,7 +154,12 @@ try {
   // The app draws the whole graph (?drill=all, same picture as the floor) and, where the graph is
   // big enough, its default cluster overview.
   results.appGexf = await openAndMeasure(browser, `${base}/?file=${encodeURIComponent(gexf)}&drill=all`, '__coauthorAtlas', meta.nodes);
-  if (meta.nodes > 20_000 || meta.edges > 100_000) results.appOverview = await openAndMeasure(browser, `${base}/?file=${encodeURIComponent(gexf)}`, '__coauthorAtlas', 'overview');
+  if (meta.nodes > 20_000 || meta.edges > 100_000) {
+    results.appOverview = await openAndMeasure(browser, `${base}/?file=${encodeURIComponent(gexf)}`, '__coauthorAtlas', 'overview');
+    // The same data as papers (CSL-JSON): parsed, resolved and built in workers, then the overview and its lenses.
+    console.log('The same papers as CSL-JSON by URL (parse and build in workers), then lenses on the overview…');
+    results.appPapers = await openAndMeasure(browser, `${base}/?file=${encodeURIComponent(`${base}/bench-data/papers.csl.json`)}`, '__coauthorAtlas', 'overview', { lenses: true });
+  }
 } finally {
   await browser.close();
   server.close();
@@ -145,6 +182,16 @@ console.log(`|---|---:|---:|---:|${overview ? '---:|---:|' : ''}`);
 for (const [label, key] of rows) {
   const extra = overview ? ` ${fmt(overview[key], 1)} | ${ratio(overview[key], results.bare[key])} |` : '';
   console.log(`| ${label} | ${fmt(results.appGexf[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(results.appGexf[key], results.bare[key])} |${extra}`);
+}
+const papers = results.appPapers;
+if (papers) {
+  console.log(`\nThe app opening the same papers as CSL-JSON (${fmt(meta.papers)} papers; parse, resolve, build, communities and overview in workers):`);
+  console.log(`| figure | app, papers → overview | bare page, GEXF (floor) | ratio |`);
+  console.log(`|---|---:|---:|---:|`);
+  for (const [label, key] of rows) console.log(`| ${label} | ${fmt(papers[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(papers[key], results.bare[key])} |`);
+  if (papers.lensLongestTaskMs !== undefined) {
+    console.log(`\nLenses on that overview (longest main-thread task after each change, ms): years ${papers.lensYears}: to ${fmt(papers.lensYearsToMs)}, from ${fmt(papers.lensYearsFromMs)} (${fmt(papers.lensNodesDrawn)} clusters left drawn); colour by first year ${fmt(papers.lensColourMs)}; range cleared ${fmt(papers.lensClearMs)}.`);
+  }
 }
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results/bench-browser.json'), JSON.stringify({ at: new Date().toISOString(), dataset: meta, results }, null, 1));

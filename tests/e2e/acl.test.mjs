@@ -43,6 +43,34 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     assert.ok(overview.order <= 2000, `overview of ${overview.order} nodes`);
     assert.ok(overview.members > 38_000, `${overview.members} authors in the overview`);
 
+    // Lenses on the overview: a year range applies to the whole graph, summed per cluster.
+    const hiddenClusters = () => page.evaluate(() => {
+      const sigma = window.__coauthorAtlas.sigma;
+      return sigma.getGraph().filterNodes((n) => sigma.getNodeDisplayData(n)?.hidden).length;
+    });
+    assert.equal(await hiddenClusters(), 0);
+    await page.selectOption('select[aria-label="To year"]', '2000');
+    await page.selectOption('select[aria-label="From year"]', '1999');
+    const note = page.locator('.lens-notes');
+    await note.filter({ hasText: /authors kept/ }).waitFor({ timeout: 60_000 });
+    const [kept, total] = (await note.textContent()).match(/([\d,]+) of ([\d,]+) authors kept/).slice(1).map((x) => Number(x.replace(/,/g, '')));
+    assert.ok(kept > 0 && kept < total / 4, `1999–2000 keeps ${kept} of ${total} authors`);
+    await page.waitForFunction(() => {
+      const sigma = window.__coauthorAtlas.sigma;
+      return sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
+    }, null, { timeout: 60_000 });
+    const hidden = await hiddenClusters();
+    assert.ok(hidden > 0 && hidden < overview.order, `${hidden} of ${overview.order} clusters hidden`);
+    await page.screenshot({ path: 'test-results/acl-overview-1999-2000.png' });
+    // Cleared, every cluster is back.
+    const years = await page.locator('select[aria-label="From year"] option').evaluateAll((os) => os.map((o) => o.value));
+    await page.selectOption('select[aria-label="From year"]', years[0]);
+    await page.selectOption('select[aria-label="To year"]', years[years.length - 1]);
+    await page.waitForFunction(() => {
+      const sigma = window.__coauthorAtlas.sigma;
+      return !sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
+    }, null, { timeout: 60_000 });
+
     await clickNode(page, overview.pick);
     await page.waitForFunction(() => /drill=\d+/.test(location.search), null, { timeout: 60_000 });
     await waitForGraph(page);
