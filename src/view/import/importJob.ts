@@ -40,7 +40,8 @@ export function runImportJob(job: ImportJob, onProgress: (fraction: number, labe
       const m = e.data;
       if (m.type === 'progress') {
         const within = m.total > 0 ? m.done / m.total : 0;
-        onProgress((m.file + within) / m.files, `${job.files[m.file]?.name ?? ''}: ${m.done.toLocaleString('en-US')} of ${m.total.toLocaleString('en-US')} records`);
+        // Parsers count records, or characters (BibTeX reads in batches): a share says the same for both.
+        onProgress((m.file + within) / m.files, `${job.files[m.file]?.name ?? ''}: ${Math.floor(within * 100)}% read`);
         return;
       }
       if (m.type === 'papers') {
