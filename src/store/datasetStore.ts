@@ -244,6 +244,15 @@ async function readModifyWrite(id: string, make: (current: StoredDataset | null)
 }
 
 /**
+ * This tab now holds revision `revision` of dataset `id`, written elsewhere on its behalf (the import worker stores big
+ * new datasets): later saves from this tab are based on it.
+ */
+export function markOpened(id: string, revision: number): void {
+  seen.set(id, revision);
+  checked.set(id, revision);
+}
+
+/**
  * Saves a dataset with its options and positions: a new one, or one this tab opened (its base revision).
  * Refused (`conflict`) when another tab wrote it since; refused (`corrupt`) over a damaged record.
  */

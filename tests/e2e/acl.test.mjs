@@ -24,7 +24,25 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => join(dir, f));
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Import papers').setInputFiles(files);
-    await page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 300_000 });
+    const report = page.getByRole('region', { name: 'Import report' });
+    await report.waitFor({ timeout: 300_000 });
+    // Stored by the import worker (a big dataset: the page does not pause for its copy into IndexedDB).
+    await page.getByText(/Saved in this browser/).waitFor({ timeout: 120_000 });
+    const stored = await page.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open('coauthor-atlas');
+      req.onsuccess = () => {
+        const all = req.result.transaction('summaries').objectStore('summaries').getAll();
+        all.onsuccess = () => { resolve(all.result.map((r) => ({ id: r.id, papers: r.papers }))); req.result.close(); };
+        all.onerror = () => resolve(null);
+      };
+      req.onerror = () => resolve(null);
+    }));
+    const datasetParam = await page.evaluate(() => new URLSearchParams(location.search).get('dataset'));
+    // The papers opened (48,952 read, less duplicates merged across files) are the papers stored.
+    const summary = await page.locator('.import-summary').textContent();
+    const imported = Number(summary.match(/: ([\d,]+) papers/)[1].replace(/,/g, ''));
+    assert.ok(imported > 48_000 && imported <= 48_952, summary);
+    assert.deepEqual(stored, [{ id: datasetParam, papers: imported }]);
     await page.keyboard.press('Escape');
     // The overview: clusters only, their members adding up to the authors.
     await page.waitForFunction(() => {

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../src/model/types';
 import {
-  deleteDataset, getStoredDataset, listDatasets, loadStoredWorkspace, renameDataset, resetStoreConnection, saveDataset, StoreError, updateStoredDataset,
+  deleteDataset, getStoredDataset, listDatasets, loadStoredWorkspace, markOpened, renameDataset, resetStoreConnection, saveDataset, StoreError, updateStoredDataset,
 } from '../../src/store/datasetStore';
 
 const dataset = (id: string, title: string, n = 2): Dataset => ({
@@ -78,5 +78,25 @@ describe('dataset store', () => {
       put.mockRestore();
     }
     expect((await listDatasets()).map((s) => s.id)).toEqual(['a']);
+  });
+});
+
+describe('a dataset stored by the import worker', () => {
+  it('is this tab’s to update once marked opened; unmarked, a later save is refused as another tab’s', async () => {
+    // The worker has its own copy of the store module (its own idea of what it wrote), over the same database.
+    vi.resetModules();
+    const worker = await import('../../src/store/datasetStore');
+    expect(worker.saveDataset).not.toBe(saveDataset);
+    const written = await worker.saveDataset({ id: 'big', dataset: dataset('big', 'Big import', 5) });
+    expect(written.revision).toBe(1);
+
+    // The page's module (imported at the top) never saw that write: saving over it is refused.
+    await expect(saveDataset({ id: 'big', dataset: dataset('big', 'Not marked', 5) })).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await getStoredDataset('big'))?.dataset.title).toBe('Big import');
+
+    markOpened('big', written.revision!);
+    const next = await saveDataset({ id: 'big', dataset: dataset('big', 'Renamed', 5) });
+    expect(next.revision).toBe(2);
+    expect((await getStoredDataset('big'))?.dataset.title).toBe('Renamed');
   });
 });

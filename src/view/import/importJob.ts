@@ -1,6 +1,7 @@
 import type { CombinedImport } from '../../import/combine';
 import type { CsvMapping, ImportFormat } from '../../import';
-import type { Alias, Paper } from '../../model/types';
+import type { Alias, Dataset, Paper } from '../../model/types';
+import type { BuildOptions } from '../../graph/types';
 
 /** A file's format: a paper format, or ACL's name_variants.yaml (a merge list). */
 export type JobFormat = ImportFormat | 'name-variants';
@@ -14,24 +15,41 @@ export interface JobFile {
   owner?: string;
 }
 
-export interface ImportJob { files: JobFile[]; base?: { papers: Paper[]; aliases: Alias[]; owner?: string } }
+/**
+ * Where a big new dataset is stored from the worker itself: the page would otherwise hold for the structured clone
+ * of the whole dataset into IndexedDB (half a second for the ACL Anthology). `meta` is the dataset without papers,
+ * aliases and owner, which the import supplies.
+ */
+export interface StoreInWorker {
+  meta: Omit<Dataset, 'papers' | 'aliases' | 'owner'>;
+  options?: Partial<BuildOptions>;
+  /** Below this many authorships the page stores the dataset itself (small: no pause). */
+  minAuthorships: number;
+}
+
+export interface ImportJob { files: JobFile[]; base?: { papers: Paper[]; aliases: Alias[]; owner?: string }; store?: StoreInWorker }
+
+/** What the worker did about storing: nothing (the page stores), stored, or failed with a message for the user. */
+export type WorkerStore = { state: 'not-asked' } | { state: 'stored'; revision: number } | { state: 'failed'; error: string };
+
+export interface JobResult { combined: CombinedImport; store: WorkerStore }
 
 export type ImportMessage =
   | { type: 'progress'; file: number; files: number; done: number; total: number }
   /** The imported papers, in slices (one big message would hold the page for its whole structured clone). */
   | { type: 'papers'; papers: Paper[] }
   /** The rest of the import; its `papers` is empty: the slices before it carry them. */
-  | { type: 'done'; combined: CombinedImport }
+  | { type: 'done'; combined: CombinedImport; store: WorkerStore }
   | { type: 'error'; error: string };
 
-export interface JobHandle { promise: Promise<CombinedImport>; cancel: () => void }
+export interface JobHandle { promise: Promise<JobResult>; cancel: () => void }
 
 /** Runs one import in a fresh worker; cancel() terminates it and rejects with an AbortError. */
 export function runImportJob(job: ImportJob, onProgress: (fraction: number, label: string) => void): JobHandle {
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
   const papers: Paper[] = [];
-  const promise = new Promise<CombinedImport>((resolve, reject) => {
+  const promise = new Promise<JobResult>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
       reject(new DOMException('Import cancelled', 'AbortError'));
@@ -49,7 +67,7 @@ export function runImportJob(job: ImportJob, onProgress: (fraction: number, labe
         return;
       }
       worker.terminate();
-      if (m.type === 'done') resolve({ ...m.combined, papers });
+      if (m.type === 'done') resolve({ combined: { ...m.combined, papers }, store: m.store });
       else reject(new Error(m.error));
     };
     worker.onerror = (e) => {

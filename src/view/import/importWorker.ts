@@ -2,13 +2,31 @@
 // Parses imported files off the main thread and combines them (with the dataset appended to, if any).
 import { parseInput, parseNameVariantsYaml } from '../../import';
 import { emptyReport } from '../../import/common';
-import { combineResults, type FileResult } from '../../import/combine';
-import type { ImportJob, ImportMessage } from './importJob';
+import { combineResults, type CombinedImport, type FileResult } from '../../import/combine';
+import type { Dataset } from '../../model/types';
+import { saveDataset, type StoreError } from '../../store/datasetStore';
+import type { ImportJob, ImportMessage, WorkerStore } from './importJob';
 
 const PAPER_SLICE = 4_000;
 const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
-self.onmessage = (e: MessageEvent<ImportJob>) => {
+/** Stores a big new dataset from here (see StoreInWorker), when the import gave something to store. */
+async function storeHere(job: ImportJob, combined: CombinedImport): Promise<WorkerStore> {
+  const store = job.store;
+  if (!store || job.base) return { state: 'not-asked' };
+  let authorships = 0;
+  for (const p of combined.papers) authorships += p.authors.length;
+  if (authorships < store.minAuthorships || combined.papers.length === 0 || (combined.added === 0 && combined.aliases.length === 0)) return { state: 'not-asked' };
+  const dataset: Dataset = { ...store.meta, papers: combined.papers, aliases: combined.aliases, ...(combined.owner ? { owner: combined.owner } : {}) };
+  try {
+    const written = await saveDataset({ id: dataset.id, dataset, ...(store.options ? { options: store.options } : {}) });
+    return { state: 'stored', revision: written.revision ?? 0 };
+  } catch (e) {
+    return { state: 'failed', error: (e as StoreError).message };
+  }
+}
+
+self.onmessage = async (e: MessageEvent<ImportJob>) => {
   const { files, base } = e.data;
   try {
     const results: FileResult[] = files.map((f, i) => {
@@ -27,8 +45,9 @@ self.onmessage = (e: MessageEvent<ImportJob>) => {
       return { fileName: f.name, result: f.owner && !result.owner ? { ...result, owner: f.owner } : result };
     });
     const combined = combineResults(results, base);
+    const store = await storeHere(e.data, combined);
     for (let i = 0; i < combined.papers.length; i += PAPER_SLICE) post({ type: 'papers', papers: combined.papers.slice(i, i + PAPER_SLICE) });
-    post({ type: 'done', combined: { ...combined, papers: [] } });
+    post({ type: 'done', combined: { ...combined, papers: [] }, store });
   } catch (err) {
     post({ type: 'error', error: (err as Error).message });
   }

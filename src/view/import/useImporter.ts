@@ -4,9 +4,10 @@ import { workspaceFromText } from '../../app/openFile';
 import type { CombinedImport } from '../../import/combine';
 import type { CsvMapping } from '../../import';
 import type { Dataset } from '../../model/types';
-import { newDatasetId, saveDataset, type StoreError } from '../../store/datasetStore';
+import { markOpened, newDatasetId, saveDataset, type StoreError } from '../../store/datasetStore';
+import { WORKER_MIN_AUTHORSHIPS } from '../../app/pipeline';
 import { workspaceFromSnapshotText } from '../export/openSnapshot';
-import { runImportJob, type JobFile, type JobFormat } from './importJob';
+import { runImportJob, type JobFile, type JobFormat, type JobResult } from './importJob';
 import { classify, type InputFile } from './readFiles';
 
 /** A paper file waiting for the user: its format is unknown, or it is CSV and needs a column mapping. */
@@ -37,12 +38,26 @@ export function useImporter(onStored: () => void) {
   const runPapers = useCallback(
     async (files: JobFile[], append: boolean, notes: string[]) => {
       const base = append && canAppend ? { papers: workspace.dataset.papers, aliases: workspace.dataset.aliases, owner: workspace.dataset.owner } : undefined;
+      const names = files.map((f) => f.name);
+      const appendingStored = Boolean(base) && workspace.origin === 'import';
+      const title = base ? `${workspace.dataset.title}${appendingStored ? '' : ` + ${names[0]}`}` : names.length > 1 ? `${names[0]} (+${names.length - 1} more)` : names[0];
+      // Everything of the dataset but what the import brings (papers, aliases, owner).
+      const meta: Omit<Dataset, 'papers' | 'aliases' | 'owner'> = {
+        id: appendingStored ? workspace.id : newDatasetId(),
+        title,
+        description: base ? workspace.dataset.description : `Imported from ${names.join(', ')}.`,
+        ...(base && workspace.dataset.profile ? { profile: workspace.dataset.profile } : {}),
+        sourceNotes: [...(base ? workspace.dataset.sourceNotes ?? [] : []), `Imported from ${names.join(', ')} on ${new Date().toISOString().slice(0, 10)}.`],
+      };
+      const keepOptions = base ? options : undefined;
       setRunning({ fraction: 0, label: 'Starting…' });
-      const job = runImportJob({ files, base }, (fraction, label) => setRunning({ fraction, label }));
+      // A big new dataset is stored by the worker (the page would pause for its structured clone into IndexedDB).
+      const store = base ? undefined : { meta, minAuthorships: WORKER_MIN_AUTHORSHIPS };
+      const job = runImportJob({ files, base, store }, (fraction, label) => setRunning({ fraction, label }));
       cancelRef.current = job.cancel;
-      let combined: CombinedImport;
+      let result: JobResult;
       try {
-        combined = await job.promise;
+        result = await job.promise;
       } catch (e) {
         setRunning(null);
         const cancelled = (e as Error).name === 'AbortError';
@@ -52,29 +67,19 @@ export function useImporter(onStored: () => void) {
         cancelRef.current = null;
       }
       setRunning(null);
+      const { combined } = result;
       const newAliases = combined.aliases.length - (base?.aliases.length ?? 0);
       if (combined.papers.length === 0 || (combined.added === 0 && newAliases === 0)) {
         setOutcome({ combined, error: `${base ? 'No new papers' : 'No papers'} could be imported (see the report below). The current dataset is kept.`, notes });
         return;
       }
-      const names = files.map((f) => f.name);
-      const appendingStored = Boolean(base) && workspace.origin === 'import';
-      const title = base ? `${workspace.dataset.title}${appendingStored ? '' : ` + ${names[0]}`}` : names.length > 1 ? `${names[0]} (+${names.length - 1} more)` : names[0];
-      const dataset: Dataset = {
-        id: appendingStored ? workspace.id : newDatasetId(),
-        title,
-        description: base ? workspace.dataset.description : `Imported from ${names.join(', ')}.`,
-        ...(combined.owner ? { owner: combined.owner } : {}),
-        ...(base && workspace.dataset.profile ? { profile: workspace.dataset.profile } : {}),
-        papers: combined.papers,
-        aliases: combined.aliases,
-        sourceNotes: [...(base ? workspace.dataset.sourceNotes ?? [] : []), `Imported from ${names.join(', ')} on ${new Date().toISOString().slice(0, 10)}.`],
-      };
-      const keepOptions = base ? options : undefined;
+      const dataset: Dataset = { ...meta, ...(combined.owner ? { owner: combined.owner } : {}), papers: combined.papers, aliases: combined.aliases };
       openWorkspace({ id: dataset.id, dataset, origin: 'import', ...(keepOptions ? { options: keepOptions } : {}) });
       const opened: Outcome['opened'] = { title, stored: false };
       try {
-        await saveDataset({ id: dataset.id, dataset, ...(keepOptions ? { options: keepOptions } : {}) });
+        if (result.store.state === 'failed') throw new Error(result.store.error);
+        if (result.store.state === 'stored') markOpened(dataset.id, result.store.revision);
+        else await saveDataset({ id: dataset.id, dataset, ...(keepOptions ? { options: keepOptions } : {}) });
         opened.stored = true;
         onStored();
       } catch (e) {
