@@ -11,6 +11,7 @@ import {
   paperNodeId,
   type AtlasGraph,
   type BuildOptions,
+  type EdgeAttributes,
 } from './types';
 
 /** Stable edge ids (graphology's generated ids depend on how many graphs were built before). */
@@ -31,8 +32,13 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
   const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   graph.replaceAttributes({ datasetId: dataset.id, options, communityCount: 0 });
 
+  const authorIndex = new Map<string, number>();
+  const nodeIds: string[] = [];
   for (const a of authors.values()) {
-    graph.addNode(authorNodeId(a.key), {
+    const id = authorNodeId(a.key);
+    authorIndex.set(a.key, nodeIds.length);
+    nodeIds.push(id);
+    graph.addNode(id, {
       kind: 'author',
       label: a.label,
       authorKey: a.key,
@@ -47,49 +53,95 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
       y: 0,
     });
   }
-
-  const authorIndex = new Map<string, number>();
-  const nodeIds: string[] = [];
-  for (const key of authors.keys()) {
-    authorIndex.set(key, nodeIds.length);
-    nodeIds.push(authorNodeId(key));
-  }
+  prepareAdjacency(graph);
   const authorCount = nodeIds.length;
-  const pairs = new Map<number, { source: number; target: number; weight: number; paperIds: string[] }>();
 
+  // Coauthor edges: each pair of authors of a paper drawn as a clique is one occurrence. Occurrences are
+  // grouped by their first author index with typed arrays (no map of pairs, which was most of the build's
+  // time on large bibliographies), and each pair becomes one edge, added in the order the pairs first
+  // occur in the papers, with its papers in paper order.
+  const increments: number[] = [];
+  let occurrences = 0;
   for (const { paper, authorKeys } of papers) {
     const n = authorKeys.length;
     if (n === 0) continue;
     if (isHubPaper(n, options)) {
       const hub = paperNodeId(paper.id);
       graph.addNode(hub, { kind: 'paper', label: paper.title, paperId: paper.id, authorCount: n, community: 0, x: 0, y: 0 });
+      prepareAdjacency(graph, hub);
       for (const key of authorKeys) {
         graph.addEdgeWithKey(edgeKey(authorNodeId(key), hub), authorNodeId(key), hub, { kind: 'authorship', weight: options.counting === 'full' ? 1 : 1 / Math.max(1, n - 1), paperIds: [paper.id] });
       }
       continue;
     }
-    // Pairs are accumulated under numeric keys and turned into edges once, below: one graphology
-    // look-up per pair and paper was most of the build's time on large bibliographies.
-    const increment = options.counting === 'full' ? 1 : 1 / (n - 1);
-    const ids = authorKeys.map((k) => authorIndex.get(k)!);
+    occurrences += (n * (n - 1)) / 2;
+  }
+  const occLow = new Int32Array(occurrences); // the smaller author index of the pair
+  const occHigh = new Int32Array(occurrences);
+  const occPaper = new Int32Array(occurrences); // index in `papers`
+  const occSwapped = new Uint8Array(occurrences); // 1 when the paper lists the higher index first
+  const perLow = new Int32Array(authorCount + 1);
+  let k = 0;
+  papers.forEach(({ authorKeys }, paperIndex) => {
+    const n = authorKeys.length;
+    if (n === 0 || isHubPaper(n, options)) return;
+    increments[paperIndex] = options.counting === 'full' ? 1 : 1 / (n - 1);
+    const ids = authorKeys.map((key) => authorIndex.get(key)!);
     for (let i = 0; i < n; i++) {
+      const a = ids[i];
       for (let j = i + 1; j < n; j++) {
-        const a = ids[i];
         const b = ids[j];
-        const key = a < b ? a * authorCount + b : b * authorCount + a;
-        const pair = pairs.get(key);
-        if (pair === undefined) pairs.set(key, { source: a, target: b, weight: increment, paperIds: [paper.id] });
-        else {
-          pair.weight += increment;
-          pair.paperIds.push(paper.id);
-        }
+        const swapped = a > b;
+        occLow[k] = swapped ? b : a;
+        occHigh[k] = swapped ? a : b;
+        occPaper[k] = paperIndex;
+        occSwapped[k] = swapped ? 1 : 0;
+        perLow[swapped ? b : a]++;
+        k++;
+      }
+    }
+  });
+  // Occurrences by smaller author, in paper order within each (a stable counting sort).
+  const start = new Int32Array(authorCount + 1);
+  for (let a = 0; a < authorCount; a++) start[a + 1] = start[a] + perLow[a];
+  const byLow = new Int32Array(occurrences);
+  const fill = start.slice(0, authorCount);
+  for (let o = 0; o < occurrences; o++) byLow[fill[occLow[o]]++] = o;
+  // One pair per (low, high): `seenFor[high]` says for which low it was last seen, `pairOf[high]` which pair it is.
+  const seenFor = new Int32Array(authorCount).fill(-1);
+  const pairOf = new Int32Array(authorCount);
+  const pairFirst: number[] = [];
+  const pairWeight: number[] = [];
+  const pairPapers: string[][] = [];
+  for (let a = 0; a < authorCount; a++) {
+    for (let at = start[a]; at < start[a + 1]; at++) {
+      const o = byLow[at];
+      const b = occHigh[o];
+      const paperIndex = occPaper[o];
+      if (seenFor[b] !== a) {
+        seenFor[b] = a;
+        pairOf[b] = pairFirst.length;
+        pairFirst.push(o);
+        pairWeight.push(increments[paperIndex]);
+        pairPapers.push([papers[paperIndex].paper.id]);
+      } else {
+        const pair = pairOf[b];
+        pairWeight[pair] += increments[paperIndex];
+        pairPapers[pair].push(papers[paperIndex].paper.id);
       }
     }
   }
-  for (const pair of pairs.values()) {
-    const s = nodeIds[pair.source];
-    const t = nodeIds[pair.target];
-    graph.addEdgeWithKey(edgeKey(s, t), s, t, { kind: 'coauthor', weight: pair.weight, paperIds: pair.paperIds });
+  // Edges in the order their pairs first occur, source and target as that paper lists them.
+  const pairAt = new Int32Array(occurrences).fill(-1);
+  for (let pair = 0; pair < pairFirst.length; pair++) pairAt[pairFirst[pair]] = pair;
+  for (let o = 0; o < occurrences; o++) {
+    const pair = pairAt[o];
+    if (pair < 0) continue;
+    const low = nodeIds[occLow[o]];
+    const high = nodeIds[occHigh[o]];
+    const attributes: EdgeAttributes = { kind: 'coauthor', weight: pairWeight[pair], paperIds: pairPapers[pair] };
+    if (occSwapped[o]) graph.addEdgeWithKey(edgeKey(low, high), high, low, attributes);
+    else graph.addEdgeWithKey(edgeKey(low, high), low, high, attributes);
   }
 
   if (options.includeAffiliations) {
@@ -106,52 +158,80 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
     }
   }
 
-  assignCommunities(graph, options.seed);
-  assignInitialPositions(graph, options.seed);
+  assignInitialPositions(graph, options.seed, assignCommunities(graph, options.seed));
   return graph;
 }
 
-/** Louvain on author–author and author–hub ties, seeded; communities renumbered by size (0 = largest). */
-function assignCommunities(graph: AtlasGraph, seed: number): void {
-  if (graph.order === 0) return;
+/**
+ * A hint to V8, with no effect on the graph: graphology keeps each node's neighbours in a plain object
+ * keyed by neighbour id. Filled one key at a time, each such object gets a hidden class of its own (one
+ * per key added), and adding the ACL graph's edges spent most of its time creating and missing those.
+ * Deleting a property that is not the last one added switches the object to dictionary mode, a hash
+ * table, from the start (key order is kept either way). Applies to `node`, or to every node so far.
+ * Reaches into graphology's node records (`_nodes`, `undirected`; graphology is pinned at 0.26.0) and
+ * does nothing if they are not there.
+ */
+function prepareAdjacency(graph: AtlasGraph, node?: string): void {
+  const records = (graph as unknown as { _nodes?: Map<string, { undirected?: Record<string, unknown> }> })._nodes;
+  if (!(records instanceof Map)) return;
+  for (const data of node === undefined ? records.values() : [records.get(node)]) {
+    const adjacency = data?.undirected;
+    if (typeof adjacency !== 'object' || adjacency === null) continue;
+    adjacency['\u0000a'] = null;
+    adjacency['\u0000b'] = null;
+    delete adjacency['\u0000a'];
+    delete adjacency['\u0000b'];
+  }
+}
+
+/**
+ * Louvain on author–author and author–hub ties, seeded; communities renumbered by size (0 = largest,
+ * first seen first among equals). Returns each node's community, in node order.
+ */
+function assignCommunities(graph: AtlasGraph, seed: number): number[] {
+  if (graph.order === 0) return [];
   const rng = seedrandom(`louvain:${seed}`);
   const raw = louvain(graph, { rng, getEdgeWeight: 'weight', resolution: 1 });
+  const community: number[] = [];
   const sizes = new Map<number, number>();
   const firstSeen = new Map<number, number>();
-  let i = 0;
   graph.forEachNode((node) => {
     const c = raw[node];
-    sizes.set(c, (sizes.get(c) ?? 0) + 1);
-    if (!firstSeen.has(c)) firstSeen.set(c, i);
-    i++;
+    const size = sizes.get(c);
+    if (size === undefined) {
+      sizes.set(c, 1);
+      firstSeen.set(c, community.length);
+    } else sizes.set(c, size + 1);
+    community.push(c);
   });
   const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || firstSeen.get(a)! - firstSeen.get(b)!);
   const renumber = new Map(order.map((c, idx) => [c, idx]));
-  graph.forEachNode((node, attrs) => {
-    attrs.community = renumber.get(raw[node])!;
-  });
+  for (let i = 0; i < community.length; i++) community[i] = renumber.get(community[i])!;
   graph.setAttribute('communityCount', order.length);
+  return community;
 }
 
 /**
  * Seeded starting positions: communities on a golden-angle spiral, members scattered
- * around their community's centre. ForceAtlas2 refines from here.
+ * around their community's centre. ForceAtlas2 refines from here. Sets each node's
+ * `community` (from assignCommunities, in node order) on the way.
  */
-function assignInitialPositions(graph: AtlasGraph, seed: number): void {
+function assignInitialPositions(graph: AtlasGraph, seed: number, community: number[]): void {
   const rng = seedrandom(`positions:${seed}`);
   const count = Math.max(1, graph.getAttribute('communityCount'));
   const sizes = new Array<number>(count).fill(0);
-  graph.forEachNode((_n, a) => {
-    sizes[a.community] += 1;
-  });
+  for (const c of community) sizes[c] += 1;
   const golden = Math.PI * (3 - Math.sqrt(5));
   const centres = sizes.map((_s, c) => {
     const r = 10 * Math.sqrt(c);
     return { x: r * Math.cos(c * golden), y: r * Math.sin(c * golden) };
   });
+  let i = 0;
   graph.forEachNode((_n, a) => {
-    const centre = centres[a.community];
-    const spread = 2 + Math.sqrt(sizes[a.community]) * 0.6;
+    const c = community[i++];
+    a.community = c;
+    const centre = centres[c];
+    const spread = 2 + Math.sqrt(sizes[c]) * 0.6;
     const angle = rng() * 2 * Math.PI;
     const radius = spread * Math.sqrt(rng());
     a.x = centre.x + radius * Math.cos(angle);
