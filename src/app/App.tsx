@@ -18,7 +18,7 @@ import { highlightOf } from './highlightOf';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
 import { embeddedWorkspace, loadingWorkspace, urlOpensElsewhere, type Workspace } from './workspace';
 import { reopenAtLink, workspaceFromLink, workspaceFromUrl } from './openFromUrl';
-import { loadStoredWorkspace } from '../store/datasetStore';
+import { loadStoredWorkspaceAnySize } from './openStored';
 import { readLensState, writeLensState } from '../lenses/url';
 import { useLensView } from '../lenses/useLensView';
 import { DEFAULT_LENS, type LensState } from '../lenses/types';
@@ -186,7 +186,7 @@ export function App() {
       if (datasetParamOf(current) === next.dataset) return;
       const embedded = embeddedFor(next.dataset);
       if (embedded) setWorkspace(embedded);
-      else void loadStoredWorkspace(next.dataset).then((ws) => ws && setWorkspace(ws));
+      else void loadStoredWorkspaceAnySize(next.dataset).then((ws) => ws && setWorkspace(ws));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

@@ -1,6 +1,6 @@
 import { embeddedWorkspace, type Workspace } from './workspace';
 import { connectAllowed, originForPolicy } from '../security/connectPolicy';
-import { loadStoredWorkspace } from '../store/datasetStore';
+import { loadStoredWorkspaceAnySize } from './openStored';
 import { workspaceFromShareHash } from '../view/export/openSnapshot';
 import { fetchFile, fileNameOf, workspaceFromText } from './openFile';
 
@@ -36,7 +36,7 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
     if (dataset === 'shown') return embeddedWorkspace('shown');
   }
   if (dataset && dataset !== 'full' && dataset !== 'shown') {
-    const stored = await loadStoredWorkspace(dataset);
+    const stored = await loadStoredWorkspaceAnySize(dataset);
     if (stored) return stored;
     ctx.notify(`No stored dataset “${dataset}” in this browser: showing the embedded profile.`, 'error');
   }

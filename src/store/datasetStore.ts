@@ -283,6 +283,16 @@ export async function getStoredDataset(id: string, { open = false }: { open?: bo
   return r;
 }
 
+/** A dataset's summary (title, paper count), without reading its papers; null when there is none. */
+export async function storedSummary(id: string): Promise<StoredSummary | null> {
+  try {
+    const s: unknown = await (await db()).get('summaries', id);
+    return isObject(s) && typeof s.papers === 'number' ? (s as unknown as StoredSummary) : null;
+  } catch (e) {
+    throw toStoreError(e);
+  }
+}
+
 /** A stored dataset to show: `getStoredDataset(id, { open: true })`. */
 export const openStoredDataset = (id: string) => getStoredDataset(id, { open: true });
 

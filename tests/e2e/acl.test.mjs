@@ -108,6 +108,15 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     await page.waitForFunction((label) => window.__coauthorAtlas.sigma.getGraph().someNode((_n, a) => a.label === label), drilled.label, { timeout: 60_000 });
     assert.equal(await page.getByRole('complementary', { name: 'Details' }).getByRole('heading').first().textContent(), drilled.label);
     await page.screenshot({ path: 'test-results/acl-drill.png' });
+
+    // A reload reopens the stored dataset (read by a worker: it is big) on the same overview.
+    await page.getByRole('button', { name: '← Overview' }).click();
+    await page.reload();
+    await page.waitForFunction((order) => {
+      const g = window.__coauthorAtlas?.sigma.getGraph();
+      return g && g.order === order && g.everyNode((_n, a) => a.kind === 'cluster');
+    }, overview.order, { timeout: 300_000 });
+    assert.equal(await page.getByRole('alert').count(), 0);
     await page.close();
   });
 });

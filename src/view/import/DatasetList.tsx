@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAtlas } from '../../app/context';
-import { deleteDataset, listStoredDatasets, openStoredDataset, renameDataset, workspaceOf, type DamagedRecord, type StoredSummary } from '../../store/datasetStore';
+import { deleteDataset, listStoredDatasets, renameDataset, workspaceOf, type DamagedRecord, type StoredSummary } from '../../store/datasetStore';
+import { openStored } from '../../app/openStored';
 
 function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: boolean; onChanged: () => void; onError: (m: string) => void }) {
   const { openWorkspace, workspace } = useAtlas();
@@ -8,7 +9,7 @@ function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: bo
   const [confirmDelete, setConfirmDelete] = useState(false);
   const open = async () => {
     try {
-      const r = await openStoredDataset(s.id);
+      const r = await openStored(s.id);
       if (r) openWorkspace(workspaceOf(r));
       else onError(`“${s.title}” is no longer stored.`);
     } catch (e) {

@@ -1,0 +1,63 @@
+/**
+ * Opening a stored dataset by id. A big one is read by a worker and arrives in slices (see storeReaderWorker.ts);
+ * a small one is read here.
+ */
+import type { Paper } from '../model/types';
+import { markOpened, openStoredDataset, StoreError, storedSummary, workspaceOf, type StoredDataset, type StoreErrorKind } from '../store/datasetStore';
+import type { Workspace } from './workspace';
+
+/** Above this many papers the record is read in a worker. */
+export const READ_IN_WORKER_MIN_PAPERS = 5_000;
+
+export type StoreReaderMessage =
+  | { type: 'record'; record: StoredDataset }
+  | { type: 'papers'; papers: Paper[] }
+  | { type: 'done' }
+  | { type: 'missing' }
+  | { type: 'error'; message: string; kind?: StoreErrorKind };
+
+function readInWorker(id: string): Promise<StoredDataset | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../store/storeReaderWorker.ts', import.meta.url), { type: 'module' });
+    let record: StoredDataset | null = null;
+    const papers: Paper[] = [];
+    worker.onmessage = (e: MessageEvent<StoreReaderMessage>) => {
+      const m = e.data;
+      if (m.type === 'record') record = m.record;
+      else if (m.type === 'papers') for (const p of m.papers) papers.push(p);
+      else {
+        worker.terminate();
+        if (m.type === 'missing') resolve(null);
+        else if (m.type === 'error') reject(new StoreError(m.kind ?? 'failed', m.message));
+        else if (!record) reject(new StoreError('failed', 'The stored dataset did not arrive whole.'));
+        else {
+          // This tab now shows that revision: its later saves are based on it.
+          markOpened(id, record.revision ?? 0);
+          resolve({ ...record, dataset: { ...record.dataset, papers } });
+        }
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new StoreError('failed', e.message || 'The stored dataset could not be read.'));
+    };
+    worker.postMessage({ id });
+  });
+}
+
+/** `openStoredDataset`, reading a big record off the page. */
+export async function openStored(id: string): Promise<StoredDataset | null> {
+  const summary = await storedSummary(id);
+  if (summary && summary.papers >= READ_IN_WORKER_MIN_PAPERS && typeof Worker !== 'undefined') return readInWorker(id);
+  return openStoredDataset(id);
+}
+
+/** A stored dataset as a workspace; null when there is none or it cannot be read. */
+export async function loadStoredWorkspaceAnySize(id: string): Promise<Workspace | null> {
+  try {
+    const r = await openStored(id);
+    return r ? workspaceOf(r) : null;
+  } catch {
+    return null;
+  }
+}
