@@ -10,6 +10,9 @@ import type { AtlasGraph, Counting } from '../graph/types';
 import { clusterOfCommunity, isActive, type OverviewLensResult } from './overviewLens';
 import type { FilterLens } from './compose';
 import { nodePaperIds } from './filters';
+import { shortestPath, type PathResult } from './path';
+import { authorNodeId } from '../graph/types';
+import type { Highlight } from '../view/controllers/highlight';
 
 export interface OverviewIndex {
   /** Overview node ids; a cluster index below points into this list. */
@@ -18,7 +21,9 @@ export interface OverviewIndex {
   papers: string[];
   /** Authors per paper (for fractional counting). */
   paperSize: Int32Array;
-  /** Per author (in source order): its cluster index, or -1. */
+  /** Author node ids (in source order); an author index below points into this list. */
+  authorNodes: string[];
+  /** Per author: its cluster index, or -1. */
   authorCluster: Int32Array;
   /** Per author: its papers, as offsets into authorPaperList. */
   authorPaperStart: Int32Array;
@@ -56,12 +61,14 @@ export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, pap
     return i;
   };
   const authorIndex = new Map<string, number>();
+  const authorNodes: string[] = [];
   const authorCluster: number[] = [];
   const authorPaperStart: number[] = [0];
   const authorPaperList: number[] = [];
   source.forEachNode((node, a) => {
     if (a.kind !== 'author') return;
     authorIndex.set(node, authorCluster.length);
+    authorNodes.push(node);
     authorCluster.push(clusterIndex.get(clusterOf(a.community) ?? '') ?? -1);
     for (const p of nodePaperIds(a)) authorPaperList.push(paperOf(p));
     authorPaperStart.push(authorPaperList.length);
@@ -101,6 +108,7 @@ export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, pap
     clusters,
     papers,
     paperSize: Int32Array.from(papers, paperSize),
+    authorNodes,
     authorCluster: Int32Array.from(authorCluster),
     authorPaperStart: Int32Array.from(authorPaperStart),
     authorPaperList: Int32Array.from(authorPaperList),
@@ -123,9 +131,16 @@ export function indexAnswers(f: FilterLens): boolean {
   return !f.affiliation;
 }
 
-/** The same answer as overviewLens(), from the compact index. */
-export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): OverviewLensResult | null {
-  if (!isActive(papers, f)) return null;
+interface Masks {
+  keptPaper: Uint8Array;
+  visible: Uint8Array;
+  edgeKept: Uint8Array;
+  edgeKeptWeight: Float64Array;
+  hubKept: Uint8Array;
+}
+
+/** Which papers, authors, ties and hub memberships a lens keeps (steps 1–3 of overviewLens). */
+function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): Masks {
   const nPapers = ix.papers.length;
   const keptPaper = new Uint8Array(nPapers);
   for (let p = 0; p < nPapers; p++) keptPaper[p] = papers === null || papers.has(ix.papers[p]) ? 1 : 0;
@@ -202,6 +217,16 @@ export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | n
     }
     for (let a = 0; a < nAuthors; a++) if (visible[a] && find(a) !== best) visible[a] = 0;
   }
+  return { keptPaper, visible, edgeKept, edgeKeptWeight, hubKept };
+}
+
+/** The same answer as overviewLens(), from the compact index. */
+export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): OverviewLensResult | null {
+  if (!isActive(papers, f)) return null;
+  const { visible, edgeKept, edgeKeptWeight, hubKept } = lensMasks(ix, papers, f, counting);
+  const nAuthors = ix.authorCluster.length;
+  const nEdges = ix.edgeA.length;
+  const nHubs = ix.hubAuthor.length;
 
   // 4. Summed per cluster; ties between two clusters summed per overview edge.
   const keptPerCluster = new Int32Array(ix.clusters.length);
@@ -254,5 +279,147 @@ export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | n
     nodeSizes,
     edgeWeights,
     note: `${visibleCount.toLocaleString('en-US')} of ${nAuthors.toLocaleString('en-US')} authors kept, in ${clusterCount.toLocaleString('en-US')} cluster${clusterCount === 1 ? '' : 's'}.`,
+  };
+}
+
+/** Adjacency of the compact index (ties and hub memberships per author, members per hub paper), built on first use. */
+interface Adjacency {
+  nodeIndex: Map<string, number>;
+  edgeStart: Int32Array;
+  edgeList: Int32Array;
+  hubStart: Int32Array;
+  hubList: Int32Array;
+  membersStart: Int32Array;
+  membersList: Int32Array;
+  overviewEdges: Set<string>;
+}
+const adjacencies = new WeakMap<OverviewIndex, Adjacency>();
+
+/** Compressed rows: for each key in 0..n-1, the items whose key it is. */
+function rows(n: number, count: number, keyOf: (i: number) => number, keys2?: (i: number) => number): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < count; i++) {
+    start[keyOf(i) + 1]++;
+    if (keys2) start[keys2(i) + 1]++;
+  }
+  for (let k = 0; k < n; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, n);
+  const list = new Int32Array(start[n]);
+  for (let i = 0; i < count; i++) {
+    list[fill[keyOf(i)]++] = i;
+    if (keys2) list[fill[keys2(i)]++] = i;
+  }
+  return { start, list };
+}
+
+function adjacency(ix: OverviewIndex): Adjacency {
+  let adj = adjacencies.get(ix);
+  if (adj) return adj;
+  const nAuthors = ix.authorNodes.length;
+  const edges = rows(nAuthors, ix.edgeA.length, (e) => ix.edgeA[e], (e) => ix.edgeB[e]);
+  const hubs = rows(nAuthors, ix.hubAuthor.length, (h) => ix.hubAuthor[h]);
+  const members = rows(ix.papers.length, ix.hubAuthor.length, (h) => ix.hubPaper[h]);
+  adj = {
+    nodeIndex: new Map(ix.authorNodes.map((n, i) => [n, i])),
+    edgeStart: edges.start,
+    edgeList: edges.list,
+    hubStart: hubs.start,
+    hubList: hubs.list,
+    membersStart: members.start,
+    membersList: members.list,
+    overviewEdges: new Set(ix.overviewEdges),
+  };
+  adjacencies.set(ix, adj);
+  return adj;
+}
+
+/**
+ * The path lens on a cluster overview: the same shortest collaboration path as on the whole graph (fewest hops,
+ * strongest ties among equals, over the authors and ties the other lenses keep), found in the compact index; the
+ * clusters it passes through are highlighted.
+ */
+export function overviewPathFromIndex(
+  ix: OverviewIndex,
+  papers: Set<string> | null,
+  f: FilterLens,
+  keys: [string, string],
+  name: (key: string) => string,
+): { path: PathResult | null; highlight: Highlight; note: string } {
+  const adj = adjacency(ix);
+  const { keptPaper, visible } = lensMasks(ix, papers, f, 'full');
+  const minShared = Math.max(1, f.minShared ?? 1);
+  const keptCount = (e: number) => {
+    const start = ix.edgePaperStart[e];
+    const end = ix.edgePaperStart[e + 1];
+    if (start === end) return papers === null ? 1 : 0;
+    let c = 0;
+    for (let k = start; k < end; k++) c += keptPaper[ix.edgePaperList[k]];
+    return c;
+  };
+  const ties = (node: string) => {
+    const u = adj.nodeIndex.get(node)!;
+    const m = new Map<number, number>();
+    for (let k = adj.edgeStart[u]; k < adj.edgeStart[u + 1]; k++) {
+      const e = adj.edgeList[k];
+      const other = ix.edgeA[e] === u ? ix.edgeB[e] : ix.edgeA[e];
+      if (!visible[other]) continue;
+      const c = keptCount(e);
+      if (c) m.set(other, (m.get(other) ?? 0) + c);
+    }
+    for (let k = adj.hubStart[u]; k < adj.hubStart[u + 1]; k++) {
+      const paper = ix.hubPaper[adj.hubList[k]];
+      if (!keptPaper[paper]) continue;
+      for (let j = adj.membersStart[paper]; j < adj.membersStart[paper + 1]; j++) {
+        const x = ix.hubAuthor[adj.membersList[j]];
+        if (x !== u && visible[x]) m.set(x, (m.get(x) ?? 0) + 1);
+      }
+    }
+    const out = new Map<string, number>();
+    for (const [x, c] of m) if (c >= minShared) out.set(ix.authorNodes[x], c);
+    return out;
+  };
+  const shared = (a: string, b: string) => {
+    const u = adj.nodeIndex.get(a)!;
+    const v = adj.nodeIndex.get(b)!;
+    const out: string[] = [];
+    for (let k = adj.edgeStart[u]; k < adj.edgeStart[u + 1]; k++) {
+      const e = adj.edgeList[k];
+      if ((ix.edgeA[e] === u ? ix.edgeB[e] : ix.edgeA[e]) !== v) continue;
+      for (let j = ix.edgePaperStart[e]; j < ix.edgePaperStart[e + 1]; j++) if (keptPaper[ix.edgePaperList[j]]) out.push(ix.papers[ix.edgePaperList[j]]);
+    }
+    for (let k = adj.hubStart[u]; k < adj.hubStart[u + 1]; k++) {
+      const paper = ix.hubPaper[adj.hubList[k]];
+      if (!keptPaper[paper]) continue;
+      for (let j = adj.membersStart[paper]; j < adj.membersStart[paper + 1]; j++) if (ix.hubAuthor[adj.membersList[j]] === v) out.push(ix.papers[paper]);
+    }
+    return out;
+  };
+  const isVisible = (n: string) => {
+    const i = adj.nodeIndex.get(n);
+    return i !== undefined && visible[i] === 1;
+  };
+  const [a, b] = keys.map(authorNodeId);
+  const path = shortestPath(a, b, ties, shared, isVisible);
+  const clusterOfNode = (n: string) => {
+    const i = adj.nodeIndex.get(n);
+    return i === undefined || ix.authorCluster[i] < 0 ? undefined : ix.clusters[ix.authorCluster[i]];
+  };
+  if (!path) {
+    const nodes = new Set([a, b].filter(isVisible).map(clusterOfNode).filter((c): c is string => !!c));
+    const filtered = papers !== null || (f.minPapers ?? 0) > 1 || minShared > 1 || Boolean(f.largestComponent);
+    return { path: null, highlight: { nodes, edges: [], focus: [...nodes] }, note: `No collaboration path between ${name(keys[0])} and ${name(keys[1])}${filtered ? ' with the current filters' : ''}.` };
+  }
+  const clusters = path.nodes.map(clusterOfNode).filter((c): c is string => !!c);
+  const edges: string[] = [];
+  for (let i = 1; i < clusters.length; i++) {
+    const [x, y] = [clusters[i - 1], clusters[i]];
+    const key = x < y ? `${x}~${y}` : `${y}~${x}`;
+    if (x !== y && adj.overviewEdges.has(key)) edges.push(key);
+  }
+  const hops = path.hops.length;
+  return {
+    path,
+    highlight: { nodes: new Set(clusters), edges, focus: [...new Set(clusters)] },
+    note: `${hops} hop${hops === 1 ? '' : 's'} from ${name(keys[0])} to ${name(keys[1])}, through ${new Set(clusters).size} cluster${new Set(clusters).size === 1 ? '' : 's'}.`,
   };
 }

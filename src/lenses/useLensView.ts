@@ -4,7 +4,7 @@ import type { DatasetIndex } from '../graph/dataIndex';
 import type { DisplayGraph } from '../graph/display';
 import { authorNodeId, type AtlasGraph } from '../graph/types';
 import { overviewLens } from './overviewLens';
-import { indexAnswers, overviewLensFromIndex, type OverviewIndex } from './overviewIndex';
+import { indexAnswers, overviewLensFromIndex, overviewPathFromIndex, type OverviewIndex } from './overviewIndex';
 import type { Selection } from '../app/selection';
 import { asLensGraph } from './filters';
 import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
@@ -47,7 +47,12 @@ export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: Le
 
   const pathA = lens.path?.[0];
   const pathB = lens.path?.[1];
-  const path = useMemo(() => (pathA && pathB && lens.unit === 'author' ? pathLens(graph, filter, [pathA, pathB], index) : null), [graph, filter, pathA, pathB, index, lens.unit]);
+  const path = useMemo(() => {
+    if (!pathA || !pathB || lens.unit !== 'author') return null;
+    // On a cluster overview the authors are not drawn: the path is found in the whole graph's compact index.
+    if (overviewOf?.index) return overviewPathFromIndex(overviewOf.index, papers, filterLens, [pathA, pathB], (k) => index.author(k)?.label ?? k);
+    return pathLens(graph, filter, [pathA, pathB], index);
+  }, [graph, filter, pathA, pathB, index, lens.unit, overviewOf, papers, filterLens]);
 
   const { colorBy, sizeBy } = lens;
   // Centralities only when sized by one (the table asks for its own): their arrival re-renders the graph.

@@ -89,6 +89,27 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
       return !sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
     }, null, { timeout: 60_000 });
 
+    // The path lens on the overview: found in the whole graph, listed hop by hop, its clusters highlighted.
+    await page.getByRole('button', { name: 'Path' }).click();
+    await page.getByLabel('Path from').fill('Christopher D. Manning');
+    await page.getByLabel('Path to').fill('Dan Jurafsky');
+    await page.getByRole('button', { name: 'Find path' }).click();
+    const pathResult = page.getByRole('region', { name: 'Path result' });
+    await pathResult.getByText(/\d+ hops? from Christopher D\. Manning to Dan Jurafsky/).waitFor({ timeout: 60_000 });
+    const hopItems = pathResult.locator('ol > li');
+    assert.ok((await hopItems.count()) >= 1);
+    assert.match(await hopItems.first().textContent(), /^Christopher D\. Manning — /);
+    const litClusters = await page.evaluate(() => {
+      const sigma = window.__coauthorAtlas.sigma;
+      return sigma.getGraph().filterNodes((n) => sigma.getNodeDisplayData(n)?.highlighted).length;
+    });
+    assert.ok(litClusters >= 1, `${litClusters} clusters highlighted`);
+    await page.screenshot({ path: 'test-results/acl-overview-path.png' });
+    await page.getByRole('button', { name: 'Clear' }).click();
+    const pathToggle = page.getByRole('button', { name: /^Path/ });
+    await pathToggle.click();
+    assert.equal(await pathToggle.getAttribute('aria-expanded'), 'false');
+
     await clickNode(page, overview.pick);
     await page.waitForFunction(() => /drill=\d+/.test(location.search), null, { timeout: 60_000 });
     await waitForGraph(page);

@@ -3,7 +3,10 @@ import { buildGraph } from '../../src/graph/build';
 import { resolveDataset, paperYear } from '../../src/graph/authors';
 import { buildClusterOverview } from '../../src/graph/overview';
 import { overviewLens, clusterOfCommunity, type OverviewLensResult } from '../../src/lenses/overviewLens';
-import { buildOverviewIndex, overviewLensFromIndex } from '../../src/lenses/overviewIndex';
+import { buildOverviewIndex, overviewLensFromIndex, overviewPathFromIndex } from '../../src/lenses/overviewIndex';
+import { indexDataset } from '../../src/graph/dataIndex';
+import { filterGraph, pathLens } from '../../src/lenses/compose';
+import { asLensGraph } from '../../src/lenses/filters';
 import { parseInput } from '../../src/import';
 import { syntheticItems } from '../bench/synthetic';
 import type { Dataset } from '../../src/model/types';
@@ -101,6 +104,46 @@ describe('the compact overview index gives the same answers as the reference pas
           expect(round(fast)).toEqual(round(reference));
         }
       }
+    });
+  }
+});
+
+describe('the path lens on an overview finds the same path as on the whole graph', () => {
+  const parsed = parseInput(JSON.stringify(syntheticItems(8_000, 5)), 'csl-json');
+  const synthetic: Dataset = { id: 's', title: 's', papers: parsed.papers, aliases: [] };
+  for (const [name, ds, cap] of [['embedded profile', loadDataset('profile-full.json'), 25], ['synthetic 8k authorships', synthetic, 25], ['synthetic, every paper a hub', synthetic, 1]] as const) {
+    it(name, () => {
+      const source = buildGraph(ds, { hyperauthorCap: cap });
+      const overview = buildClusterOverview(source, 10);
+      const resolved = resolveDataset(ds);
+      const index = indexDataset(ds, resolved);
+      const ix = buildOverviewIndex(source, overview, (id) => index.authorsOf(id).length);
+      const keys = [...resolved.authors.keys()];
+      // A spread of pairs: neighbours, far apart, and unconnected ones.
+      const pairs: [string, string][] = [];
+      for (let i = 0; i < 12; i++) pairs.push([keys[(i * 7919) % keys.length], keys[(i * 104729 + 13) % keys.length]]);
+      const years = [...new Set(ds.papers.map((p) => paperYear(p)).filter((y): y is number => y !== undefined))].sort();
+      const lenses = [
+        [null, {}],
+        [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [years[0], years[Math.floor(years.length / 2)]] }), {}],
+        [null, { minShared: 2 }],
+      ] as const;
+      let found = 0;
+      for (const [papers, f] of lenses) {
+        const filter = filterGraph(asLensGraph(source), index, papers, 'full', f);
+        for (const pair of pairs) {
+          const whole = pathLens(asLensGraph(source), filter, pair, index);
+          const fast = overviewPathFromIndex(ix, papers, f, pair, (k) => index.author(k)?.label ?? k);
+          const norm = (p: typeof whole.path) => p && { nodes: p.nodes, hops: p.hops.map((h) => ({ ...h, paperIds: [...h.paperIds].sort() })) };
+          expect(norm(fast.path)).toEqual(norm(whole.path));
+          if (whole.path) {
+            found++;
+            // The clusters the path passes through are what the overview highlights.
+            for (const n of whole.path.nodes) expect(fast.highlight!.nodes.has(clusterOfCommunity(source, overview)(source.getNodeAttribute(n, 'community'))!)).toBe(true);
+          } else expect(fast.note).toMatch(/^No collaboration path/);
+        }
+      }
+      expect(found).toBeGreaterThan(0);
     });
   }
 });

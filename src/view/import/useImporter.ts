@@ -39,15 +39,17 @@ export function useImporter(onStored: () => void) {
     async (files: JobFile[], append: boolean, notes: string[]) => {
       const base = append && canAppend ? { papers: workspace.dataset.papers, aliases: workspace.dataset.aliases, owner: workspace.dataset.owner } : undefined;
       const names = files.map((f) => f.name);
+      // A conference's 324 files are named by count, not listed.
+      const named = names.length > 4 ? `${names.length} files (${names.slice(0, 3).join(', ')}, …)` : names.join(', ');
       const appendingStored = Boolean(base) && workspace.origin === 'import';
       const title = base ? `${workspace.dataset.title}${appendingStored ? '' : ` + ${names[0]}`}` : names.length > 1 ? `${names[0]} (+${names.length - 1} more)` : names[0];
       // Everything of the dataset but what the import brings (papers, aliases, owner).
       const meta: Omit<Dataset, 'papers' | 'aliases' | 'owner'> = {
         id: appendingStored ? workspace.id : newDatasetId(),
         title,
-        description: base ? workspace.dataset.description : `Imported from ${names.join(', ')}.`,
+        description: base ? workspace.dataset.description : `Imported from ${named}.`,
         ...(base && workspace.dataset.profile ? { profile: workspace.dataset.profile } : {}),
-        sourceNotes: [...(base ? workspace.dataset.sourceNotes ?? [] : []), `Imported from ${names.join(', ')} on ${new Date().toISOString().slice(0, 10)}.`],
+        sourceNotes: [...(base ? workspace.dataset.sourceNotes ?? [] : []), `Imported from ${named} on ${new Date().toISOString().slice(0, 10)}.`],
       };
       const keepOptions = base ? options : undefined;
       setRunning({ fraction: 0, label: 'Starting…' });

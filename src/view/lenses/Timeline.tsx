@@ -147,6 +147,9 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
     select(g).call(brushRef.current.move, px);
   }, [range, x]);
 
+  // One year label per ~36 px (a field's half century would overlap otherwise), on round years where possible.
+  const labelEvery = Math.max(1, Math.ceil(36 / Math.max(1, x.step())));
+  const step = [1, 2, 5, 10, 20, 25, 50].find((n) => n >= labelEvery) ?? labelEvery;
   return (
     <svg width={width} height={HEIGHT} className="lens-histogram" role="img" aria-label="Papers per year; drag to choose a range of years">
       {bins.map((b) => {
@@ -156,7 +159,7 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
             <rect x={x(b.year)} y={y(b.count)} width={x.bandwidth()} height={Math.max(0, HEIGHT - 14 - y(b.count))} className={inRange ? 'bar in' : 'bar out'}>
               <title>{`${b.year}: ${b.count} paper${b.count === 1 ? '' : 's'}`}</title>
             </rect>
-            <text x={(x(b.year) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 2} textAnchor="middle" className="tick">{b.year}</text>
+            {b.year % step === 0 && (x(b.year) ?? 0) + x.bandwidth() / 2 >= 14 && <text x={(x(b.year) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 2} textAnchor="middle" className="tick">{b.year}</text>}
           </g>
         );
       })}

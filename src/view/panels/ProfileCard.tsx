@@ -62,7 +62,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       </fieldset>)}
       {!datasetChoice && dataset.description && <p className="muted">{dataset.description}</p>}
       <p className="muted summary">
-        {dataset.papers.length} papers · {authors} authors · {coauthorEdges.toLocaleString('en-US')} coauthor links · {hubs} paper hub{hubs === 1 ? '' : 's'}
+        {dataset.papers.length.toLocaleString('en-US')} papers · {authors.toLocaleString('en-US')} authors · {coauthorEdges.toLocaleString('en-US')} coauthor links · {hubs} paper hub{hubs === 1 ? '' : 's'}
       </p>
 
       <h3>Clusters ({clusters.length})</h3>
