@@ -3,6 +3,7 @@ import { resolveDataset } from '../graph/authors';
 import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
 import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
 import type { BuildOptions } from '../graph/types';
+import type { Paper } from '../model/types';
 import {
   authorshipCount,
   overviewFrom,
@@ -30,7 +31,9 @@ export interface PipelineProgress {
   share: number;
 }
 
-const PAPER_SLICE = 5_000;
+const PAPER_SLICE = 2_000;
+/** What the graph needs of a paper: everything but its abstract (the heaviest field, read only by the panels). */
+const lean = ({ abstract: _abstract, ...paper }: Paper): Paper => paper;
 /** Lets the page draw and answer input between two slices of work. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -102,7 +105,7 @@ export function usePipeline(
       const send = (r: PipelineRequest) => worker.postMessage(r);
       for (let i = 0; i < dataset.papers.length; i += PAPER_SLICE) {
         if (stopped) return;
-        send({ type: 'papers', papers: dataset.papers.slice(i, i + PAPER_SLICE) });
+        send({ type: 'papers', papers: dataset.papers.slice(i, i + PAPER_SLICE).map(lean) });
         setProgress({ stage: 'Sending the papers to the graph builder', share: (0.05 * i) / dataset.papers.length });
         await nextTask();
       }

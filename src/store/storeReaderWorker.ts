@@ -4,7 +4,7 @@
 import { getStoredDataset, type StoreError } from './datasetStore';
 import type { StoreReaderMessage } from '../app/openStored';
 
-const PAPER_SLICE = 4_000;
+const PAPER_SLICE = 1_500;
 const post = (m: StoreReaderMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = async (e: MessageEvent<{ id: string }>) => {

@@ -7,7 +7,7 @@ import type { Dataset } from '../../model/types';
 import { saveDataset, type StoreError } from '../../store/datasetStore';
 import type { ImportJob, ImportMessage, WorkerStore } from './importJob';
 
-const PAPER_SLICE = 4_000;
+const PAPER_SLICE = 1_500;
 const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 /** Stores a big new dataset from here (see StoreInWorker), when the import gave something to store. */
