@@ -5,8 +5,8 @@
  *   node --import tsx tests/bench/bibtex-50mb.mjs [--mb=50] [--seed=1]
  *
  * Figures: time from picking the file to the first frame of the new graph; how often the progress bar moved; the
- * longest main-thread task (PerformanceObserver "longtask") while the import worker parses and while the graph is built (in the graph worker) and received
- * the graph; and whether the page answers input meanwhile: every second a key press (CDP Input, acknowledged once
+ * longest main-thread task (PerformanceObserver "longtask") while the import worker parses and while the graph worker
+ * builds the graph and the page receives it; and whether the page answers input meanwhile: every second a key press (CDP Input, acknowledged once
  * the main thread has handled it) and a requestAnimationFrame round trip, timed from node.
  * Phases: "parse" runs from the pick to the import worker's `done` message (reading the file, the worker's parse,
  * the result's arrival), "build" from there to the first frame of the new graph.
