@@ -14,7 +14,7 @@ import { visiblePapers } from '../../src/lenses/papers';
 import { tableRows } from '../../src/lenses/table';
 import { buildClusterOverview } from '../../src/graph/overview';
 import { overviewLens } from '../../src/lenses/overviewLens';
-import { buildOverviewIndex, overviewLensFromIndex } from '../../src/lenses/overviewIndex';
+import { buildOverviewIndex, overviewLensFromIndex, overviewPathFromIndex } from '../../src/lenses/overviewIndex';
 import { DEFAULT_LENS, type LensState } from '../../src/lenses/types';
 import type { Dataset } from '../../src/model/types';
 
@@ -70,5 +70,11 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: lens timings 
     expect(fast.kept).toEqual(ov.kept);
     time('overview from the index: min papers 5', () => overviewLensFromIndex(ix, null, { minPapers: 5 }, 'full'));
     time('overview from the index: years + largest component', () => overviewLensFromIndex(ix, papers, { largestComponent: true }, 'full'));
+    const far = [lcc.actors[0].slice(2), lcc.actors[lcc.actors.length - 1].slice(2)] as [string, string];
+    const name = (k: string) => index.author(k)?.label ?? k;
+    const first = time('overview path, first (adjacency built)', () => overviewPathFromIndex(ix, null, {}, far, name));
+    time('overview path, again', () => overviewPathFromIndex(ix, null, {}, far, name));
+    time('overview path, years 2015–2016', () => overviewPathFromIndex(ix, papers, {}, far, name));
+    expect(first.path?.nodes).toEqual(pathLens(graph, lcc, far, index).path?.nodes);
   }, 300_000);
 });
