@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type Sigma from 'sigma';
 import { searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
 import { applyNodeStyles, toDisplayGraph } from '../graph/display';
-import { buildClusterOverview, communitySubgraph, needsOverview } from '../graph/overview';
+import { communitySubgraph } from '../graph/overview';
 import { usePipeline } from './usePipeline';
 import type { Theme } from '../graph/palette';
 import { authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
@@ -100,12 +100,14 @@ export function App() {
   // Level of detail: a graph too big to draw author by author opens on its cluster overview;
   // `?drill=<community>` opens one cluster, `?drill=all` the whole graph.
   const [drill, setDrillState] = useState<string | null>(() => new URLSearchParams(window.location.search).get('drill'));
-  const big = useMemo(() => needsOverview(source), [source]);
+  // The pipeline makes an overview exactly for the graphs that need one (needsOverview).
+  const overview = bundle.overview;
+  const big = overview !== null;
   const shown = useMemo(() => {
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
-    return bundle.overview ?? buildClusterOverview(source);
-  }, [source, big, drill, bundle.overview]);
+    return overview ?? source;
+  }, [source, big, drill, overview]);
   const setDrill = useCallback((next: string | null) => {
     setDrillState(next);
     const params = new URLSearchParams(window.location.search);

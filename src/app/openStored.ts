@@ -3,7 +3,7 @@
  * a small one is read here.
  */
 import type { Paper } from '../model/types';
-import { markOpened, openStoredDataset, StoreError, storedSummary, workspaceOf, type StoredDataset, type StoreErrorKind } from '../store/datasetStore';
+import { loadStoredWorkspace, markOpened, openStoredDataset, StoreError, storedSummary, type StoredDataset, type StoreErrorKind } from '../store/datasetStore';
 import type { Workspace } from './workspace';
 
 /** Above this many papers the record is read in a worker. */
@@ -52,12 +52,5 @@ export async function openStored(id: string): Promise<StoredDataset | null> {
   return openStoredDataset(id);
 }
 
-/** A stored dataset as a workspace; null when there is none or it cannot be read. */
-export async function loadStoredWorkspaceAnySize(id: string): Promise<Workspace | null> {
-  try {
-    const r = await openStored(id);
-    return r ? workspaceOf(r) : null;
-  } catch {
-    return null;
-  }
-}
+/** A stored dataset as a workspace (`loadStoredWorkspace` reading through `openStored`). */
+export const loadStoredWorkspaceAnySize = (id: string): Promise<Workspace | null> => loadStoredWorkspace(id, openStored);

@@ -21,12 +21,6 @@ export type Unit = LensState['unit'];
 /** Above this many authorships the graph is built in a worker and sent to the page in slices. */
 export const WORKER_MIN_AUTHORSHIPS = 20_000;
 
-export function authorshipCount(dataset: Dataset): number {
-  let n = 0;
-  for (const p of dataset.papers) n += p.authors.length;
-  return n;
-}
-
 export interface PreparedGraph {
   source: AtlasGraph;
   clusters: ClusterSummary[];

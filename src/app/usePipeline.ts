@@ -3,12 +3,11 @@ import { resolveDataset } from '../graph/authors';
 import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
 import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
 import type { BuildOptions } from '../graph/types';
-import type { Paper } from '../model/types';
+import { authorshipCount, type Paper } from '../model/types';
 import {
-  authorshipCount,
   overviewFrom,
+  prepareDataset,
   prepareGraph,
-  sourceGraph,
   WORKER_MIN_AUTHORSHIPS,
   type PipelineMessage,
   type PipelineRequest,
@@ -38,12 +37,10 @@ const lean = ({ abstract: _abstract, ...paper }: Paper): Paper => paper;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bundle {
-  const resolved = resolveDataset(workspace.dataset);
-  const index = indexDataset(workspace.dataset, resolved);
   const prepared = workspace.graph
-    ? (workspace.prepared ?? prepareGraph(workspace.graph))
-    : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved), resolved);
-  return { workspace, options, unit, resolved, index, ...prepared };
+    ? { resolved: resolveDataset(workspace.dataset), ...(workspace.prepared ?? prepareGraph(workspace.graph)) }
+    : prepareDataset(workspace.dataset, options, unit);
+  return { workspace, options, unit, index: indexDataset(workspace.dataset, prepared.resolved), ...prepared };
 }
 
 /**

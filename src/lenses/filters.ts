@@ -240,7 +240,7 @@ function largestByBfs(visible: Set<string>, ties: (n: string) => Map<string, num
 }
 
 /** Largest component by union–find over kept edges and hubs: linear, for ties of at least one paper. */
-function largestByUnion(graph: LensGraph, visible: Set<string>, hubs: Set<string>, kept: (a: EdgeAttributes) => boolean): Set<string> {
+export function largestByUnion(graph: LensGraph, visible: Set<string>, hubs: Set<string>, kept: (a: EdgeAttributes) => boolean): Set<string> {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;

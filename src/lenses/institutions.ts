@@ -66,7 +66,7 @@ export function buildInstitutionGraph(dataset: Dataset, unit: 'institution' | 'c
         const id = affiliationNodeId(nameKey(label) || label);
         if (!here.has(id)) here.set(id, label);
         if (!members.has(id)) members.set(id, new Set());
-        members.get(id)!.add(personOf(identity.refKeys[pi]?.[ri] || nameKey(ref.name)));
+        members.get(id)!.add(personOf(identity.refKeys[pi][ri]));
       }
     });
     for (const [id, label] of here) {

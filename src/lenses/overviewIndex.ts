@@ -5,9 +5,8 @@
  * then a few loops over flat arrays (milliseconds on ACL) instead of a walk over graphology objects.
  * `overviewLens` in overviewLens.ts is the reference this must agree with (tests/unit/overview-lens.test.ts).
  */
-import { scaleSqrt } from 'd3';
 import type { AtlasGraph, Counting } from '../graph/types';
-import { clusterOfCommunity, isActive, type OverviewLensResult } from './overviewLens';
+import { clusterOfCommunity, clusterResult, isActive, maxClusterSize, type OverviewLensResult } from './overviewLens';
 import type { FilterLens } from './compose';
 import { nodePaperIds } from './filters';
 import type { PathResult } from './path';
@@ -102,8 +101,6 @@ export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, pap
       hubWeight.push(a.weight);
     }
   });
-  let maxCluster = 1;
-  overview.forEachNode((_n, a) => (maxCluster = Math.max(maxCluster, a.kind === 'cluster' ? a.authorCount : 1)));
   return {
     clusters,
     papers,
@@ -122,7 +119,7 @@ export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, pap
     hubCluster: Int32Array.from(hubCluster),
     hubWeight: Float64Array.from(hubWeight),
     overviewEdges: overview.edges(),
-    maxCluster,
+    maxCluster: maxClusterSize(overview),
   };
 }
 
@@ -208,13 +205,10 @@ function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens,
     for (let e = 0; e < nEdges; e++) if (edgeKept[e]) union(ix.edgeA[e], ix.edgeB[e]);
     for (let h = 0; h < nHubs; h++) if (hubKept[h]) union(ix.hubAuthor[h], nAuthors + ix.hubPaper[h]);
     const sizes = new Int32Array(parent.length);
+    for (let a = 0; a < nAuthors; a++) if (visible[a]) sizes[find(a)]++;
+    // Among equally large components, the one met first in author order (as the reference pass picks).
     let best = -1;
-    for (let a = 0; a < nAuthors; a++) {
-      if (!visible[a]) continue;
-      const r = find(a);
-      sizes[r]++;
-      if (best < 0 || sizes[r] > sizes[best]) best = r;
-    }
+    for (let a = 0; a < nAuthors; a++) if (visible[a] && (best < 0 || sizes[find(a)] > sizes[best])) best = find(a);
     for (let a = 0; a < nAuthors; a++) if (visible[a] && find(a) !== best) visible[a] = 0;
   }
   return { keptPaper, visible, edgeKept, edgeKeptWeight, hubKept };
@@ -250,36 +244,19 @@ export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | n
   for (let h = 0; h < nHubs; h++) if (hubKept[h] && visible[ix.hubAuthor[h]]) addPair(ix.authorCluster[ix.hubAuthor[h]], ix.hubCluster[h], ix.hubWeight[h]);
 
   const kept = new Map<string, number>();
-  const hiddenNodes = new Set<string>();
-  const nodeSizes = new Map<string, number>();
-  const size = scaleSqrt().domain([1, ix.maxCluster]).range([3, 30]).clamp(true);
   ix.clusters.forEach((c, i) => {
-    const n = keptPerCluster[i];
-    if (n > 0) {
-      kept.set(c, n);
-      nodeSizes.set(c, size(n));
-    } else hiddenNodes.add(c);
+    if (keptPerCluster[i] > 0) kept.set(c, keptPerCluster[i]);
   });
   const clusterIndex = new Map(ix.clusters.map((c, i) => [c, i]));
   const edgeWeights = new Map<string, number>();
-  const hiddenEdges = new Set<string>();
   for (const edge of ix.overviewEdges) {
     const [a, b] = edge.split('~');
     const ca = clusterIndex.get(a) ?? -1;
     const cb = clusterIndex.get(b) ?? -1;
     const w = ca < 0 || cb < 0 ? 0 : pairWeight[ca < cb ? ca * nClusters + cb : cb * nClusters + ca];
     if (w) edgeWeights.set(edge, w);
-    if (!w || hiddenNodes.has(a) || hiddenNodes.has(b)) hiddenEdges.add(edge);
   }
-  const clusterCount = ix.clusters.length - hiddenNodes.size;
-  return {
-    hiddenNodes,
-    hiddenEdges,
-    kept,
-    nodeSizes,
-    edgeWeights,
-    note: `${visibleCount.toLocaleString('en-US')} of ${nAuthors.toLocaleString('en-US')} authors kept, in ${clusterCount.toLocaleString('en-US')} cluster${clusterCount === 1 ? '' : 's'}.`,
-  };
+  return clusterResult(ix.clusters, ix.overviewEdges, kept, edgeWeights, ix.maxCluster, visibleCount, nAuthors);
 }
 
 /** Adjacency of the compact index (ties and hub memberships per author, members per hub paper), built on first use. */

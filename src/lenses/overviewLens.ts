@@ -7,7 +7,7 @@
  */
 import { scaleSqrt } from 'd3';
 import type { AtlasGraph, Counting, EdgeAttributes } from '../graph/types';
-import { nodePaperIds } from './filters';
+import { asLensGraph, largestByUnion, nodePaperIds } from './filters';
 import type { FilterLens } from './compose';
 
 export interface OverviewLensResult {
@@ -49,7 +49,7 @@ export function overviewLens(
   const minShared = Math.max(1, f.minShared ?? 1);
 
   // 1. Authors kept by their papers and affiliation.
-  const visible = new Set<string>();
+  let visible = new Set<string>();
   source.forEachNode((node, a) => {
     if (a.kind !== 'author') return;
     let count = 0;
@@ -90,77 +90,74 @@ export function overviewLens(
     }
   });
 
-  // 3. Largest connected component (union-find over the kept ties, hubs included).
+  // 3. Largest connected component: the whole-graph lens's own union-find (filters.ts), over the same ties.
   if (f.largestComponent) {
-    const parent = new Map<string, string>();
-    const find = (x: string): string => {
-      let r = x;
-      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-      let y = x;
-      while (y !== r) {
-        const next = parent.get(y)!;
-        parent.set(y, r);
-        y = next;
-      }
-      return r;
-    };
-    for (const n of visible) parent.set(n, n);
-    for (const [s, t] of ties) {
-      if (!parent.has(s)) parent.set(s, s);
-      if (!parent.has(t)) parent.set(t, t);
-      const rs = find(s);
-      const rt = find(t);
-      if (rs !== rt) parent.set(rs, rt);
-    }
-    const sizes = new Map<string, number>();
-    for (const n of visible) sizes.set(find(n), (sizes.get(find(n)) ?? 0) + 1);
-    let best: string | undefined;
-    for (const [root, size] of sizes) if (best === undefined || size > sizes.get(best)!) best = root;
-    for (const n of [...visible]) if (find(n) !== best) visible.delete(n);
+    const hubs = new Set(source.filterNodes((_n, a) => a.kind === 'paper' && (papers === null || papers.has(a.paperId))));
+    visible = largestByUnion(asLensGraph(source), visible, hubs, (a) => keptCount(a) >= minShared);
   }
 
   // 4. Summed per cluster.
+  const clusterOfNode = (n: string) => clusterOf(source.getNodeAttribute(n, 'community'));
   const kept = new Map<string, number>();
   for (const n of visible) {
-    const c = clusterOf(source.getNodeAttribute(n, 'community'));
+    const c = clusterOfNode(n);
     if (c) kept.set(c, (kept.get(c) ?? 0) + 1);
   }
   const edgeWeights = new Map<string, number>();
-  const communityOf = (n: string) => clusterOf(source.getNodeAttribute(n, 'community'));
   for (const [s, t, w] of ties) {
     if (!visible.has(s) && source.getNodeAttribute(s, 'kind') === 'author') continue;
     if (!visible.has(t) && source.getNodeAttribute(t, 'kind') === 'author') continue;
-    const a = communityOf(s);
-    const b = communityOf(t);
+    const a = clusterOfNode(s);
+    const b = clusterOfNode(t);
     if (!a || !b || a === b) continue;
     const key = a < b ? `${a}~${b}` : `${b}~${a}`;
     if (overview.hasEdge(key)) edgeWeights.set(key, (edgeWeights.get(key) ?? 0) + w);
   }
 
-  let maxCluster = 1;
-  overview.forEachNode((_n, a) => (maxCluster = Math.max(maxCluster, a.kind === 'cluster' ? a.authorCount : 1)));
-  // The overview's own scale, so a cluster that keeps fewer authors is drawn smaller.
+  return clusterResult(overview.nodes(), overview.edges(), kept, edgeWeights, maxClusterSize(overview), visible.size, countAuthors(source));
+}
+
+/** The largest cluster node's size: the overview's own size scale, so a cluster keeping fewer authors is drawn smaller. */
+export function maxClusterSize(overview: AtlasGraph): number {
+  let max = 1;
+  overview.forEachNode((_n, a) => (max = Math.max(max, a.kind === 'cluster' ? a.authorCount : 1)));
+  return max;
+}
+
+/**
+ * The lens result from per-cluster counts (both passes end here): a cluster keeping no author hides, the others are
+ * sized by what they keep; an overview edge (`<cluster>~<cluster>`) shows only with a weight from kept papers.
+ */
+export function clusterResult(
+  clusters: string[],
+  overviewEdges: string[],
+  kept: Map<string, number>,
+  edgeWeights: Map<string, number>,
+  maxCluster: number,
+  keptAuthors: number,
+  totalAuthors: number,
+): OverviewLensResult {
   const size = scaleSqrt().domain([1, maxCluster]).range([3, 30]).clamp(true);
   const hiddenNodes = new Set<string>();
   const nodeSizes = new Map<string, number>();
-  overview.forEachNode((node) => {
-    const n = kept.get(node) ?? 0;
-    if (n === 0) hiddenNodes.add(node);
-    else nodeSizes.set(node, size(n));
-  });
+  for (const c of clusters) {
+    const n = kept.get(c) ?? 0;
+    if (n === 0) hiddenNodes.add(c);
+    else nodeSizes.set(c, size(n));
+  }
   const hiddenEdges = new Set<string>();
-  overview.forEachEdge((edge, _a, s, t) => {
-    if (hiddenNodes.has(s) || hiddenNodes.has(t) || !edgeWeights.get(edge)) hiddenEdges.add(edge);
-  });
-  const clusters = overview.order - hiddenNodes.size;
-  const total = countAuthors(source);
+  for (const edge of overviewEdges) {
+    const [a, b] = edge.split('~');
+    if (hiddenNodes.has(a) || hiddenNodes.has(b) || !edgeWeights.get(edge)) hiddenEdges.add(edge);
+  }
+  const shown = clusters.length - hiddenNodes.size;
   return {
     hiddenNodes,
     hiddenEdges,
     kept,
     nodeSizes,
     edgeWeights,
-    note: `${visible.size.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} authors kept, in ${clusters.toLocaleString('en-US')} cluster${clusters === 1 ? '' : 's'}.`,
+    note: `${keptAuthors.toLocaleString('en-US')} of ${totalAuthors.toLocaleString('en-US')} authors kept, in ${shown.toLocaleString('en-US')} cluster${shown === 1 ? '' : 's'}.`,
   };
 }
 

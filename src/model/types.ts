@@ -57,6 +57,13 @@ export interface ProfileHeader {
   sourceNote?: string;
 }
 
+/** Author positions over all papers (the size that decides where a dataset's graph is built). */
+export function authorshipCount(dataset: Pick<Dataset, 'papers'>): number {
+  let n = 0;
+  for (const p of dataset.papers) n += p.authors.length;
+  return n;
+}
+
 export interface Dataset {
   id: string;
   title: string;

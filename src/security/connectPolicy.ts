@@ -14,10 +14,30 @@
  * A redirect to another origin is checked against the policy too: a link that redirects elsewhere is refused.
  */
 
-/** The live OpenAlex API (src/import/openalex.ts: OPENALEX_BASE). */
-export const OPENALEX_ORIGIN = 'https://api.openalex.org';
-/** The test-only OpenAlex base override (src/view/import/OpenAlexTab.tsx: BASE_OVERRIDE_KEY). */
+import { OPENALEX_BASE } from '../import/openalex';
+
+/** The live OpenAlex API's origin. */
+export const OPENALEX_ORIGIN = new URL(OPENALEX_BASE).origin;
+/**
+ * Test-only override of the OpenAlex API's base URL (the e2e replay server sets it with `page.addInitScript`).
+ * Only http(s) URLs are honoured; anything else means the real API.
+ */
 export const OPENALEX_BASE_OVERRIDE_KEY = 'coauthor-atlas:openalex-base';
+
+/** The OpenAlex base the live search uses: the override when it is an http(s) URL, else the real API. */
+export function openAlexBase(override: string | null): string {
+  const v = override?.trim() ?? '';
+  return /^https?:\/\/\S+$/i.test(v) ? v : OPENALEX_BASE;
+}
+
+/** The override as stored (null when unset or storage is unavailable). */
+export function readOpenAlexOverride(): string | null {
+  try {
+    return localStorage.getItem(OPENALEX_BASE_OVERRIDE_KEY);
+  } catch {
+    return null;
+  }
+}
 
 /** http(s) origins with a plain DNS name or IPv4 host: nothing that could end a CSP source expression. */
 const SAFE_ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
@@ -45,11 +65,8 @@ export function connectOrigins(pageHref: string, openAlexOverride: string | null
   const file = page.searchParams.get('file');
   const fileOrigin = file ? originForPolicy(file, pageHref) : null;
   if (fileOrigin) out.add(fileOrigin);
-  const override = openAlexOverride?.trim() ?? '';
-  if (/^https?:\/\/\S+$/i.test(override)) {
-    const o = originForPolicy(override, pageHref);
-    if (o) out.add(o);
-  }
+  const openAlex = originForPolicy(openAlexBase(openAlexOverride), pageHref);
+  if (openAlex) out.add(openAlex);
   out.delete(page.origin);
   return [...out];
 }
@@ -62,19 +79,11 @@ export function connectPolicyText(origins: string[]): string {
 /** The origins allowed by the policy installed at boot (with the page's own); null when none was installed. */
 let allowed: Set<string> | null = null;
 
-function readOverride(): string | null {
-  try {
-    return localStorage.getItem(OPENALEX_BASE_OVERRIDE_KEY);
-  } catch {
-    return null;
-  }
-}
-
 /** Adds the narrowing policy to the page. Call once, before anything is fetched (first import of src/main.tsx). */
 export function installConnectPolicy(doc: Document = document, loc: Location = window.location): void {
   if (allowed) return;
   if (!doc.querySelector('meta[http-equiv="Content-Security-Policy"]')) return;
-  const origins = connectOrigins(loc.href, readOverride());
+  const origins = connectOrigins(loc.href, readOpenAlexOverride());
   const meta = doc.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
   meta.content = connectPolicyText(origins);

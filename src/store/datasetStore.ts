@@ -414,10 +414,13 @@ export function workspaceOf(r: StoredDataset): Workspace {
   return { id: r.id, dataset: r.dataset, origin: 'import', ...(r.positions ? { positions: r.positions } : {}), ...(r.options ? { options: r.options } : {}) };
 }
 
-/** A stored dataset (IndexedDB) by id, as a workspace; null when there is none or storage is unavailable. */
-export async function loadStoredWorkspace(id: string): Promise<Workspace | null> {
+/**
+ * A stored dataset (IndexedDB) by id, as a workspace; null when there is none or storage is unavailable.
+ * `open` reads the record (src/app/openStored.ts passes one that reads big records in a worker).
+ */
+export async function loadStoredWorkspace(id: string, open: (id: string) => Promise<StoredDataset | null> = openStoredDataset): Promise<Workspace | null> {
   try {
-    const r = await openStoredDataset(id);
+    const r = await open(id);
     return r ? workspaceOf(r) : null;
   } catch {
     return null;

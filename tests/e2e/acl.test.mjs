@@ -21,6 +21,13 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
 
   test('imports, opens on the cluster overview, drills into a cluster and finds an author', async () => {
     const { page } = await openApp(browser);
+    // Whether the graph builder's progress bar ever shows (it may be gone again before the test looks).
+    await page.evaluate(() => {
+      window.__sawBuildProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('progress[aria-label="Building the graph"]')) window.__sawBuildProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => join(dir, f));
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Import papers').setInputFiles(files);
@@ -60,6 +67,16 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     });
     assert.ok(overview.order <= 2000, `overview of ${overview.order} nodes`);
     assert.ok(overview.members > 38_000, `${overview.members} authors in the overview`);
+    assert.equal(await page.evaluate(() => window.__sawBuildProgress), true, 'the build showed its progress bar');
+    // 324 files are described by their count, not listed.
+    await page.getByRole('complementary', { name: 'Details' }).getByText(/^Imported from 324 files \(A00\.xml, A83\.xml, A88\.xml, …\)\.$/).first().waitFor();
+    // Half a century of years: labels on round years, far enough apart to read.
+    const ticks = await page.locator('.lens-histogram text.tick').evaluateAll((ts) => ts.map((t) => ({ year: Number(t.textContent), x: Number(t.getAttribute('x')) })));
+    const bars = await page.locator('.lens-histogram rect').count();
+    assert.ok(ticks.length > 3 && ticks.length < bars / 2, `${ticks.length} labels for ${bars} years`);
+    const step = ticks[1].year - ticks[0].year;
+    assert.ok([2, 5, 10].includes(step) && ticks.every((t) => t.year % step === 0), ticks.map((t) => t.year).join(' '));
+    for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i].x - ticks[i - 1].x >= 36, `labels ${ticks[i - 1].year} and ${ticks[i].year} too close`);
 
     // Lenses on the overview: a year range applies to the whole graph, summed per cluster.
     const hiddenClusters = () => page.evaluate(() => {

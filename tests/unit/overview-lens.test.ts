@@ -147,3 +147,29 @@ describe('the path lens on an overview finds the same path as on the whole graph
     });
   }
 });
+
+describe('the largest component on an overview, when two are equally large', () => {
+  it('keeps the one met first in author order, in the index as in the reference pass', () => {
+    const paper = (id: string, names: string[], year: number) => ({ id, title: id, truncated: false, year, authors: names.map((name) => ({ name })) });
+    // Authors in order: Ann, Eve, Bob, Cal, Dan, Fay. Components {Ann, Eve, Fay} and {Bob, Cal, Dan}, three each;
+    // {Bob, Cal, Dan} is complete first (at Dan), {Ann, Eve, Fay} is met first (at Ann).
+    const ds: Dataset = {
+      id: 'tie', title: 'tie', aliases: [],
+      papers: [paper('p1', ['Ann', 'Eve'], 2020), paper('p2', ['Bob', 'Cal'], 2020), paper('p3', ['Cal', 'Dan'], 2020), paper('p4', ['Eve', 'Fay'], 2020)],
+    };
+    const source = buildGraph(ds);
+    const overview = buildClusterOverview(source, 10);
+    const ix = buildOverviewIndex(source, overview, () => 2);
+    const reference = overviewLens(source, overview, null, { largestComponent: true }, { counting: 'full', paperSize: () => 2 })!;
+    const fast = overviewLensFromIndex(ix, null, { largestComponent: true }, 'full')!;
+    const clusterOf = clusterOfCommunity(source, overview);
+    const expected = new Map<string, number>();
+    for (const name of ['ann', 'eve', 'fay']) {
+      const c = clusterOf(source.getNodeAttribute(authorNodeId(name), 'community'))!;
+      expected.set(c, (expected.get(c) ?? 0) + 1);
+    }
+    expect(reference.kept).toEqual(expected);
+    expect(fast.kept).toEqual(expected);
+    expect(fast.note).toMatch(/^3 of 6 authors kept/);
+  });
+});

@@ -4,15 +4,10 @@ import {
 } from '../../import/openalex';
 import { ImportReportView } from './ImportReportView';
 import type { useImporter } from './useImporter';
+import { openAlexBase, readOpenAlexOverride } from '../../security/connectPolicy';
 
 /** The user's e-mail or API key, kept in this browser. */
 export const CONTACT_KEY = 'coauthor-atlas:openalex-contact';
-/**
- * Test-only override of the API's base URL (the e2e replay server sets it with `page.addInitScript`).
- * Only http(s) URLs are honoured; anything else means the real API.
- */
-export const BASE_OVERRIDE_KEY = 'coauthor-atlas:openalex-base';
-
 /** Responses cached for the page's lifetime (all tabs and searches share it); credentials are not part of the keys. */
 const cache = new MemoryCache(300);
 
@@ -24,10 +19,8 @@ function readStorage(key: string): string {
   }
 }
 
-function baseUrl(): string {
-  const v = readStorage(BASE_OVERRIDE_KEY).trim();
-  return /^https?:\/\/[^\s]+$/i.test(v) ? v : OPENALEX_BASE;
-}
+/** The API's base: the test-only override (see connectPolicy.ts) or the real API. */
+const baseUrl = () => openAlexBase(readOpenAlexOverride());
 
 /** An e-mail goes to `mailto` (the polite pool), anything else is taken as an API key. */
 function credentials(contact: string): { mailto?: string; apiKey?: string } {

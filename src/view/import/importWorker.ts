@@ -3,7 +3,7 @@
 import { parseInput, parseNameVariantsYaml } from '../../import';
 import { emptyReport } from '../../import/common';
 import { combineResults, type CombinedImport, type FileResult } from '../../import/combine';
-import type { Dataset } from '../../model/types';
+import { authorshipCount, type Dataset } from '../../model/types';
 import { saveDataset, type StoreError } from '../../store/datasetStore';
 import type { ImportJob, ImportMessage, WorkerStore } from './importJob';
 
@@ -13,10 +13,9 @@ const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScop
 /** Stores a big new dataset from here (see StoreInWorker), when the import gave something to store. */
 async function storeHere(job: ImportJob, combined: CombinedImport): Promise<WorkerStore> {
   const store = job.store;
-  if (!store || job.base) return { state: 'not-asked' };
-  let authorships = 0;
-  for (const p of combined.papers) authorships += p.authors.length;
-  if (authorships < store.minAuthorships || combined.papers.length === 0 || (combined.added === 0 && combined.aliases.length === 0)) return { state: 'not-asked' };
+  // The page asks only for a new dataset (an append is stored by the page, over its stored revision).
+  if (!store) return { state: 'not-asked' };
+  if (authorshipCount(combined) < store.minAuthorships || combined.papers.length === 0 || (combined.added === 0 && combined.aliases.length === 0)) return { state: 'not-asked' };
   const dataset: Dataset = { ...store.meta, papers: combined.papers, aliases: combined.aliases, ...(combined.owner ? { owner: combined.owner } : {}) };
   try {
     const written = await saveDataset({ id: dataset.id, dataset, ...(store.options ? { options: store.options } : {}) });
