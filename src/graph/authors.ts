@@ -66,6 +66,7 @@ export function aliasResolver(aliases: Alias[]): (key: string) => string {
   }
   if (!next.size) return (key) => key;
   return (key) => {
+    if (!next.has(key)) return key;
     const seen = new Set<string>();
     let k = key;
     while (next.has(k) && !seen.has(k)) {
@@ -131,8 +132,13 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
     if (k === undefined) folded.set(name, (k = nameKey(name)));
     return k;
   };
-  const nameKeys: string[][] = papers.map((p) => p.authors.map((ref) => keyOfName(ref.name)));
+  let anyExternalId = false;
+  const nameKeys: string[][] = papers.map((p) => p.authors.map((ref) => {
+    if (ref.externalId) anyExternalId = true;
+    return keyOfName(ref.name);
+  }));
   const ownerName = dataset.owner ? nameKey(dataset.owner) : undefined;
+  if (!anyExternalId) return { refKeys: nameKeys, ownerKey: ownerName };
 
   // Union-find over ids.
   const idIndex = new Map<string, number>();
@@ -145,11 +151,15 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
     return i;
   };
   const idCache = new Map<string, string[]>();
-  const refIds: (number[] | undefined)[][] = papers.map((p, pi) => p.authors.map((ref, ri) => {
-    if (!ref.externalId || !nameKeys[pi][ri]) return undefined;
+  // The ids of the references that carry any, by flat position (most references of most sources carry none).
+  const refIds = new Map<number, number[]>();
+  let position = 0;
+  papers.forEach((p, pi) => p.authors.forEach((ref, ri) => {
+    const at = position++;
+    if (!ref.externalId || !nameKeys[pi][ri]) return;
     let ids = idCache.get(ref.externalId);
     if (!ids) idCache.set(ref.externalId, (ids = identityIds(ref.externalId)));
-    if (!ids.length) return undefined;
+    if (!ids.length) return;
     const nums = ids.map((id) => {
       let n = idIndex.get(id);
       if (n === undefined) {
@@ -163,7 +173,7 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
       const a = find(nums[0]), b = find(nums[k]);
       if (a !== b) parent[b] = a;
     }
-    return nums;
+    refIds.set(at, nums);
   }));
 
   if (!idIndex.size) return { refKeys: nameKeys, ownerKey: ownerName };
@@ -178,8 +188,9 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
     return p;
   };
   for (const [id, n] of idIndex) personOf(n).ids.push(id);
+  position = 0;
   papers.forEach((paper, pi) => paper.authors.forEach((_, ri) => {
-    const nums = refIds[pi][ri];
+    const nums = refIds.get(position++);
     if (!nums) return;
     const p = personOf(nums[0]);
     const k = nameKeys[pi][ri];
@@ -206,8 +217,9 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
     p.key = claims.get(best)!.length === 1 ? best : `${best}${ID_SEPARATOR}${p.ids[0].slice(p.ids[0].indexOf(':') + 1).toLowerCase()}`;
   }
 
+  position = 0;
   const refKeys = papers.map((paper, pi) => paper.authors.map((_, ri) => {
-    const nums = refIds[pi][ri];
+    const nums = refIds.get(position++);
     if (nums) return personOf(nums[0]).key;
     const k = nameKeys[pi][ri];
     const claimed = claims.get(k);
@@ -243,47 +255,68 @@ export function resolveDataset(dataset: Dataset): ResolvedDataset {
   const identity = identityKeys(dataset);
   const ownerKey = identity.ownerKey !== undefined ? resolve(identity.ownerKey) : undefined;
 
-  const spellingCounts = new Map<string, Map<string, number>>();
-  const authors = new Map<string, ResolvedAuthor>();
-  const touch = (key: string): ResolvedAuthor => {
-    let a = authors.get(key);
-    if (!a) {
-      a = { key, label: '', spellings: [], paperIds: [], affiliations: [], isOwner: key === ownerKey };
-      authors.set(key, a);
-      spellingCounts.set(key, new Map());
+  // Authors by ordinal while collecting (flat arrays are much cheaper than a map and a set per author and
+  // paper on 140k author positions): each author's spellings with their counts, and the last paper that
+  // listed them (to drop a person listed twice on one paper).
+  const ordinalOf = new Map<string, number>();
+  const list: ResolvedAuthor[] = [];
+  const spellingCounts: number[][] = [];
+  const lastPaper: number[] = [];
+  const touch = (key: string): number => {
+    let ordinal = ordinalOf.get(key);
+    if (ordinal === undefined) {
+      ordinal = list.length;
+      ordinalOf.set(key, ordinal);
+      list.push({ key, label: '', spellings: [], paperIds: [], affiliations: [], isOwner: key === ownerKey });
+      spellingCounts.push([]);
+      lastPaper.push(-1);
     }
-    return a;
+    return ordinal;
+  };
+  const countSpelling = (ordinal: number, spelling: string, by: number) => {
+    const spellings = list[ordinal].spellings;
+    const at = spellings.indexOf(spelling);
+    if (at < 0) {
+      spellings.push(spelling);
+      spellingCounts[ordinal].push(by);
+    } else spellingCounts[ordinal][at] += by;
   };
 
   const papers: ResolvedPaper[] = [];
+  const ordinals: number[] = [];
   dataset.papers.forEach((paper, pi) => {
     const keys: string[] = [];
-    const seen = new Set<string>();
+    ordinals.length = 0;
     const year = paperYear(paper);
     const baseKeys = identity.refKeys[pi];
-    paper.authors.forEach((ref, ri) => {
+    const refs = paper.authors;
+    for (let ri = 0; ri < refs.length; ri++) {
+      const ref = refs[ri];
       const key = baseKeys[ri] ? resolve(baseKeys[ri]) : '';
-      if (!key) return;
-      const author = touch(key);
-      const counts = spellingCounts.get(key)!;
-      counts.set(ref.name.trim(), (counts.get(ref.name.trim()) ?? 0) + 1);
-      for (const aff of ref.affiliations ?? []) if (!author.affiliations.includes(aff)) author.affiliations.push(aff);
-      if (seen.has(key)) return; // the same person listed twice on one paper
-      seen.add(key);
+      if (!key) continue;
+      const ordinal = touch(key);
+      const author = list[ordinal];
+      countSpelling(ordinal, ref.name.trim(), 1);
+      if (ref.affiliations) for (const aff of ref.affiliations) if (!author.affiliations.includes(aff)) author.affiliations.push(aff);
+      if (lastPaper[ordinal] === pi) continue; // the same person listed twice on one paper
+      lastPaper[ordinal] = pi;
       keys.push(key);
-    });
-    let ownerAdded = false;
-    if (ownerKey && !seen.has(ownerKey)) {
-      // The owner wrote every paper of their profile, even where the list is cut.
-      const owner = touch(ownerKey);
-      if (!spellingCounts.get(ownerKey)!.size) spellingCounts.get(ownerKey)!.set(dataset.owner!, 0);
-      void owner;
-      keys.push(ownerKey);
-      seen.add(ownerKey);
-      ownerAdded = true;
+      ordinals.push(ordinal);
     }
-    for (const key of keys) {
-      const a = authors.get(key)!;
+    let ownerAdded = false;
+    if (ownerKey) {
+      const owner = touch(ownerKey);
+      if (lastPaper[owner] !== pi) {
+        // The owner wrote every paper of their profile, even where the list is cut.
+        if (!list[owner].spellings.length) countSpelling(owner, dataset.owner!, 0);
+        lastPaper[owner] = pi;
+        keys.push(ownerKey);
+        ordinals.push(owner);
+        ownerAdded = true;
+      }
+    }
+    for (const ordinal of ordinals) {
+      const a = list[ordinal];
       a.paperIds.push(paper.id);
       if (year !== undefined) {
         a.firstYear = a.firstYear === undefined ? year : Math.min(a.firstYear, year);
@@ -293,12 +326,16 @@ export function resolveDataset(dataset: Dataset): ResolvedDataset {
     papers.push({ paper, authorKeys: keys, ownerAdded });
   });
 
-  for (const [key, author] of authors) {
-    const counts = [...spellingCounts.get(key)!.entries()];
-    // Stable sort keeps first-seen order among equal counts.
-    counts.sort((a, b) => b[1] - a[1]);
-    author.spellings = counts.map(([s]) => s);
-    author.label = author.spellings[0] ?? key;
-  }
+  const authors = new Map<string, ResolvedAuthor>();
+  list.forEach((author, ordinal) => {
+    const counts = spellingCounts[ordinal];
+    if (counts.length > 1) {
+      // Most common first; a stable sort keeps first-seen order among equal counts.
+      const order = counts.map((_, i) => i).sort((a, b) => counts[b] - counts[a]);
+      author.spellings = order.map((i) => author.spellings[i]);
+    }
+    author.label = author.spellings[0] ?? author.key;
+    authors.set(author.key, author);
+  });
   return { authors, papers, ownerKey };
 }

@@ -33,11 +33,17 @@ export function nameKey(name: string): string {
     // "Smith, Jr." style suffixes are not first names.
     if (first && !/^(jr|sr|ii|iii|iv)\.?$/i.test(first)) n = `${first} ${last}`;
   }
+  // ASCII needs no Unicode folding (NFKD and the special folds leave it as it is): the common case, made cheap.
+  if (ASCII_ONLY.test(n)) return n.toLowerCase().replace(NON_ALNUM_ASCII, ' ').trim();
   return foldText(n)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(/\s+/g, ' ');
 }
+
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NON_ALNUM_ASCII = /[^a-z0-9]+/g;
 
 /** Accent- and case-insensitive text used for search matching. */
 export function searchKey(text: string): string {
