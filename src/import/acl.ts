@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, AuthorRef, Paper } from '../model/types';
 import { nameKey } from '../model/names';
-import { cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, progress, stripBom, type Parsed } from './common';
+import { cleanDoi, collapseSpace, emptyReport, finish, isoDate, progress, stripBom, type Parsed } from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -117,6 +117,8 @@ class CollectionReader {
       p.authors.push(this.author);
       this.author = null;
     } else if (name === 'paper' && this.paper) {
+      // The list is kept in the result (authorParts): an exact-size copy, not the array push() grew with room to spare.
+      this.paper.authors = this.paper.authors.slice();
       this.onPaper(this.paper, this.volume, this.collection);
       this.paper = null;
       this.author = null;
@@ -131,13 +133,92 @@ class CollectionReader {
 const COLLAPSED = /^[!-~\u00A1-\u00FF\u2010-\u2027]+(?: [!-~\u00A1-\u00FF\u2010-\u2027]+)*$/;
 
 /** `collapseSpace` (whitespace runs to one space, trimmed, NFC), skipping the work when there is none to do. */
-const collapse = (text: string): string => (COLLAPSED.test(text) ? text : collapseSpace(text));
+const collapse = (text: string): string => (text === '' || COLLAPSED.test(text) ? text : collapseSpace(text));
+
+/** An author's "First Last", as `collapse` leaves it. */
+function authorName(a: AuthorBuf): string {
+  // Most names are two clean words: testing the parts is cheaper than testing the joined string.
+  if (COLLAPSED.test(a.first) && COLLAPSED.test(a.last)) return `${a.first} ${a.last}`;
+  return collapse(`${a.first} ${a.last}`);
+}
+
+/**
+ * What a paper takes from its volume and collection (year, date, venue, source), worked out again only
+ * when those values change: consecutive papers share them. Compared by value, as the saxes path fills
+ * a volume's <meta> in place.
+ */
+class VolumeFacts {
+  private booktitle: string | undefined;
+  private primed = false;
+  private collection: string | undefined;
+  private volumeYear: number | undefined;
+  private month: number | undefined;
+  venue = '';
+  year: number | undefined;
+  date: string | undefined;
+  source = '';
+
+  update(volume: VolumeBuf, collection: string | undefined): this {
+    if (volume.booktitle !== this.booktitle) {
+      this.booktitle = volume.booktitle;
+      this.venue = collapse(volume.booktitle);
+    }
+    if (!this.primed || collection !== this.collection || volume.year !== this.volumeYear || volume.month !== this.month) {
+      this.primed = true;
+      this.collection = collection;
+      this.volumeYear = volume.year;
+      this.month = volume.month;
+      this.year = volume.year ?? yearFromCollectionId(collection);
+      this.date = isoDate(this.year, volume.month);
+      this.source = `ACL Anthology ${collection ?? ''}`.trim();
+    }
+    return this;
+  }
+}
+
+/**
+ * Paper ids as IdMaker hands them out (the url, else a made-up id; "-2", "-3", ... added when taken), kept
+ * with each paper's author parts: the map of parts doubles as the set of ids in use, so a paper costs one
+ * lookup and one insertion (next to each other: the second finds the first's memory in cache) rather than
+ * two insertions. Ids of papers skipped for want of a title are held apart.
+ */
+class PaperIds {
+  readonly parts = new Map<string, AclPersonName[]>();
+  private readonly skipped = new Set<string>();
+
+  private taken(id: string): boolean {
+    return this.parts.has(id) || (this.skipped.size > 0 && this.skipped.has(id));
+  }
+
+  /** A free id: `preferred` (trimmed) when there is one, else `fallback`. */
+  private free(preferred: string | undefined, fallback: string): string {
+    const base = (preferred && preferred.trim()) || fallback;
+    if (!this.taken(base)) return base;
+    let n = 2;
+    while (this.taken(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  }
+
+  /** The id of a paper that is kept, with its authors' name parts. */
+  add(preferred: string | undefined, fallback: string, authors: AclPersonName[]): string {
+    const id = this.free(preferred, fallback);
+    this.parts.set(id, authors);
+    return id;
+  }
+
+  /** The id of a paper that is skipped. */
+  skip(preferred: string | undefined, fallback: string): string {
+    const id = this.free(preferred, fallback);
+    this.skipped.add(id);
+    return id;
+  }
+}
 
 /** Parses one Anthology collection file into `items`, adding problems to `report`. */
 function parseCollection(text: string, fileName: string | undefined, report: ImportReport, items: Parsed[],
-  ids: IdMaker, indexBase: number, parts: Map<string, AclPersonName[]>, how: AclReader): number {
+  ids: PaperIds, indexBase: number, how: AclReader): number {
   let count = 0;
-  const nameOf = (a: AuthorBuf) => collapse(`${a.first} ${a.last}`);
+  const facts = new VolumeFacts();
 
   /** Line of a paper from its `line` field: the fast scanner leaves the offset of its tag there. */
   let lineOf = (p: PaperBuf) => p.line;
@@ -145,35 +226,35 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
     const index = indexBase + count++;
     const title = collapse(p.title);
     const url = collapse(p.url);
-    const id = ids.make(url || undefined, url || `${collection ?? 'acl'}-${volume.id}-${p.num}`);
+    const fallbackId = url || `${collection ?? 'acl'}-${volume.id}-${p.num}`;
     if (!title) {
+      const id = ids.skip(url || undefined, fallbackId);
       report.skipped.push({ index, line: lineOf(p), reason: `paper ${id} has no title` });
       return;
     }
-    const year = volume.year ?? yearFromCollectionId(collection);
-    const authors: AuthorRef[] = [];
+    const id = ids.add(url || undefined, fallbackId, p.authors);
+    const { year, date, venue, source } = facts.update(volume, collection);
+    // map() makes an array of the exact size (push() would leave room to spare in each of the papers' lists).
     let nameless = false;
-    for (let i = 0; i < p.authors.length; i++) {
-      const name = nameOf(p.authors[i]);
-      const externalId = p.authorIds?.[i];
+    const refs = p.authors.map((a, i): AuthorRef => {
+      const name = authorName(a);
       if (!name) nameless = true;
-      else authors.push(externalId === undefined ? { name } : { name, externalId });
-    }
-    parts.set(id, p.authors);
+      const externalId = p.authorIds?.[i];
+      return externalId === undefined ? { name } : { name, externalId };
+    });
+    const authors = nameless ? refs.filter((a) => a.name) : refs;
     if (nameless) report.warnings.push({ index, line: lineOf(p), message: `paper ${id}: an <author> without a name was left out` });
     // Built field by field in the order `compact` would leave them, without `delete` (slow objects).
     const paperOut: Paper = { id, title, authors, truncated: false };
-    const date = isoDate(year, volume.month);
     if (date !== undefined) paperOut.date = date;
     if (year !== undefined) paperOut.year = year;
-    const venue = collapse(volume.booktitle);
     if (venue) paperOut.venue = venue;
-    const doi = cleanDoi(p.doi);
+    const doi = p.doi ? cleanDoi(p.doi) : undefined; // cleanDoi('') is undefined
     if (doi !== undefined) paperOut.doi = doi;
     if (p.url) paperOut.url = `https://www.aclweb.org/anthology/${url}`;
     const abstract = collapse(p.abstract);
     if (abstract) paperOut.abstract = abstract;
-    paperOut.sources = [`ACL Anthology ${collection ?? ''}`.trim()];
+    paperOut.sources = [source];
     items.push({ paper: paperOut, index });
   };
 
@@ -232,15 +313,40 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z_:]/.test(ch)) NAME_CHAR[c] = 1;
   else if (/[0-9.-]/.test(ch)) NAME_CHAR[c] = 2;
 }
-/** The element and attribute names of the Anthology's files, handed out without cutting a new string each time. */
-const KNOWN_NAMES = new Map<number, string>();
-const nameHash = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
-for (const name of ['collection', 'volume', 'meta', 'paper', 'title', 'author', 'first', 'last', 'abstract', 'doi', 'url', 'year',
-  'month', 'booktitle', 'fixed-case', 'pages', 'editor', 'frontmatter', 'attachment', 'video', 'address', 'publisher', 'note', 'id']) {
-  let h = 0;
-  for (let i = 0; i < name.length; i++) h = nameHash(h, name.charCodeAt(i));
-  KNOWN_NAMES.set(h, name);
+
+/**
+ * The element and attribute names of the Anthology's files, recognised while a name is read: a trie over
+ * ASCII name characters, one row of 128 next states per state, -1 where the name ends. A known name's
+ * final state hands out its one string (no string cut per element, and comparisons between names are
+ * pointer checks); any other name runs on in OTHER_NAME and is cut from the text.
+ */
+const NAME_ROOT = 0;
+const OTHER_NAME = 1;
+const KNOWN_NAMES = ['collection', 'volume', 'meta', 'paper', 'title', 'author', 'first', 'last', 'abstract', 'doi', 'url',
+  'year', 'month', 'booktitle', 'fixed-case', 'pages', 'editor', 'frontmatter', 'attachment', 'video', 'address', 'publisher',
+  'note', 'id', 'href', 'tag', 'type'];
+const nameTrie: number[] = [];
+const nameAtState: (string | undefined)[] = [];
+const addNameState = (): number => {
+  const state = nameAtState.length;
+  nameAtState.push(undefined);
+  // Any name character continues an unknown name; the first character must be one that may start a name.
+  for (let c = 0; c < 128; c++) nameTrie.push(NAME_CHAR[c] === 1 || (NAME_CHAR[c] === 2 && state !== NAME_ROOT) ? OTHER_NAME : -1);
+  return state;
+};
+addNameState(); // NAME_ROOT
+addNameState(); // OTHER_NAME
+for (const name of KNOWN_NAMES) {
+  let state = NAME_ROOT;
+  for (let i = 0; i < name.length; i++) {
+    const slot = state * 128 + name.charCodeAt(i);
+    if (nameTrie[slot] === OTHER_NAME) nameTrie[slot] = addNameState();
+    state = nameTrie[slot];
+  }
+  nameAtState[state] = name;
 }
+const NAME_TRIE = Int16Array.from(nameTrie);
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 const XML_DECL = /^<\?xml version=(["'])1\.0\1(?: encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?: standalone=(["'])(?:yes|no)\3)? ?\?>/;
 // Characters XML 1.0 forbids, carriage returns (saxes rewrites line ends), lone surrogates and "]]>"
@@ -306,25 +412,27 @@ class XmlScanner {
     return out + s.slice(last, to);
   }
 
-  /** Hash of the last name read by name(). */
-  private hash = 0;
+  /** Trie state at the end of the last name read by name(). */
+  private nameState = NAME_ROOT;
 
   /** End of the XML name starting at i (i itself when there is none). */
   private name(i: number): number {
     const s = this.s;
-    const c0 = s.charCodeAt(i);
-    if (!(c0 < 128 && NAME_CHAR[c0] === 1)) return i;
-    let h = c0;
-    let j = i + 1;
-    for (let c = s.charCodeAt(j); c < 128 && NAME_CHAR[c] !== 0; c = s.charCodeAt(++j)) h = nameHash(h, c);
-    this.hash = h;
-    return j;
+    let state = NAME_ROOT;
+    for (;;) {
+      const c = s.charCodeAt(i); // NaN past the end
+      const next = c < 128 ? NAME_TRIE[(state << 7) | c] : -1;
+      if (next < 0) break;
+      state = next;
+      i++;
+    }
+    this.nameState = state;
+    return i;
   }
 
   /** The name name() just read, from s[from, to). */
   private nameString(from: number, to: number): string {
-    const known = KNOWN_NAMES.get(this.hash);
-    return known !== undefined && known.length === to - from && this.s.startsWith(known, from) ? known : this.s.slice(from, to);
+    return nameAtState[this.nameState] ?? this.s.slice(from, to);
   }
 
   run(reader: CollectionReader): boolean {
@@ -362,12 +470,12 @@ class XmlScanner {
       if (lt < 0) break;
       const c = s.charCodeAt(lt + 1);
       if (c === 47 /* / */) {
-        // Must close the innermost open element: its name, then no further name character.
+        // Must close the innermost open element: the same name (a known one is the same string).
         const name = stack.pop();
-        if (name === undefined || !s.startsWith(name, lt + 2)) return false;
-        let k = lt + 2 + name.length;
-        const after = s.charCodeAt(k);
-        if (after < 128 && NAME_CHAR[after] !== 0) return false;
+        if (name === undefined) return false;
+        let k = this.name(lt + 2);
+        const known = nameAtState[this.nameState];
+        if (known !== undefined ? known !== name : k - (lt + 2) !== name.length || !s.startsWith(name, lt + 2)) return false;
         while (isSpace(s.charCodeAt(k))) k++;
         if (s.charCodeAt(k) !== 62 /* > */) return false;
         reader.close(name);
@@ -382,7 +490,8 @@ class XmlScanner {
       const name = this.nameString(lt + 1, nameEnd);
       let k = nameEnd;
       let id: string | undefined;
-      let attrNames: string[] | undefined;
+      let firstAttr: string | undefined;
+      let moreAttrs: string[] | undefined; // after the first (most tags have at most one attribute)
       let selfClosing = false;
       for (;;) {
         const before = k;
@@ -411,9 +520,9 @@ class XmlScanner {
         const value = s.slice(k + 1, close);
         // saxes rewrites white space in values and resolves references: leave those values to it.
         if (/[<&\t\n]/.test(value)) return false;
-        if (attrNames === undefined) attrNames = [attr];
-        else if (attrNames.includes(attr)) return false;
-        else attrNames.push(attr);
+        if (firstAttr === undefined) firstAttr = attr;
+        else if (attr === firstAttr || moreAttrs?.includes(attr)) return false;
+        else (moreAttrs ??= []).push(attr);
         if (attr === 'id') id = value;
         k = close + 1;
       }
@@ -448,17 +557,16 @@ export type AclReader = 'auto' | 'reference';
  * papers twice, e.g. in two volumes, under different ids).
  */
 export function parseAclFiles(files: AclFile[], options?: ParseOptions, reader: AclReader = 'auto'): AclParseResult {
-  const parts = new Map<string, AclPersonName[]>();
   const report = emptyReport('acl-xml');
   const items: Parsed[] = [];
-  const ids = new IdMaker();
+  const ids = new PaperIds();
   const tick = progress(options, files.length);
   files.forEach((f, i) => {
-    report.read += parseCollection(f.text, f.name, report, items, ids, report.read, parts, reader);
+    report.read += parseCollection(f.text, f.name, report, items, ids, report.read, reader);
     tick(i + 1);
   });
   if (!report.read) report.fatal = 'No <paper> element found in the XML.';
-  return { ...finish(items, report, { ...options, dedupe: options?.dedupe === true }), authorParts: parts };
+  return { ...finish(items, report, { ...options, dedupe: options?.dedupe === true }), authorParts: ids.parts };
 }
 
 export function parseAclXml(text: string, options?: ParseOptions): AclParseResult {

@@ -178,9 +178,18 @@ export function finish(items: Parsed[], report: ImportReport, options?: ParseOpt
     report.duplicatesMerged = d.merged;
   }
   report.imported = papers.length;
-  report.truncated = papers.filter((p) => p.truncated).map((p) => p.id);
-  report.noAuthors = papers.filter((p) => p.authors.length === 0).map((p) => p.id);
-  report.noYear = papers.filter((p) => p.year === undefined).map((p) => p.id);
+  // One pass over the papers for the three lists.
+  const truncated: string[] = [];
+  const noAuthors: string[] = [];
+  const noYear: string[] = [];
+  for (const p of papers) {
+    if (p.truncated) truncated.push(p.id);
+    if (p.authors.length === 0) noAuthors.push(p.id);
+    if (p.year === undefined) noYear.push(p.id);
+  }
+  report.truncated = truncated;
+  report.noAuthors = noAuthors;
+  report.noYear = noYear;
   return { papers, report };
 }
 
