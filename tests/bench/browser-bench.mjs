@@ -83,6 +83,10 @@ async function openAndMeasure(browser, url, handle, expectedOrder, { lenses = fa
     const worst = frames[0];
     return { firstFrameMs: first.t, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length, worstFrame: worst ? `${Math.round(worst.duration)} ms at ${Math.round(worst.start)} ms: ${worst.scripts.join('; ') || 'no script (rendering)'}` : '' };
   }, { handle, n: expectedOrder });
+  // The app's whole graph from papers has no positions yet: ForceAtlas2 runs in its worker from the first frame.
+  // Measured until it stops by itself (at most 5 min): its duration and the main-thread tasks meanwhile. The
+  // figures after this one are taken on the still graph.
+  const layout = expectedOrder === 'whole' && (await page.evaluate((handle) => window[handle].layoutRunning?.() ?? false, handle)) ? await measureLayout(page, handle) : {};
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const hover = await measureHover(page, handle);
@@ -98,7 +102,25 @@ async function openAndMeasure(browser, url, handle, expectedOrder, { lenses = fa
   }, handle);
   const lensFigures = lenses ? await measureLenses(page) : {};
   await page.close();
-  return { ...load, heapMB: heap.usedSize / 1e6, ...hover, refreshMs, ...lensFigures };
+  return { ...load, heapMB: heap.usedSize / 1e6, ...hover, refreshMs, ...layout, ...lensFigures };
+}
+
+/** A running layout, until it stops: how long it ran and the main-thread tasks meanwhile (share of the time busy in them). */
+async function measureLayout(page, handle) {
+  const t0 = await page.evaluate(() => performance.now());
+  await page.waitForFunction((handle) => !window[handle].layoutRunning(), handle, { timeout: 300_000, polling: 250 }).catch(() => {});
+  return page.evaluate(({ handle, t0 }) => {
+    const now = performance.now();
+    const tasks = window.__longTasks.filter((t) => t.start >= t0).map((t) => t.duration);
+    return {
+      layoutMs: now - t0,
+      layoutStopped: !window[handle].layoutRunning(),
+      layoutStatus: document.querySelector('.layout-status')?.textContent ?? '',
+      layoutLongTasks: tasks.length,
+      layoutLongestTaskMs: Math.max(0, ...tasks),
+      layoutBusyShare: tasks.reduce((a, b) => a + b, 0) / (now - t0),
+    };
+  }, { handle, t0 });
 }
 
 /** Main-thread work of a hover: the synchronous handling of the mousemove, and the time to the next painted frame. */
@@ -231,6 +253,7 @@ if (papers) {
   }
   const whole = results.appPapersWhole;
   if (whole?.lensLongestTaskMs !== undefined) {
+    if (whole.layoutMs !== undefined) console.log(`Whole graph from the same papers: ForceAtlas2 ran ${fmt(whole.layoutMs)} ms after the first frame (${whole.layoutStopped ? whole.layoutStatus : 'still running: gave up waiting'}); meanwhile ${fmt(whole.layoutLongTasks)} long tasks, the longest ${fmt(whole.layoutLongestTaskMs)} ms, ${fmt(100 * whole.layoutBusyShare)}% of the time in long tasks.`);
     console.log(`Lenses on the whole graph from the same papers (${fmt(whole.lensNodesDrawn)} nodes left drawn by the year range), longest task after each change (ms): years to ${fmt(whole.lensYearsToMs)}, from ${fmt(whole.lensYearsFromMs)}; colour by first year ${fmt(whole.lensColourMs)}; range cleared ${fmt(whole.lensClearMs)}.`);
     console.log(`One synchronous full sigma.refresh() (median of 3, ms): bare page ${fmt(results.bare.refreshMs)}; app whole graph ${fmt(whole.refreshMs)}; app overview ${fmt(papers.refreshMs)}.`);
   }

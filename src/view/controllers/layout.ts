@@ -17,6 +17,26 @@ export function maxIterationsFor(order: number): number {
 const CHECK_EVERY = 20;
 /** Mean node movement per check, relative to the layout's extent, below which it has settled. */
 const SETTLE_RATIO = 0.0015;
+/**
+ * On graphs past the level-of-detail thresholds (drawn whole only when asked), positions reach the drawn graph
+ * at most this often while the layout runs, and when it stops; and never sooner than REDRAW_SHARE times what the
+ * last redraw took, so that redrawing keeps at most about a quarter of the main thread. Each update makes sigma
+ * redraw every node and edge: 5-7 s of main-thread time for ACL's 40k nodes in software WebGL (a few tens of ms
+ * on a GPU), and the worker's next order waited for it. Small graphs get every iteration, as before.
+ */
+export const BIG_GRAPH_POSITION_INTERVAL_MS = 2000;
+const REDRAW_SHARE = 4;
+/** graphology-layout-forceatlas2's node matrix: PPN floats per node, x and y first (helpers.js, version 0.10.1). */
+const PPN = 10;
+
+/** The parts of graphology's FA2 supervisor (0.10.1, pinned) that the runner takes over. */
+interface SupervisorInternals {
+  running: boolean;
+  worker: Worker;
+  matrices: { nodes: Float32Array } | null;
+  handleMessage: (event: MessageEvent) => void;
+  askForIterations: () => void;
+}
 
 /**
  * Runs ForceAtlas2 in graphology's Web Worker and stops it by itself: when nodes barely move
@@ -28,11 +48,17 @@ export class LayoutRunner {
   private iterations = 0;
   private lastPositions: Float64Array | null = null;
   private settled = false;
+  /** The newest positions not yet written to the graph (throttled big graphs only). */
+  private pending: Float32Array | null = null;
+  private lastApplied = 0;
+  /** What the last throttled write cost the main thread, up to the task after its frame. */
+  private lastRedrawMs = 0;
   readonly maxIterations: number;
 
   constructor(
     private graph: Graph,
     private onProgress: (p: LayoutProgress) => void,
+    private positionIntervalMs = 0,
   ) {
     this.maxIterations = maxIterationsFor(graph.order);
     const settings = forceAtlas2.inferSettings(graph);
@@ -40,29 +66,67 @@ export class LayoutRunner {
       settings: { ...settings, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 4 },
       getEdgeWeight: 'weight',
     });
-    const worker = (this.supervisor as unknown as { worker: Worker }).worker;
-    worker.addEventListener('message', this.onIteration);
+    // The supervisor's own handler writes every iteration into the graph, then asks for the next one. Ours does
+    // the same, except that a throttled runner writes at most every positionIntervalMs (it replaces the handler
+    // the supervisor registered; a respawned worker registers `handleMessage`, ours, again).
+    const internals = this.supervisor as unknown as SupervisorInternals;
+    internals.worker.removeEventListener('message', internals.handleMessage);
+    internals.handleMessage = this.onMessage;
+    internals.worker.addEventListener('message', this.onMessage);
   }
 
-  private onIteration = () => {
-    if (!this.supervisor.isRunning()) return;
+  private onMessage = (event: MessageEvent<{ nodes: ArrayBuffer }>) => {
+    const internals = this.supervisor as unknown as SupervisorInternals;
+    if (!internals.running || !internals.matrices) return;
+    const matrix = new Float32Array(event.data.nodes);
+    internals.matrices.nodes = matrix;
     this.iterations++;
-    if (this.iterations % CHECK_EVERY === 0 && this.hasSettled()) this.settled = true;
+    const due = performance.now() - this.lastApplied >= Math.max(this.positionIntervalMs, REDRAW_SHARE * this.lastRedrawMs);
+    const checking = this.iterations % CHECK_EVERY === 0;
+    if (due) this.write(matrix);
+    // The matrix goes back to the worker (transferred) with the next order: keep a copy of what is not written yet.
+    else this.pending = matrix.slice();
+    if (checking && this.hasSettled(matrix)) this.settled = true;
     if (this.settled || this.iterations >= this.maxIterations) this.stop();
-    else if (this.iterations % 5 === 0) this.report();
+    else {
+      internals.askForIterations();
+      if (this.iterations % 5 === 0) this.report();
+    }
   };
 
-  private hasSettled(): boolean {
-    const n = this.graph.order;
-    const now = new Float64Array(n * 2);
+  /** Writes a node matrix's positions into the graph (one graph event, one redraw). */
+  private write(matrix: Float32Array) {
     let i = 0;
+    this.graph.updateEachNodeAttributes((_node, attributes) => {
+      attributes.x = matrix[i];
+      attributes.y = matrix[i + 1];
+      i += PPN;
+      return attributes;
+    }, { attributes: ['x', 'y'] });
+    this.pending = null;
+    const written = performance.now();
+    this.lastApplied = written;
+    if (this.positionIntervalMs > 0) {
+      requestAnimationFrame(() => setTimeout(() => {
+        this.lastRedrawMs = performance.now() - written;
+        this.lastApplied = performance.now();
+      }, 0));
+    }
+  }
+
+  private hasSettled(matrix: Float32Array): boolean {
+    const n = this.graph.order;
+    if (matrix.length !== n * PPN) return false;
+    const now = new Float64Array(n * 2);
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_node, a) => {
-      now[i++] = a.x;
-      now[i++] = a.y;
-      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
-    });
+    for (let i = 0; i < n; i++) {
+      const x = matrix[i * PPN];
+      const y = matrix[i * PPN + 1];
+      now[2 * i] = x;
+      now[2 * i + 1] = y;
+      minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
     const prev = this.lastPositions;
     this.lastPositions = now;
     if (!prev || prev.length !== now.length || n === 0) return false;
@@ -84,12 +148,14 @@ export class LayoutRunner {
       this.settled = false;
       this.lastPositions = null;
     }
+    this.lastApplied = performance.now();
     this.supervisor.start();
     this.report();
   }
 
   stop() {
     this.supervisor.stop();
+    if (this.pending) this.write(this.pending);
     this.report();
   }
 
