@@ -135,14 +135,6 @@ const COLLAPSED = /^[!-~\u00A1-\u00FF\u2010-\u2027]+(?: [!-~\u00A1-\u00FF\u2010-
 /** `collapseSpace` (whitespace runs to one space, trimmed, NFC), skipping the work when there is none to do. */
 const collapse = (text: string): string => (text === '' || COLLAPSED.test(text) ? text : collapseSpace(text));
 
-/** An author's "First Last", as `collapse` leaves it. */
-function authorName(a: AuthorBuf): string {
-  // Most names are two clean words: testing the parts is cheaper than testing the joined string. join()
-  // makes one flat string (a template would leave a cons string that each later lookup has to flatten).
-  if (COLLAPSED.test(a.first) && COLLAPSED.test(a.last)) return [a.first, a.last].join(' ');
-  return collapse(`${a.first} ${a.last}`);
-}
-
 /**
  * What a paper takes from its volume and collection (year, date, venue, source), worked out again only
  * when those values change: consecutive papers share them. Compared by value, as the saxes path fills
@@ -238,7 +230,7 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
     // map() makes an array of the exact size (push() would leave room to spare in each of the papers' lists).
     let nameless = false;
     const refs = p.authors.map((a, i): AuthorRef => {
-      const name = authorName(a);
+      const name = collapse(`${a.first} ${a.last}`);
       if (!name) nameless = true;
       const externalId = p.authorIds?.[i];
       return externalId === undefined ? { name } : { name, externalId };
