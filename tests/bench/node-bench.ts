@@ -8,6 +8,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Graph from 'graphology';
+import louvain from 'graphology-communities-louvain';
+import seedrandom from 'seedrandom';
 import { parseAclFiles, parseNameVariantsYaml } from '../../src/import/acl';
 import { parseInput } from '../../src/import';
 import { resolveDataset } from '../../src/graph/authors';
@@ -33,6 +36,13 @@ interface Row {
   graphMs: number;
   jsonParseMs: number;
   ratio: number;
+  /**
+   * What the libraries alone cost on the same graph, for scale: graphology inserting the same node and edge keys
+   * with no attributes (nothing else), and graphology-communities-louvain on the built graph (seeded, weighted, as
+   * buildGraph runs it). Best runs; each also as a ratio to JSON.parse.
+   */
+  graphologyFloorMs: number;
+  louvainFloorMs: number;
   authorshipsPerSec: number;
   heapMB: number;
 }
@@ -70,6 +80,17 @@ function measure(name: string, runs: number, parse: () => { papers: Paper[]; ali
   });
   const text = jsonText();
   const json = best(runs, () => JSON.parse(text));
+  const built0 = built.value.graph;
+  const nodeKeys = built0.nodes();
+  const edgeEnds: [string, string, string][] = [];
+  built0.forEachEdge((edge, _attributes, source, target) => edgeEnds.push([edge, source, target]));
+  const graphologyFloor = best(runs, () => {
+    const bare = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+    for (const node of nodeKeys) bare.addNode(node);
+    for (const [edge, source, target] of edgeEnds) bare.addEdgeWithKey(edge, source, target);
+    return bare.size;
+  });
+  const louvainFloor = best(runs, () => louvain(built0, { rng: seedrandom('louvain:1'), getEdgeWeight: 'weight', resolution: 1 }));
   const authorships = dataset.papers.reduce((s, p) => s + p.authors.length, 0);
   const total = parsed.ms + built.ms;
   return {
@@ -85,6 +106,8 @@ function measure(name: string, runs: number, parse: () => { papers: Paper[]; ali
     graphMs,
     jsonParseMs: json.ms,
     ratio: total / json.ms,
+    graphologyFloorMs: graphologyFloor.ms,
+    louvainFloorMs: louvainFloor.ms,
     authorshipsPerSec: authorships / (total / 1000),
     heapMB: heapMB(),
   };
@@ -126,6 +149,14 @@ console.log('| dataset | papers | authorships | authors | nodes | edges | parse 
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.name} | ${fmt(r.papers)} | ${fmt(r.authorships)} | ${fmt(r.authors)} | ${fmt(r.nodes)} | ${fmt(r.edges)} | ${fmt(r.parseMs)} | ${fmt(r.buildMs)} (${fmt(r.resolveMs)} + ${fmt(r.graphMs)}) | ${fmt(r.parseMs + r.buildMs)} | ${fmt(r.jsonParseMs)} | ${fmt(r.ratio, 1)}× | ${fmt(r.authorshipsPerSec)} | ${fmt(r.heapMB)} |`);
+}
+console.log('\nThe libraries alone on the same graphs, for scale (best of runs, ms; × JSON.parse)');
+console.log('| dataset | graphology: insert the same node and edge keys, no attributes | graphology-communities-louvain on the built graph | both | parse + build less both |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of rows) {
+  const both = r.graphologyFloorMs + r.louvainFloorMs;
+  const x = (v: number) => `${fmt(v)} (${fmt(v / r.jsonParseMs, 1)}×)`;
+  console.log(`| ${r.name} | ${x(r.graphologyFloorMs)} | ${x(r.louvainFloorMs)} | ${x(both)} | ${x(r.parseMs + r.buildMs - both)} |`);
 }
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results/bench-node.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 1));
