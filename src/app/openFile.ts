@@ -1,7 +1,7 @@
 import type { ViewState } from '../export/view';
 import type { ParseResult } from '../import/types';
 import { GraphAssembler } from '../graph/transfer';
-import type { Dataset } from '../model/types';
+import type { Dataset, Paper } from '../model/types';
 import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
 import type { Workspace } from './workspace';
 import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
@@ -11,6 +11,8 @@ export type OpenRequest = { text?: string; bytes?: ArrayBuffer; fileName: string
 export type OpenResponse =
   /** A slice of a graph file's graph, clusters and overview (sent before its 'graph' answer). */
   | { kind: 'pipeline'; message: PipelineMessage }
+  /** Some of a paper file's papers, in order (sent before its 'papers' answer, whose result then has none). */
+  | { kind: 'paper-slice'; papers: Paper[] }
   | { kind: 'graph'; ok: true; format: string; view: ViewState; warnings: string[]; positioned: boolean }
   | { kind: 'graph'; ok: false; error: string }
   | { kind: 'papers'; result: ParseResult }
@@ -36,7 +38,7 @@ export function sourceId(prefix: string, source: string): string {
   return `${prefix}-${(h >>> 0).toString(36)}`;
 }
 
-type ParsedInWorker = Exclude<OpenResponse, { kind: 'pipeline' }> & { prepared?: PreparedGraph };
+type ParsedInWorker = Exclude<OpenResponse, { kind: 'pipeline' | 'paper-slice' }> & { prepared?: PreparedGraph };
 
 /** Runs one parse in a fresh worker; aborting terminates it. A graph file's graph arrives in slices first. */
 function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<ParsedInWorker> {
@@ -49,8 +51,13 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
     signal?.addEventListener('abort', abort, { once: true });
     const graph = new GraphAssembler();
     let prepared: PreparedGraph | undefined;
+    const papers: Paper[] = [];
     worker.onmessage = (e: MessageEvent<OpenResponse>) => {
       const data = e.data;
+      if (data.kind === 'paper-slice') {
+        for (const paper of data.papers) papers.push(paper);
+        return;
+      }
       if (data.kind === 'pipeline') {
         const m = data.message;
         try {
@@ -65,7 +72,7 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
       }
       signal?.removeEventListener('abort', abort);
       worker.terminate();
-      resolve({ ...data, prepared });
+      resolve(data.kind === 'papers' ? { ...data, result: { ...data.result, papers }, prepared } : { ...data, prepared });
     };
     worker.onerror = (e) => {
       signal?.removeEventListener('abort', abort);

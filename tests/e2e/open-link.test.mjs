@@ -30,12 +30,25 @@ function makeVosviewer(n) {
   return JSON.stringify({ network: { items, links } });
 }
 
+/** CSL-JSON papers, two authors each from a pool of `pool` names (more papers than one worker message carries). */
+function makeCslPapers(n, pool) {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `p${i}`,
+    type: 'article-journal',
+    title: `Paper ${i}`,
+    issued: { 'date-parts': [[2000 + (i % 20)]] },
+    author: [{ family: `Family${i % pool}`, given: 'Ann' }, { family: `Family${(i * 7 + 1) % pool}`, given: 'Ann' }],
+  }));
+}
+
 const GEXF_NODES = 60;
+const CSL_PAPERS = makeCslPapers(3_700, 600);
 const VOS_ITEMS = 40;
 const files = {
   '/net.gexf': { body: makeGexf(GEXF_NODES), type: 'application/xml', cors: true },
   '/map.json': { body: makeVosviewer(VOS_ITEMS), type: 'application/json', cors: true },
   '/nocors.gexf': { body: makeGexf(10), type: 'application/xml', cors: false },
+  '/papers.json': { body: JSON.stringify(CSL_PAPERS), type: 'application/json', cors: true },
 };
 
 describe('Open from a link', () => {
@@ -97,6 +110,36 @@ describe('Open from a link', () => {
     assert.equal(g.communities, 4);
     assert.equal(g.x, (9 % 8) * 0.5);
     assert.equal(Math.abs(g.y), Math.floor(9 / 8) * 0.5);
+    await page.close();
+  });
+
+  test('papers by ?file= arrive whole (the worker sends them in slices): every authorship, the last paper included', async () => {
+    // Independent count: distinct names and pairs, as written in the file.
+    const names = new Set();
+    const pairs = new Set();
+    for (const p of CSL_PAPERS) {
+      const [a, b] = p.author.map((x) => `${x.given} ${x.family}`.toLowerCase());
+      names.add(a).add(b);
+      if (a !== b) pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+    }
+    const { page } = await openApp(browser, `?file=${encodeURIComponent(`${base}/papers.json`)}`);
+    await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().order === n, names.size, { timeout: 60_000 });
+    const g = await page.evaluate(() => {
+      const graph = window.__coauthorAtlas.sigma.getGraph();
+      let authorships = 0;
+      const papers = new Set();
+      graph.forEachNode((_n, a) => {
+        for (const id of a.paperIds ?? []) {
+          authorships++;
+          papers.add(id);
+        }
+      });
+      return { size: graph.size, authorships, papers: papers.size, hasLast: papers.has('p3699'), hasFirst: papers.has('p0') };
+    });
+    assert.equal(g.size, pairs.size);
+    assert.equal(g.papers, CSL_PAPERS.length);
+    assert.equal(g.authorships, CSL_PAPERS.filter((p) => p.author[0].family !== p.author[1].family).length * 2 + CSL_PAPERS.filter((p) => p.author[0].family === p.author[1].family).length);
+    assert.ok(g.hasFirst && g.hasLast);
     await page.close();
   });
 
