@@ -21,8 +21,8 @@ const SETTLE_RATIO = 0.0015;
  * On graphs past the level-of-detail thresholds (drawn whole only when asked), positions reach the drawn graph
  * at most this often while the layout runs, and when it stops; and never sooner than REDRAW_SHARE times what the
  * last redraw took, so that redrawing keeps at most about a quarter of the main thread. Each update makes sigma
- * redraw every node and edge: 5-7 s of main-thread time for ACL's 40k nodes in software WebGL (a few tens of ms
- * on a GPU), and the worker's next order waited for it. Small graphs get every iteration, as before.
+ * redraw every node and edge: 5-7 s of main-thread time for ACL's 40k nodes in software WebGL (far less
+ * with a GPU), and the worker's next order waited for it. Small graphs get every iteration, as before.
  */
 export const BIG_GRAPH_POSITION_INTERVAL_MS = 2000;
 const REDRAW_SHARE = 4;
