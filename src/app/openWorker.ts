@@ -4,10 +4,9 @@ import { readGraphFile } from '../graphfile';
 import { detectFormat, parseInput } from '../import';
 import type { OpenRequest, OpenResponse } from './openFile';
 import { prepareGraph, preparedMessages } from './pipeline';
+import { paperSlices } from '../model/paperSlices';
 
 const post = (m: OpenResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-/** Papers per message: one message with 49k papers held the page ~200 ms for its structured clone. */
-const PAPER_SLICE = 1_500;
 
 self.onmessage = (e: MessageEvent<OpenRequest>) => {
   const { fileName, kind } = e.data;
@@ -24,7 +23,7 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
     } else {
       const format = detectFormat(text, fileName) ?? undefined;
       const r = parseInput(text, format, { fileName });
-      for (let i = 0; i < r.papers.length; i += PAPER_SLICE) post({ kind: 'paper-slice', papers: r.papers.slice(i, i + PAPER_SLICE) });
+      for (const papers of paperSlices(r.papers)) post({ kind: 'paper-slice', papers });
       response = { kind: 'papers', result: { ...r, papers: [] } };
     }
   } catch (err) {

@@ -4,6 +4,7 @@ import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
 import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
 import type { BuildOptions } from '../graph/types';
 import { authorshipCount, type Paper } from '../model/types';
+import { paperSlices } from '../model/paperSlices';
 import {
   overviewFrom,
   prepareDataset,
@@ -30,7 +31,6 @@ export interface PipelineProgress {
   share: number;
 }
 
-const PAPER_SLICE = 2_000;
 /** What the graph needs of a paper: everything but its abstract (the heaviest field, read only by the panels). */
 const lean = ({ abstract: _abstract, ...paper }: Paper): Paper => paper;
 /** Lets the page draw and answer input between two slices of work. */
@@ -100,10 +100,12 @@ export function usePipeline(
     worker.onerror = (e) => fail(e.message || 'the worker stopped');
     void (async () => {
       const send = (r: PipelineRequest) => worker.postMessage(r);
-      for (let i = 0; i < dataset.papers.length; i += PAPER_SLICE) {
+      let sent = 0;
+      for (const slice of paperSlices(dataset.papers)) {
         if (stopped) return;
-        send({ type: 'papers', papers: dataset.papers.slice(i, i + PAPER_SLICE).map(lean) });
-        setProgress({ stage: 'Sending the papers to the graph builder', share: (0.05 * i) / dataset.papers.length });
+        send({ type: 'papers', papers: slice.map(lean) });
+        setProgress({ stage: 'Sending the papers to the graph builder', share: (0.05 * sent) / dataset.papers.length });
+        sent += slice.length;
         await nextTask();
       }
       const { papers: _papers, ...meta } = dataset;

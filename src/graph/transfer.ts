@@ -18,7 +18,7 @@ type AtlasSerialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttr
 export const NODE_SLICE = 1_500;
 export const EDGE_SLICE = 6_000;
 export const AUTHOR_SLICE = 5_000;
-export const PAPER_SLICE = 6_000;
+export const RESOLVED_PAPER_SLICE = 6_000;
 
 export type GraphSlice =
   | { part: 'head'; attributes: AtlasSerialized['attributes']; options: AtlasSerialized['options']; nodes: number; edges: number }
@@ -78,8 +78,8 @@ export function* resolvedSlices(resolved: ResolvedDataset): Generator<ResolvedSl
   const authors = [...resolved.authors.values()];
   yield { part: 'head', authors: authors.length, papers: resolved.papers.length, ownerKey: resolved.ownerKey };
   for (let i = 0; i < authors.length; i += AUTHOR_SLICE) yield { part: 'authors', authors: authors.slice(i, i + AUTHOR_SLICE) };
-  for (let i = 0; i < resolved.papers.length; i += PAPER_SLICE) {
-    const slice = resolved.papers.slice(i, i + PAPER_SLICE);
+  for (let i = 0; i < resolved.papers.length; i += RESOLVED_PAPER_SLICE) {
+    const slice = resolved.papers.slice(i, i + RESOLVED_PAPER_SLICE);
     yield { part: 'papers', start: i, authorKeys: slice.map((p) => p.authorKeys), ownerAdded: slice.flatMap((p, j) => (p.ownerAdded ? [i + j] : [])) };
   }
 }

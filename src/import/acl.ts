@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, AuthorRef, Paper } from '../model/types';
 import { nameKey } from '../model/names';
-import { cleanDoi, collapseSpace, emptyReport, finish, isoDate, progress, stripBom, type Parsed } from './common';
+import { cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, progress, stripBom, type Parsed } from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -169,47 +169,9 @@ class VolumeFacts {
   }
 }
 
-/**
- * Paper ids as IdMaker hands them out (the url, else a made-up id; "-2", "-3", ... added when taken), kept
- * with each paper's author parts: the map of parts doubles as the set of ids in use, so a paper costs one
- * lookup and one insertion (next to each other: the second finds the first's memory in cache) rather than
- * two insertions. Ids of papers skipped for want of a title are held apart.
- */
-class PaperIds {
-  readonly parts = new Map<string, AclPersonName[]>();
-  private readonly skipped = new Set<string>();
-
-  private taken(id: string): boolean {
-    return this.parts.has(id) || (this.skipped.size > 0 && this.skipped.has(id));
-  }
-
-  /** A free id: `preferred` (trimmed) when there is one, else `fallback`. */
-  private free(preferred: string | undefined, fallback: string): string {
-    const base = (preferred && preferred.trim()) || fallback;
-    if (!this.taken(base)) return base;
-    let n = 2;
-    while (this.taken(`${base}-${n}`)) n++;
-    return `${base}-${n}`;
-  }
-
-  /** The id of a paper that is kept, with its authors' name parts. */
-  add(preferred: string | undefined, fallback: string, authors: AclPersonName[]): string {
-    const id = this.free(preferred, fallback);
-    this.parts.set(id, authors);
-    return id;
-  }
-
-  /** The id of a paper that is skipped. */
-  skip(preferred: string | undefined, fallback: string): string {
-    const id = this.free(preferred, fallback);
-    this.skipped.add(id);
-    return id;
-  }
-}
-
 /** Parses one Anthology collection file into `items`, adding problems to `report`. */
 function parseCollection(text: string, fileName: string | undefined, report: ImportReport, items: Parsed[],
-  ids: PaperIds, indexBase: number, how: AclReader): number {
+  ids: IdMaker, indexBase: number, parts: Map<string, AclPersonName[]>, how: AclReader): number {
   let count = 0;
   const facts = new VolumeFacts();
 
@@ -219,13 +181,12 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
     const index = indexBase + count++;
     const title = collapse(p.title);
     const url = collapse(p.url);
-    const fallbackId = url || `${collection ?? 'acl'}-${volume.id}-${p.num}`;
+    const id = ids.make(url || undefined, url || `${collection ?? 'acl'}-${volume.id}-${p.num}`);
     if (!title) {
-      const id = ids.skip(url || undefined, fallbackId);
       report.skipped.push({ index, line: lineOf(p), reason: `paper ${id} has no title` });
       return;
     }
-    const id = ids.add(url || undefined, fallbackId, p.authors);
+    parts.set(id, p.authors);
     const { year, date, venue, source } = facts.update(volume, collection);
     // map() makes an array of the exact size (push() would leave room to spare in each of the papers' lists).
     let nameless = false;
@@ -550,16 +511,17 @@ export type AclReader = 'auto' | 'reference';
  * papers twice, e.g. in two volumes, under different ids).
  */
 export function parseAclFiles(files: AclFile[], options?: ParseOptions, reader: AclReader = 'auto'): AclParseResult {
+  const parts = new Map<string, AclPersonName[]>();
   const report = emptyReport('acl-xml');
   const items: Parsed[] = [];
-  const ids = new PaperIds();
+  const ids = new IdMaker();
   const tick = progress(options, files.length);
   files.forEach((f, i) => {
-    report.read += parseCollection(f.text, f.name, report, items, ids, report.read, reader);
+    report.read += parseCollection(f.text, f.name, report, items, ids, report.read, parts, reader);
     tick(i + 1);
   });
   if (!report.read) report.fatal = 'No <paper> element found in the XML.';
-  return { ...finish(items, report, { ...options, dedupe: options?.dedupe === true }), authorParts: ids.parts };
+  return { ...finish(items, report, { ...options, dedupe: options?.dedupe === true }), authorParts: parts };
 }
 
 export function parseAclXml(text: string, options?: ParseOptions): AclParseResult {

@@ -18,6 +18,11 @@ export interface CombinedImport {
   added: number;
 }
 
+/** An import that brought nothing to open: no papers at all, or no new paper and no new alias over the base's. */
+export function importedNothing(combined: CombinedImport, baseAliases = 0): boolean {
+  return combined.papers.length === 0 || (combined.added === 0 && combined.aliases.length - baseAliases === 0);
+}
+
 /**
  * Puts the results of several files (and, when appending, the papers already there) into one paper list:
  * ids made unique, duplicates across files merged by DOI, arXiv id or title, aliases concatenated.

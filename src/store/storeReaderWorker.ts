@@ -3,8 +3,8 @@
 // on the page would cost it one long structured-clone task (about 0.4 s for the ACL Anthology).
 import { getStoredDataset, type StoreError } from './datasetStore';
 import type { StoreReaderMessage } from '../app/openStored';
+import { paperSlices } from '../model/paperSlices';
 
-const PAPER_SLICE = 1_500;
 const post = (m: StoreReaderMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = async (e: MessageEvent<{ id: string }>) => {
@@ -13,7 +13,7 @@ self.onmessage = async (e: MessageEvent<{ id: string }>) => {
     if (!r) return post({ type: 'missing' });
     const { papers, ...dataset } = r.dataset;
     post({ type: 'record', record: { ...r, dataset: { ...dataset, papers: [] } } });
-    for (let i = 0; i < papers.length; i += PAPER_SLICE) post({ type: 'papers', papers: papers.slice(i, i + PAPER_SLICE) });
+    for (const slice of paperSlices(papers)) post({ type: 'papers', papers: slice });
     post({ type: 'done' });
   } catch (err) {
     post({ type: 'error', message: (err as Error).message, kind: (err as StoreError).kind });

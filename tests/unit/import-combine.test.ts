@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProfileText, parseInput } from '../../src/import';
-import { combineResults } from '../../src/import/combine';
+import { combineResults, importedNothing } from '../../src/import/combine';
 import type { Dataset, Paper } from '../../src/model/types';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -29,6 +29,19 @@ describe('combining files', () => {
     expect(base[0].venue).toBeUndefined();
     expect(c.added).toBe(1);
     expect(c.aliases).toEqual([{ from: 'C', to: 'D' }, { from: 'A', to: 'B' }]);
+  });
+  it('says when an import brought nothing to open: no papers, or only duplicates of the base and no new alias', () => {
+    const base = { papers: [p('x', 'One', { doi: '10.1/a' })], aliases: [{ from: 'C', to: 'D' }] };
+    const empty = combineResults([{ fileName: 'empty.bib', result: result([]) }]);
+    expect(importedNothing(empty)).toBe(true);
+    const duplicate = combineResults([{ fileName: 'again.bib', result: result([p('x', 'One again', { doi: '10.1/a' })]) }], base);
+    expect(duplicate.added).toBe(0);
+    expect(importedNothing(duplicate, base.aliases.length)).toBe(true);
+    const newAlias = combineResults([{ fileName: 'again.bib', result: result([p('x', 'One again', { doi: '10.1/a' })], [{ from: 'A', to: 'B' }]) }], base);
+    expect(importedNothing(newAlias, base.aliases.length)).toBe(false);
+    const newPaper = combineResults([{ fileName: 'new.bib', result: result([p('n', 'New')]) }], base);
+    expect(importedNothing(newPaper, base.aliases.length)).toBe(false);
+    expect(importedNothing(combineResults([{ fileName: 'a.bib', result: result([p('y', 'Two')]) }]))).toBe(false);
   });
   it('a broken browser-test fixture keeps its good records and reports the bad ones by line', () => {
     const text = fixture('e2e-broken.bib');

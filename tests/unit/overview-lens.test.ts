@@ -67,6 +67,21 @@ describe('lenses on a cluster overview', () => {
   });
 });
 
+/** A seeded synthetic bibliography of `authorships` author positions, as a dataset. */
+function syntheticDataset(authorships: number, seed: number): Dataset {
+  return { id: 's', title: 's', papers: parseInput(JSON.stringify(syntheticItems(authorships, seed)), 'csl-json').papers, aliases: [] };
+}
+
+/** The whole graph, its overview of `clusters` clusters, the dataset's index and the overview lenses' index, as the pipeline makes them. */
+function overviewFixture(ds: Dataset, hyperauthorCap: number, clusters: number) {
+  const source = buildGraph(ds, { hyperauthorCap });
+  const overview = buildClusterOverview(source, clusters);
+  const resolved = resolveDataset(ds);
+  const sizes = new Map(resolved.papers.map((p) => [p.paper.id, p.authorKeys.length]));
+  const paperSize = (id: string) => sizes.get(id) ?? 1;
+  return { source, overview, resolved, index: indexDataset(ds, resolved), paperSize, ix: buildOverviewIndex(source, overview, paperSize) };
+}
+
 describe('the compact overview index gives the same answers as the reference pass', () => {
   const round = (r: OverviewLensResult | null) =>
     r && {
@@ -77,16 +92,10 @@ describe('the compact overview index gives the same answers as the reference pas
       edgeWeights: [...r.edgeWeights.entries()].map(([k, v]) => [k, Math.round(v * 1e9) / 1e9]).sort(),
       note: r.note,
     };
-  const parsed = parseInput(JSON.stringify(syntheticItems(12_000, 3)), 'csl-json');
-  const synthetic: Dataset = { id: 's', title: 's', papers: parsed.papers, aliases: [] };
+  const synthetic = syntheticDataset(12_000, 3);
   for (const [name, ds, cap] of [['embedded profile', loadDataset('profile-full.json'), 25], ['synthetic 12k authorships', synthetic, 25], ['synthetic, every paper a hub', synthetic, 1]] as const) {
     it(name, () => {
-      const source = buildGraph(ds, { hyperauthorCap: cap });
-      const overview = buildClusterOverview(source, 12);
-      const resolved = resolveDataset(ds);
-      const sizes = new Map(resolved.papers.map((p) => [p.paper.id, p.authorKeys.length]));
-      const paperSize = (id: string) => sizes.get(id) ?? 1;
-      const ix = buildOverviewIndex(source, overview, paperSize);
+      const { source, overview, paperSize, ix } = overviewFixture(ds, cap, 12);
       const years = [...new Set(ds.papers.map((p) => paperYear(p)).filter((y): y is number => y !== undefined))].sort();
       const mid = years[Math.floor(years.length / 2)];
       const cases = [
@@ -109,15 +118,10 @@ describe('the compact overview index gives the same answers as the reference pas
 });
 
 describe('the path lens on an overview finds the same path as on the whole graph', () => {
-  const parsed = parseInput(JSON.stringify(syntheticItems(8_000, 5)), 'csl-json');
-  const synthetic: Dataset = { id: 's', title: 's', papers: parsed.papers, aliases: [] };
+  const synthetic = syntheticDataset(8_000, 5);
   for (const [name, ds, cap] of [['embedded profile', loadDataset('profile-full.json'), 25], ['synthetic 8k authorships', synthetic, 25], ['synthetic, every paper a hub', synthetic, 1]] as const) {
     it(name, () => {
-      const source = buildGraph(ds, { hyperauthorCap: cap });
-      const overview = buildClusterOverview(source, 10);
-      const resolved = resolveDataset(ds);
-      const index = indexDataset(ds, resolved);
-      const ix = buildOverviewIndex(source, overview, (id) => index.authorsOf(id).length);
+      const { source, overview, resolved, index, ix } = overviewFixture(ds, cap, 10);
       const keys = [...resolved.authors.keys()];
       // A spread of pairs: neighbours, far apart, and unconnected ones.
       const pairs: [string, string][] = [];

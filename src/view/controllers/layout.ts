@@ -82,11 +82,10 @@ export class LayoutRunner {
     internals.matrices.nodes = matrix;
     this.iterations++;
     const due = performance.now() - this.lastApplied >= Math.max(this.positionIntervalMs, REDRAW_SHARE * this.lastRedrawMs);
-    const checking = this.iterations % CHECK_EVERY === 0;
     if (due) this.write(matrix);
     // The matrix goes back to the worker (transferred) with the next order: keep a copy of what is not written yet.
     else this.pending = matrix.slice();
-    if (checking && this.hasSettled(matrix)) this.settled = true;
+    if (this.iterations % CHECK_EVERY === 0 && this.hasSettled(matrix)) this.settled = true;
     if (this.settled || this.iterations >= this.maxIterations) this.stop();
     else {
       internals.askForIterations();

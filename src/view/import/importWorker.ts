@@ -2,12 +2,12 @@
 // Parses imported files off the main thread and combines them (with the dataset appended to, if any).
 import { parseInput, parseNameVariantsYaml } from '../../import';
 import { emptyReport } from '../../import/common';
-import { combineResults, type CombinedImport, type FileResult } from '../../import/combine';
+import { combineResults, importedNothing, type CombinedImport, type FileResult } from '../../import/combine';
 import { authorshipCount, type Dataset } from '../../model/types';
+import { paperSlices } from '../../model/paperSlices';
 import { saveDataset, type StoreError } from '../../store/datasetStore';
 import type { ImportJob, ImportMessage, WorkerStore } from './importJob';
 
-const PAPER_SLICE = 1_500;
 const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 /** Stores a big new dataset from here (see StoreInWorker), when the import gave something to store. */
@@ -15,7 +15,7 @@ async function storeHere(job: ImportJob, combined: CombinedImport): Promise<Work
   const store = job.store;
   // The page asks only for a new dataset (an append is stored by the page, over its stored revision).
   if (!store) return { state: 'not-asked' };
-  if (authorshipCount(combined) < store.minAuthorships || combined.papers.length === 0 || (combined.added === 0 && combined.aliases.length === 0)) return { state: 'not-asked' };
+  if (authorshipCount(combined) < store.minAuthorships || importedNothing(combined)) return { state: 'not-asked' };
   const dataset: Dataset = { ...store.meta, papers: combined.papers, aliases: combined.aliases, ...(combined.owner ? { owner: combined.owner } : {}) };
   try {
     const written = await saveDataset({ id: dataset.id, dataset, ...(store.options ? { options: store.options } : {}) });
@@ -45,7 +45,7 @@ self.onmessage = async (e: MessageEvent<ImportJob>) => {
     });
     const combined = combineResults(results, base);
     const store = await storeHere(e.data, combined);
-    for (let i = 0; i < combined.papers.length; i += PAPER_SLICE) post({ type: 'papers', papers: combined.papers.slice(i, i + PAPER_SLICE) });
+    for (const papers of paperSlices(combined.papers)) post({ type: 'papers', papers });
     post({ type: 'done', combined: { ...combined, papers: [] }, store });
   } catch (err) {
     post({ type: 'error', error: (err as Error).message });

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useAtlas } from '../../app/context';
 import { workspaceFromText } from '../../app/openFile';
-import type { CombinedImport } from '../../import/combine';
+import { importedNothing, type CombinedImport } from '../../import/combine';
 import type { CsvMapping } from '../../import';
 import type { Dataset } from '../../model/types';
 import { markOpened, newDatasetId, saveDataset, type StoreError } from '../../store/datasetStore';
@@ -70,8 +70,7 @@ export function useImporter(onStored: () => void) {
       }
       setRunning(null);
       const { combined } = result;
-      const newAliases = combined.aliases.length - (base?.aliases.length ?? 0);
-      if (combined.papers.length === 0 || (combined.added === 0 && newAliases === 0)) {
+      if (importedNothing(combined, base?.aliases.length)) {
         setOutcome({ combined, error: `${base ? 'No new papers' : 'No papers'} could be imported (see the report below). The current dataset is kept.`, notes });
         return;
       }
