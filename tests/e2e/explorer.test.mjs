@@ -18,6 +18,16 @@ function sharedTitles(a, b) {
 
 const details = (page) => page.getByRole('complementary', { name: 'Details' });
 const heading = (page) => details(page).getByRole('heading').first();
+/**
+ * The panel's heading is `text`. A click or key is handled by the page after the call that sent it returns (a
+ * graph click goes through sigma and a React update), so the heading is read again until it says `text` or 5 s
+ * have passed, then compared: a wrong heading still fails, with what it says.
+ */
+async function expectHeading(page, text) {
+  const until = Date.now() + 5000;
+  while ((await heading(page).textContent()) !== text && Date.now() < until) await page.waitForTimeout(50);
+  assert.equal(await heading(page).textContent(), text);
+}
 
 describe('Explorer', () => {
   let browser;
@@ -42,7 +52,7 @@ describe('Explorer', () => {
     assert.equal(counts.paper, full.papers.filter((p) => p.authors.length > 25).length);
     assert.ok(counts.coauthor > 1000 && counts.coauthor < 1200, `coauthor edges: ${counts.coauthor}`);
     // The profile card is the panel's default.
-    assert.equal(await heading(page).textContent(), 'Yuchen Hao');
+    await expectHeading(page, 'Yuchen Hao');
     await assert.doesNotReject(details(page).getByText('16,701').waitFor());
     // Pixels: the WebGL stage is not blank (many non-background pixels, several hues).
     const box = await page.locator('.atlas-sigma').boundingBox();
@@ -67,7 +77,7 @@ describe('Explorer', () => {
     const { page } = await openApp(browser);
     await clickNode(page, OWNER);
     await assert.doesNotReject(page.waitForURL(/author=yuchen(%20|\+)hao/));
-    assert.equal(await heading(page).textContent(), 'Yuchen Hao');
+    await expectHeading(page, 'Yuchen Hao');
     const papers = details(page).getByRole('heading', { name: 'Papers in this dataset (12)' });
     await papers.waitFor();
     assert.equal(await details(page).locator('ul.papers > li').count(), 12);
@@ -75,7 +85,7 @@ describe('Explorer', () => {
     assert.ok(await page.evaluate(() => window.__coauthorAtlas.sigma.getContainer().classList.contains('atlas-dimmed')));
 
     await details(page).getByRole('button', { name: 'Buyun Zhang', exact: true }).click();
-    assert.equal(await heading(page).textContent(), 'Yuchen Hao & Buyun Zhang');
+    await expectHeading(page, 'Yuchen Hao & Buyun Zhang');
     const shown = (await details(page).getByRole('list', { name: 'Shared papers' }).getByRole('button').allTextContents()).sort();
     assert.deepEqual(shown, sharedTitles('Yuchen Hao', 'Buyun Zhang'));
     const pairHighlighted = await page.evaluate(() => {
@@ -90,7 +100,7 @@ describe('Explorer', () => {
   test('clicking a second author on the graph shows the pair', async () => {
     const { page } = await openApp(browser, '?author=liang%20luo');
     await clickNode(page, 'a:jongsoo park');
-    assert.equal(await heading(page).textContent(), 'Liang Luo & Jongsoo Park');
+    await expectHeading(page, 'Liang Luo & Jongsoo Park');
     const shown = (await details(page).getByRole('list', { name: 'Shared papers' }).getByRole('button').allTextContents()).sort();
     assert.deepEqual(shown, sharedTitles('Liang Luo', 'Jongsoo Park'));
     assert.ok(shown.length >= 1);
@@ -121,26 +131,26 @@ describe('Explorer', () => {
     await page.keyboard.type('onur celebi');
     await page.getByRole('option', { name: /Onur Çelebi/ }).waitFor();
     await page.keyboard.press('Enter');
-    assert.equal(await heading(page).textContent(), 'Onur Çelebi');
+    await expectHeading(page, 'Onur Çelebi');
     assert.match(page.url(), /author=onur(\+|%20)celebi/);
 
     await page.reload();
     await waitForGraph(page);
-    assert.equal(await heading(page).textContent(), 'Onur Çelebi');
+    await expectHeading(page, 'Onur Çelebi');
 
     await details(page).getByRole('button', { name: 'The Llama 3 Herd of Models' }).click();
-    assert.equal(await heading(page).textContent(), 'The Llama 3 Herd of Models');
+    await expectHeading(page, 'The Llama 3 Herd of Models');
     await page.goBack();
-    assert.equal(await heading(page).textContent(), 'Onur Çelebi');
+    await expectHeading(page, 'Onur Çelebi');
     await page.goForward();
-    assert.equal(await heading(page).textContent(), 'The Llama 3 Herd of Models');
+    await expectHeading(page, 'The Llama 3 Herd of Models');
     await page.close();
   });
 
   test('the paper panel keeps a 559-author list usable: collapsed, filterable, names clickable', async () => {
     const llama = full.papers.find((p) => p.title.startsWith('The Llama 3'));
     const { page } = await openApp(browser, `?paper=${llama.id}`);
-    assert.equal(await heading(page).textContent(), llama.title);
+    await expectHeading(page, llama.title);
     const authors = details(page).locator('.filterable li');
     assert.equal(await authors.count(), 30);
     const distinct = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().degree('p:seed-01'));
@@ -150,7 +160,7 @@ describe('Explorer', () => {
     assert.equal(await authors.count(), 1);
     assert.equal(await details(page).getByRole('link', { name: 'arXiv:2407.21783' }).getAttribute('href'), 'https://arxiv.org/abs/2407.21783');
     await details(page).getByRole('button', { name: 'Adi Gangidi' }).click();
-    assert.equal(await heading(page).textContent(), 'Adi Gangidi');
+    await expectHeading(page, 'Adi Gangidi');
     await details(page).getByText('Also written: Adithya Gangidi').waitFor();
     await page.close();
   });
@@ -159,7 +169,7 @@ describe('Explorer', () => {
     const { page, errors } = await openApp(browser, '?author=nobody%20here');
     const alert = page.getByRole('alert');
     assert.match(await alert.textContent(), /No author “nobody here” in this dataset/);
-    assert.equal(await heading(page).textContent(), 'Yuchen Hao');
+    await expectHeading(page, 'Yuchen Hao');
     assert.deepEqual(errors.map(String), []);
     await page.close();
   });
@@ -176,7 +186,7 @@ describe('Explorer', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     await page.keyboard.press('Escape');
-    assert.equal(await heading(page).textContent(), 'Yuchen Hao');
+    await expectHeading(page, 'Yuchen Hao');
     await details(page).getByRole('list', { name: 'Clusters' }).getByRole('button').first().click();
     assert.match(page.url(), /cluster=0/);
     await page.screenshot({ path: new URL('explorer-dark-shown.png', shots).pathname });
