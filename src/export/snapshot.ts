@@ -237,6 +237,7 @@ class Validator {
     if (!this.object(value, path)) return;
     this.keys(value, path, ['id', 'title', 'authors', 'truncated'], [
       'date', 'year', 'category', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'affiliationTags', 'sources', 'notes',
+      'groupAuthors', 'documentType', 'citations', 'ids',
     ]);
     this.string(value.id, `${path}.id`, L.idText, 1);
     this.string(value.title, `${path}.title`, L.idText * 4);
@@ -254,13 +255,22 @@ class Validator {
     this.optString(value.notes, `${path}.notes`, L.longText);
     this.optStringList(value.affiliationTags, `${path}.affiliationTags`, L.maxListItems, L.shortText);
     this.optStringList(value.sources, `${path}.sources`, L.maxListItems, L.idText);
+    this.optStringList(value.groupAuthors, `${path}.groupAuthors`, L.maxListItems, L.shortText);
+    this.optString(value.documentType, `${path}.documentType`, L.shortText);
+    if (value.citations !== undefined) this.number(value.citations, `${path}.citations`, { integer: true, min: 0, max: 1e9 });
+    if (value.ids !== undefined && this.object(value.ids, `${path}.ids`)) {
+      const ids = value.ids as Record<string, unknown>;
+      this.keys(ids, `${path}.ids`, [], ['wos', 'scopus', 'pmid', 'openalex']);
+      for (const k of ['wos', 'scopus', 'pmid', 'openalex']) this.optString(ids[k], `${path}.ids.${k}`, L.shortText);
+    }
   }
 
   authorRef(value: unknown, path: string): void {
     if (!this.object(value, path)) return;
-    this.keys(value, path, ['name'], ['affiliations', 'externalId']);
+    this.keys(value, path, ['name'], ['affiliations', 'externalId', 'countries']);
     this.string(value.name, `${path}.name`, L.shortText);
     this.optStringList(value.affiliations, `${path}.affiliations`, L.maxListItems, L.idText);
+    this.optStringList(value.countries, `${path}.countries`, L.maxListItems, L.shortText);
     this.optString(value.externalId, `${path}.externalId`, L.shortText);
   }
 

@@ -29,12 +29,13 @@ export interface ResolvedDataset {
 
 /**
  * Identity keys are readable, stable strings: the `nameKey` of the person's name ("ana ribeiro"), or, where two
- * people with source ids (OpenAlex author id, ORCID) share that name key, the name key, `#` and the lower-cased short
- * id ("ana ribeiro#a5001234501", "ana ribeiro#0000-0002-1825-0097"). `nameKey` only emits letters, digits and single
+ * people with source ids (OpenAlex author id, ORCID, Scopus author id, ResearcherID) share that name key, the name
+ * key, `#` and the lower-cased short id ("ana ribeiro#a5001234501", "ana ribeiro#0000-0002-1825-0097",
+ * "li s#57190000001"). `nameKey` only emits letters, digits and single
  * spaces, so `#` never occurs in a plain name key.
  */
 export const ID_SEPARATOR = '#';
-const SHORT_ID_RE = /^(?:a\d+|\d{4}-\d{4}-\d{4}-\d{3}[\dx])$/;
+const SHORT_ID_RE = /^(?:a\d+|\d{4}-\d{4}-\d{4}-\d{3}[\dx]|\d{5,15}|[a-z]{1,3}-\d{4}-\d{4})$/;
 
 /** The name part of an identity key (`"ana ribeiro#a5001"` → `"ana ribeiro"`). */
 export function keyName(key: string): string {
@@ -80,10 +81,13 @@ export function aliasResolver(aliases: Alias[]): (key: string) => string {
 const OPENALEX_AUTHOR_RE = /^(?:openalex:|https?:\/\/(?:api\.)?openalex\.org\/(?:authors\/)?)(a\d+)$/i;
 const BARE_OPENALEX_AUTHOR_RE = /^A\d+$/;
 const ORCID_RE = /^(?:orcid:|https?:\/\/(?:www\.)?orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dx])$/i;
+const SCOPUS_AUTHOR_RE = /^scopus:(\d{5,15})$/i;
+const RESEARCHER_ID_RE = /^rid:([A-Z]{1,3}-\d{4}-(?:19|20)\d\d)$/i;
 
 /**
  * The person ids an `externalId` holds, normalised (`openalex:A5001`, `orcid:0000-0002-1825-0097`). Several ids
- * may be given, separated by spaces, commas or semicolons. Only OpenAlex author ids and ORCIDs count: other
+ * may be given, separated by spaces, commas or semicolons. Only OpenAlex author ids, ORCIDs, Scopus author ids
+ * (`scopus:<digits>`) and Web of Science ResearcherIDs (`rid:A-1234-2010`) count: other
  * source ids (the ACL Anthology's person ids, which encode the same thing as its name_variants.yaml) are ignored,
  * so identity there stays name-based and its published author counts hold.
  */
@@ -98,7 +102,17 @@ export function identityIds(externalId: string | undefined): string[] {
       continue;
     }
     const orcid = token.match(ORCID_RE);
-    if (orcid) out.push(`orcid:${orcid[1].toUpperCase()}`);
+    if (orcid) {
+      out.push(`orcid:${orcid[1].toUpperCase()}`);
+      continue;
+    }
+    const scopus = token.match(SCOPUS_AUTHOR_RE);
+    if (scopus) {
+      out.push(`scopus:${scopus[1]}`);
+      continue;
+    }
+    const rid = token.match(RESEARCHER_ID_RE);
+    if (rid) out.push(`rid:${rid[1].toUpperCase()}`);
   }
   return out;
 }

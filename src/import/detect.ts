@@ -1,5 +1,8 @@
 import { stripBom } from './common';
+import { looksLikePubmed } from './pubmed';
+import { looksLikeScopusCsv } from './scopus';
 import type { ImportFormat } from './types';
+import { looksLikeWos } from './wos';
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', csv: 'csv', tsv: 'csv', xml: 'acl-xml', txt: 'profile-text',
@@ -21,6 +24,10 @@ export function detectFormat(input: string, fileName?: string): ImportFormat | n
     if (/<collection\b|<volume\b|<paper\b/.test(head)) return 'acl-xml';
     return null;
   }
+  // Web of Science, PubMed and Scopus before RIS, BibTeX, CSV and profile text, which their files could pass for.
+  if (looksLikeWos(head)) return 'wos';
+  if (looksLikePubmed(head)) return 'pubmed';
+  if (looksLikeScopusCsv(head)) return 'scopus-csv';
   if (/^TY {2}- /m.test(head)) return 'ris';
   if (/^\s*@\s*[a-zA-Z]+\s*[{(]/m.test(head)) return 'bibtex';
   const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);

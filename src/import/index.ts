@@ -5,7 +5,10 @@ import { parseCsv } from './csv';
 import { detectFormat } from './detect';
 import { parseCslJson, parseOpenAlex } from './json';
 import { parseProfileText } from './profileText';
+import { parsePubmed } from './pubmed';
 import { parseRis } from './ris';
+import { parseScopusCsv } from './scopus';
+import { parseWos } from './wos';
 import type { ImportFormat, ParseOptions, ParseResult } from './types';
 
 export type * from './types';
@@ -22,6 +25,9 @@ const PARSERS: Record<ImportFormat, (text: string, options?: ParseOptions) => Pa
   csv: parseCsv,
   'acl-xml': parseAclXml,
   'profile-text': parseProfileText,
+  wos: parseWos,
+  'scopus-csv': parseScopusCsv,
+  pubmed: parsePubmed,
 };
 
 /** Parses file text; never throws for bad content (the report's `fatal` says why nothing was read). */

@@ -1,6 +1,16 @@
 import type { Alias, Paper } from '../model/types';
 
-export type ImportFormat = 'bibtex' | 'ris' | 'csl-json' | 'openalex' | 'csv' | 'acl-xml' | 'profile-text';
+export type ImportFormat =
+  | 'bibtex'
+  | 'ris'
+  | 'csl-json'
+  | 'openalex'
+  | 'csv'
+  | 'acl-xml'
+  | 'profile-text'
+  | 'wos'
+  | 'scopus-csv'
+  | 'pubmed';
 
 export interface SkippedRecord { index: number; line?: number; reason: string; excerpt?: string }
 

@@ -9,8 +9,25 @@ export interface AuthorRef {
   name: string;
   /** Affiliations of this author on this paper, where a source gives them. */
   affiliations?: string[];
-  /** A stable identifier from the source (ORCID, OpenAlex author id), when there is one. */
+  /**
+   * Stable identifiers from the source, space-separated when several (`A5001`/`openalex:A5001`, `orcid:0000-…`,
+   * `scopus:57190000001`, `rid:A-1234-2010` for a Web of Science ResearcherID), when there are any.
+   */
   externalId?: string;
+  /** Countries of this author's affiliations on this paper (as the source writes them, e.g. "USA", "Germany"). */
+  countries?: string[];
+}
+
+/** A paper's identifiers in other databases (kept through merges, shown and exported). */
+export interface PaperIds {
+  /** Web of Science accession number (UT), e.g. "WOS:000123456700001". */
+  wos?: string;
+  /** Scopus EID, e.g. "2-s2.0-85000000000". */
+  scopus?: string;
+  /** PubMed id. */
+  pmid?: string;
+  /** OpenAlex work id, e.g. "W2741809807". */
+  openalex?: string;
 }
 
 export interface Paper {
@@ -33,6 +50,14 @@ export interface Paper {
   abstract?: string;
   /** Free affiliation tags attached to the whole paper (e.g. a profile page's tags). */
   affiliationTags?: string[];
+  /** Group (consortium) authors, kept on the paper and never made into people (WoS `CA`, PubMed `CN`). */
+  groupAuthors?: string[];
+  /** Document type as the source names it ("Article", "Proceedings Paper", "Review", …). */
+  documentType?: string;
+  /** Times cited, where the source gives it (WoS `TC`, Scopus "Cited by", OpenAlex `cited_by_count`). */
+  citations?: number;
+  /** Identifiers in other databases. */
+  ids?: PaperIds;
   /** Where the record came from, human-readable. */
   sources?: string[];
   /** Data caveats. */

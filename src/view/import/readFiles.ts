@@ -34,5 +34,8 @@ export const FORMAT_LABELS: Record<JobFormat, string> = {
   csv: 'CSV / TSV',
   'acl-xml': 'ACL Anthology XML',
   'profile-text': 'Profile page text',
+  wos: 'Web of Science (plain text or tab-delimited)',
+  'scopus-csv': 'Scopus CSV',
+  pubmed: 'PubMed / MEDLINE',
   'name-variants': 'ACL name variants (YAML)',
 };

@@ -1,0 +1,12 @@
+// PLACEHOLDER: being written; replaced before this lands.
+import { fatalResult } from './common';
+import type { ParseOptions, ParseResult } from './types';
+
+/** True when the start of a file (BOM stripped) is this format. */
+export function looksLikeWos(_head: string): boolean {
+  return false;
+}
+
+export function parseWos(_text: string, _options?: ParseOptions): ParseResult {
+  return fatalResult('wos', 'not yet readable');
+}
