@@ -312,6 +312,9 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A key a dialog handled (Escape closing it) or pressed inside one is not the page's.
+      const inDialog = e.target instanceof Element && e.target.closest('dialog, [role="dialog"]');
+      if (e.defaultPrevented || inDialog || document.querySelector('dialog[open]')) return;
       const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
       if (e.key === 'Escape' && !typing && url.selection) onSelect(null);
       if (e.key === '/' && !typing) {

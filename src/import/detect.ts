@@ -1,11 +1,12 @@
 import { stripBom } from './common';
+import { looksLikeProfileText } from './profileText';
 import { looksLikePubmed } from './pubmed';
 import { looksLikeScopusCsv } from './scopus';
 import type { ImportFormat } from './types';
 import { looksLikeWos } from './wos';
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
-  bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', csv: 'csv', tsv: 'csv', xml: 'acl-xml', txt: 'profile-text',
+  bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', csv: 'csv', tsv: 'csv', xml: 'acl-xml',
 };
 
 /** Format of a file from its content first (BOM stripped), the file name as a hint. */
@@ -30,13 +31,9 @@ export function detectFormat(input: string, fileName?: string): ImportFormat | n
   if (looksLikeScopusCsv(head)) return 'scopus-csv';
   if (/^TY {2}- /m.test(head)) return 'ris';
   if (/^\s*@\s*[a-zA-Z]+\s*[{(]/m.test(head)) return 'bibtex';
+  // A profile page's text: a paper's category and date ("AIJul 31, 2024"). A .txt is not one by its name alone.
+  if (looksLikeProfileText(head)) return 'profile-text';
   const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
-  // A profile page: a category line then a date line ("LG" / "Jul 31, 2024").
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (/^(?:cs\.)?[A-Z]{2,4}$/.test(lines[i]) && /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(, \d{4})?$/.test(lines[i + 1])) {
-      return 'profile-text';
-    }
-  }
   const first = lines[0] ?? '';
   if ((ext === 'csv' || ext === 'tsv' || /[,\t;]/.test(first)) && /title/i.test(first)) return 'csv';
   return ext ? BY_EXTENSION[ext] ?? null : null;

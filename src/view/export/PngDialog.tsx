@@ -62,7 +62,7 @@ export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClo
         role="dialog"
         aria-modal="true"
         aria-labelledby="png-dialog-title"
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
         onSubmit={(e) => {
           e.preventDefault();
           void render();

@@ -16,7 +16,7 @@ export function ShareDialog({ state, input, onClose }: { state: ShareState; inpu
   }, []);
   return (
     <div className="export-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="share-dialog-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="share-dialog-title" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
         <h2 id="share-dialog-title">Share link</h2>
         {state.ok ? (
           <>

@@ -98,7 +98,13 @@ export function ImportButton() {
           <div>Drop files to import them</div>
         </div>
       )}
-      <dialog ref={dialogRef} className="import-dialog" aria-labelledby="import-dialog-title" onClose={() => setOpen(false)}>
+      <dialog
+        ref={dialogRef}
+        className="import-dialog"
+        aria-labelledby="import-dialog-title"
+        onClose={() => setOpen(false)}
+        onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
+      >
         <header className="import-dialog-head">
           <h2 id="import-dialog-title">Import and datasets</h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={() => setOpen(false)}>×</button>

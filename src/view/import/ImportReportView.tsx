@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { CombinedImport } from '../../import/combine';
 import type { ImportReport } from '../../import';
 import type { Paper } from '../../model/types';
@@ -88,13 +88,60 @@ function FileReport({ fileName, report, byId }: { fileName: string; report: Impo
   );
 }
 
+const fmt = (n: number) => n.toLocaleString('en-US');
+/** Above this many files their reports are folded under the summary. */
+const OPEN_REPORTS_MAX = 3;
+
+/** The whole import in one line of figures: files, papers read, imported, skipped, merged, distinct author names. */
+function ImportSummary({ combined }: { combined: CombinedImport }) {
+  const totals = useMemo(() => {
+    const sum = (f: (r: ImportReport) => number) => combined.files.reduce((n, x) => n + f(x.report), 0);
+    // The papers this import added come last (the ones of a dataset appended to come first).
+    const names = new Set<string>();
+    for (const p of combined.papers.slice(combined.papers.length - combined.added)) for (const a of p.authors) names.add(a.name.trim());
+    return {
+      unreadable: combined.files.filter((f) => f.report.fatal).length,
+      read: sum((r) => r.read),
+      skipped: sum((r) => r.skipped.length),
+      merged: sum((r) => r.duplicatesMerged.length) + combined.crossMerged.length,
+      authors: names.size,
+    };
+  }, [combined]);
+  return (
+    <section className="import-total" aria-label="Import summary">
+      <h4>All {fmt(combined.files.length)} files</h4>
+      <dl className="stats">
+        <div><dt>Files</dt><dd>{fmt(combined.files.length)}{totals.unreadable > 0 && ` (${fmt(totals.unreadable)} unreadable)`}</dd></div>
+        <div><dt>Papers read</dt><dd>{fmt(totals.read)}</dd></div>
+        <div><dt>Imported</dt><dd>{fmt(combined.added)}</dd></div>
+        <div><dt>Skipped</dt><dd>{fmt(totals.skipped)}</dd></div>
+        <div><dt>Duplicates merged</dt><dd>{fmt(totals.merged)}</dd></div>
+        <div><dt>Authors</dt><dd>{fmt(totals.authors)}</dd></div>
+      </dl>
+    </section>
+  );
+}
+
+/** Each file's report; folded (and only rendered once unfolded) when there are many. */
+function FileReports({ combined, byId }: { combined: CombinedImport; byId: Map<string, Paper> }) {
+  const many = combined.files.length > OPEN_REPORTS_MAX;
+  const [unfolded, setUnfolded] = useState(!many);
+  const reports = () => combined.files.map((f, i) => <FileReport key={i} fileName={f.fileName} report={f.report} byId={byId} />);
+  if (!many) return <>{reports()}</>;
+  return (
+    <details className="import-file-reports" onToggle={(e) => setUnfolded(e.currentTarget.open)}>
+      <summary>Reports of the {fmt(combined.files.length)} files</summary>
+      {unfolded && reports()}
+    </details>
+  );
+}
+
 function Combined({ combined }: { combined: CombinedImport }) {
   const byId = useMemo(() => new Map(combined.papers.map((p) => [p.id, p])), [combined]);
   return (
     <>
-      {combined.files.map((f, i) => (
-        <FileReport key={i} fileName={f.fileName} report={f.report} byId={byId} />
-      ))}
+      {combined.files.length > 1 && <ImportSummary combined={combined} />}
+      <FileReports combined={combined} byId={byId} />
       {combined.crossMerged.length > 0 && (
         <details>
           <summary>Duplicates merged across files or with the dataset appended to ({combined.crossMerged.length})</summary>

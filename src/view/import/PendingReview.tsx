@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { guessCsvMapping, readCsvTable, type CsvMapping } from '../../import';
+import { guessCsvMapping, readCsvTable, UNKNOWN_FORMAT, type CsvMapping } from '../../import';
 import type { JobFormat } from './importJob';
 import { FORMAT_LABELS } from './readFiles';
 import type { PendingFile } from './useImporter';
@@ -73,6 +73,7 @@ export function PendingReview({ files, onConfirm, onCancel }: { files: PendingFi
               {Object.entries(FORMAT_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
             </select>
           </label>
+          {files[i]?.format === null && <p className="import-unknown small">{f.name}: {UNKNOWN_FORMAT}</p>}
           {f.format === 'csv' && f.csvMapping && <CsvMappingForm file={f} onChange={(m) => update(i, { ...f, csvMapping: m })} />}
         </div>
       ))}
