@@ -260,6 +260,24 @@ describe('large and hostile input', () => {
     ]);
   });
 
+  it('a book record: title from BTI, editors (FED/ED) and their ORCIDs are not authors', () => {
+    const text = [
+      'PMID- 20301001', 'BTI - Handbook of Rare Diseases', 'DP  - 2010 Feb 4',
+      'FED - Lindqvist, Karin', 'ED  - Lindqvist K', 'AUID- ORCID: 0000-0001-2345-6789',
+      'FAU - Patel, Anil', 'AU  - Patel A', 'AD  - Mayo Clinic, Rochester, MN, USA.', 'PT  - Review', 'PT  - Book Chapter',
+    ].join('\n');
+    const [p] = parsePubmed(text).papers;
+    expect(p).toMatchObject({ title: 'Handbook of Rare Diseases', date: '2010-02-04', documentType: 'Review' });
+    expect(p.authors).toEqual([{ name: 'Anil Patel', affiliations: ['Mayo Clinic, Rochester, MN, USA.'], countries: ['USA'] }]);
+  });
+
+  it('the same DOI twice is one paper, reported as merged', () => {
+    const rec = (pmid: string) => `PMID- ${pmid}\nTI  - Same paper\nLID - 10.1000/dup.1 [doi]\nFAU - Doe, Jane\nAU  - Doe J`;
+    const r = parsePubmed(`${rec('1')}\n\n${rec('2')}`);
+    expect(r.papers.map((p) => p.id)).toEqual(['pmid:1']);
+    expect(r.report.duplicatesMerged).toEqual([{ keptId: 'pmid:1', droppedIndex: 1, by: 'doi' }]);
+  });
+
   it('never throws; nothing readable is a fatal report, not an exception', () => {
     expect(parsePubmed('hello\nworld').report.fatal).toMatch(/PMID/);
     for (const bad of ['PMID-', 'PMID- \nTI  - x', '\uFEFF', 'AD  - x\nAUID- ORCID:', 'PMID- 1\nAU  -\nFAU - ,\nAUID- ORCID: x']) {
