@@ -8,6 +8,9 @@ import { detectFormat, parseInput } from '../../src/import';
 import { decodeText } from '../../src/import/decode';
 import { looksLikeWos, parseWos } from '../../src/import/wos';
 import type { Dataset, Paper } from '../../src/model/types';
+import { runTarget } from '../fuzz/harness';
+import { FAST, mutatedText, SPECIAL } from '../fuzz/mutate';
+import { checkParseResult, type Target } from '../fuzz/targets';
 
 const fixturePath = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
 const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
@@ -333,4 +336,30 @@ describe('ResearcherIDs and short names', () => {
       [authorNodeId('a costa'), authorNodeId('r silva'), authorNodeId('r silva#k-4321-2015'), authorNodeId('r silva#m-1111-2018')].sort(),
     );
   });
+});
+
+describe('Web of Science under mutated input (seeded)', () => {
+  const seeds = [fixture('wos-plain.txt'), fixture('wos-tab.txt'), decodeText(readFileSync(fixturePath('wos-tab-utf16.txt'))).text];
+  const tokens = ['PT J\n', 'ER\n', 'EF\n', 'FN x\nVR 1.0\n', 'AU ', 'AF ', 'CA ', 'TI ', 'C1 [', '] ', '; ', ',', 'OI ', 'RI ', '/', '/0000-0002-1825-0097',
+    '/A-1234-2010', '\n   ', '\t', 'PD ', 'PY ', 'JAN', 'USA', 'Peoples R China'];
+  const titlesOf = (r: { papers: Paper[] }) => new Set(r.papers.map((p) => p.title));
+  const targets: Target[] = [
+    { name: 'wos', arbitrary: (o) => mutatedText(seeds, tokens, o), check: (t) => checkParseResult(parseInput(t, 'wos')) },
+    ...(['plain', 'tab-delimited'] as const).map((kind, i): Target => ({
+      name: `wos ${kind}: garbage after a good file keeps every record`,
+      arbitrary: (o) => mutatedText(['', 'PT J\n', 'TI x\n', '\t'], [...tokens, ...SPECIAL], o),
+      check: (garbage) => {
+        const r = parseInput(`${seeds[i]}\n${garbage}`, 'wos');
+        checkParseResult(r);
+        const have = titlesOf(r);
+        for (const t of titlesOf(parseInput(seeds[i], 'wos'))) if (!have.has(t)) throw new Error(`good record "${t}" lost`);
+      },
+    })),
+  ];
+  for (const target of targets) {
+    it(`${target.name}: 25 mutated inputs, never throws, always a well-formed result`, () => {
+      const stats = runTarget(target, 25, 13, FAST);
+      expect(stats.failures.map((f) => `${f.error}\n  input: ${f.input}`)).toEqual([]);
+    });
+  }
 });
