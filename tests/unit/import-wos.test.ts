@@ -338,6 +338,24 @@ describe('ResearcherIDs and short names', () => {
   });
 });
 
+describe('ids and addresses that name no single author', () => {
+  it('are given to nobody, with a warning: two authors of one paper with the same name never share an id', () => {
+    const text = [
+      'PT J', 'AU Wang, W', '   Wang, W', '   Park, K', 'AF Wang, Wei', '   Wang, Wei', '   Park, Kim', 'TI Two namesakes',
+      'C1 [Wang, Wei] Univ A, Seoul, South Korea.', '   [Park, Kim; Nobody, N] Univ B, Busan, South Korea.',
+      'OI Wang, Wei/0000-0002-1825-0097; Stranger, S/0000-0001-5109-3700; Park, Kim/0000-0003-0000-0001', 'ER',
+    ].join('\n');
+    const r = parseWos(text);
+    const [w1, w2, park] = r.papers[0].authors;
+    expect([w1.externalId, w2.externalId, park.externalId]).toEqual([undefined, undefined, 'orcid:0000-0003-0000-0001']);
+    expect([w1.affiliations, w2.affiliations, park.affiliations]).toEqual([undefined, undefined, ['Univ B, Busan, South Korea']]);
+    expect(r.report.warnings.map((w) => [w.line, w.message])).toEqual([
+      [1, '2 ORCID/ResearcherID entries name no single author of the record'],
+      [1, '2 name(s) in the addresses (C1) match no single author of the record'],
+    ]);
+  });
+});
+
 describe('Web of Science under mutated input (seeded)', () => {
   const seeds = [fixture('wos-plain.txt'), fixture('wos-tab.txt'), decodeText(readFileSync(fixturePath('wos-tab-utf16.txt'))).text];
   const tokens = ['PT J\n', 'ER\n', 'EF\n', 'FN x\nVR 1.0\n', 'AU ', 'AF ', 'CA ', 'TI ', 'C1 [', '] ', '; ', ',', 'OI ', 'RI ', '/', '/0000-0002-1825-0097',

@@ -102,72 +102,88 @@ export interface PeopleInput {
 
 export interface People { authors: AuthorRef[]; groupAuthors: string[]; warnings: string[] }
 
+interface Draft { name: string; ids: string[]; affiliations: string[]; countries: string[] }
+
 function pushOnce(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);
 }
 
-/** Authors in order (AF, else AU), their ORCIDs/ResearcherIDs and per-author addresses and countries. */
-export function readPeople(input: PeopleInput): People {
-  const warnings: string[] = [];
+/** The people of a record in order (AF, else AU), group authors left out, and a matcher over their two spellings. */
+function authorList(input: PeopleInput): { drafts: Draft[]; matcher: AuthorMatcher } {
   const groupKeys = new Set(input.groups.map(nameKey));
-  // Pair full and short names by position only when both lists are whole.
   const full = input.full;
+  // Full and short names are paired by position only when both lists are whole.
   const short = full.length && input.short.length !== full.length ? [] : input.short;
   const names = full.length ? full : short;
-  const authors: (AuthorRef & { ids: string[]; affiliations: string[]; countries: string[] })[] = [];
+  const drafts: Draft[] = [];
   const keptFull: string[] = [];
   const keptShort: string[] = [];
   names.forEach((n, i) => {
     // A group author repeated in the author list is still a group, not a person.
     if (groupKeys.size && groupKeys.has(nameKey(n))) return;
-    authors.push({ name: displayName(n), ids: [], affiliations: [], countries: [] });
+    drafts.push({ name: displayName(n), ids: [], affiliations: [], countries: [] });
     keptFull.push(full[i] ?? '');
     keptShort.push(short[i] ?? '');
   });
-  const matcher = new AuthorMatcher(keptFull, keptShort);
+  return { drafts, matcher: new AuthorMatcher(keptFull, keptShort) };
+}
 
-  let unmatchedIds = 0;
-  const addIds = (text: string | undefined, valid: RegExp, prefix: string) => {
-    for (const { name, id } of idList(text)) {
-      if (!valid.test(id)) continue;
-      const i = matcher.find(name);
-      if (i === undefined) unmatchedIds++;
-      else pushOnce(authors[i].ids, `${prefix}:${id.toUpperCase()}`);
-    }
-  };
-  addIds(input.orcids, ORCID, 'orcid');
-  addIds(input.researcherIds, RESEARCHER_ID, 'rid');
-  if (unmatchedIds) warnings.push(`${unmatchedIds} ORCID/ResearcherID entr${unmatchedIds === 1 ? 'y names' : 'ies name'} no author of the record`);
+/** Adds valid ids of a "Name/ID; …" list to the authors they name; returns how many named no author for sure. */
+function assignIds(text: string | undefined, valid: RegExp, prefix: string, drafts: Draft[], matcher: AuthorMatcher): number {
+  let unmatched = 0;
+  for (const { name, id } of idList(text)) {
+    if (!valid.test(id)) continue;
+    const i = matcher.find(name);
+    if (i === undefined) unmatched++;
+    else pushOnce(drafts[i].ids, `${prefix}:${id.toUpperCase()}`);
+  }
+  return unmatched;
+}
 
-  let unmatchedNames = 0;
-  for (const raw of input.addresses) {
+/**
+ * C1 addresses: "[Author A; Author B] Org, City, Country" belongs to the authors in brackets, an address without
+ * brackets to all. Returns how many bracketed names matched no author for sure.
+ */
+function assignAddresses(addresses: string[], drafts: Draft[], matcher: AuthorMatcher): number {
+  let unmatched = 0;
+  for (const raw of addresses) {
     const m = /^\[([^\]]*)\]\s*(.*)$/.exec(raw);
     const address = (m ? m[2] : raw).trim().replace(/\.$/, '').trim();
     if (!address) continue;
     const country = countryOf(address);
-    const add = (i: number) => {
-      pushOnce(authors[i].affiliations, address);
-      if (country) pushOnce(authors[i].countries, country);
+    const add = (d: Draft) => {
+      pushOnce(d.affiliations, address);
+      if (country) pushOnce(d.countries, country);
     };
     if (!m) {
-      for (let i = 0; i < authors.length; i++) add(i);
+      drafts.forEach(add);
       continue;
     }
     for (const name of m[1].split(';')) {
       if (!name.trim()) continue;
       const i = matcher.find(name);
-      if (i === undefined) unmatchedNames++;
-      else add(i);
+      if (i === undefined) unmatched++;
+      else add(drafts[i]);
     }
   }
-  if (unmatchedNames) warnings.push(`${unmatchedNames} name(s) in the addresses (C1) match no author of the record`);
+  return unmatched;
+}
 
-  const refs = authors.map(({ name, ids, affiliations, countries }) => {
-    const ref: AuthorRef = { name };
-    if (affiliations.length) ref.affiliations = affiliations;
-    if (countries.length) ref.countries = countries;
-    if (ids.length) ref.externalId = ids.join(' ');
-    return ref;
-  });
-  return { authors: refs, groupAuthors: input.groups.map(collapseSpace).filter(Boolean), warnings };
+function toRef({ name, ids, affiliations, countries }: Draft): AuthorRef {
+  const ref: AuthorRef = { name };
+  if (affiliations.length) ref.affiliations = affiliations;
+  if (countries.length) ref.countries = countries;
+  if (ids.length) ref.externalId = ids.join(' ');
+  return ref;
+}
+
+/** Authors in order with their ORCIDs/ResearcherIDs (as `orcid:…`/`rid:…`), per-author addresses and countries. */
+export function readPeople(input: PeopleInput): People {
+  const warnings: string[] = [];
+  const { drafts, matcher } = authorList(input);
+  const unmatchedIds = assignIds(input.orcids, ORCID, 'orcid', drafts, matcher) + assignIds(input.researcherIds, RESEARCHER_ID, 'rid', drafts, matcher);
+  if (unmatchedIds) warnings.push(`${unmatchedIds} ORCID/ResearcherID entr${unmatchedIds === 1 ? 'y names' : 'ies name'} no single author of the record`);
+  const unmatchedNames = assignAddresses(input.addresses, drafts, matcher);
+  if (unmatchedNames) warnings.push(`${unmatchedNames} name(s) in the addresses (C1) match no single author of the record`);
+  return { authors: drafts.map(toRef), groupAuthors: input.groups.map(collapseSpace).filter(Boolean), warnings };
 }
