@@ -1,4 +1,5 @@
 import type { ViewState } from '../export/view';
+import { decodeText } from '../import/decode';
 import type { ParseResult } from '../import/types';
 import { GraphAssembler } from '../graph/transfer';
 import type { Dataset, Paper } from '../model/types';
@@ -6,7 +7,7 @@ import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
 import type { Workspace } from './workspace';
 import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
 
-/** The text, or its UTF-8 bytes (transferred, and decoded in the worker: a 70 MB decode would block the page). */
+/** The text, or its bytes (transferred, and decoded in the worker by `decodeText`: a 70 MB decode would block the page). */
 export type OpenRequest = { text?: string; bytes?: ArrayBuffer; fileName: string; kind: 'graph' | 'papers' };
 export type OpenResponse =
   /** A slice of a graph file's graph, clusters and overview (sent before its 'graph' answer). */
@@ -106,10 +107,11 @@ export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: tru
 /** Any supported text (snapshot, graph file, paper formats) → a workspace, parsed off the main thread. */
 export async function workspaceFromText(content: string | Uint8Array, fileName: string, opts: { signal?: AbortSignal; sourceUrl?: string } = {}): Promise<OpenOutcome> {
   // Bytes are classified from their head; only a snapshot (small, read on the page) is decoded here.
-  const head = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content.subarray(0, 256 * 1024));
+  // UTF-8 or UTF-16 (by BOM, or by NUL bytes without one): Web of Science's Windows exports are UTF-16 LE.
+  const head = typeof content === 'string' ? content : decodeText(content.subarray(0, 256 * 1024)).text;
   const kind = classifyText(head, fileName);
   if (kind === 'snapshot') {
-    const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content);
+    const text = typeof content === 'string' ? content : decodeText(content).text;
     const r = workspaceFromSnapshotText(text);
     return r.ok ? { ok: true, workspace: { ...r.workspace, sourceUrl: opts.sourceUrl }, notes: [] } : { ok: false, error: `not a valid snapshot: ${r.errors.slice(0, 3).join('; ')}` };
   }

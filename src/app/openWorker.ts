@@ -2,6 +2,7 @@
 // Parses opened files off the main thread: graph files (GEXF, GraphML, VOSviewer JSON) and paper formats.
 import { readGraphFile } from '../graphfile';
 import { detectFormat, parseInput } from '../import';
+import { decodeText } from '../import/decode';
 import type { OpenRequest, OpenResponse } from './openFile';
 import { prepareGraph, preparedMessages } from './pipeline';
 import { paperSlices } from '../model/paperSlices';
@@ -10,7 +11,7 @@ const post = (m: OpenResponse) => (self as unknown as DedicatedWorkerGlobalScope
 
 self.onmessage = (e: MessageEvent<OpenRequest>) => {
   const { fileName, kind } = e.data;
-  const text = e.data.text ?? new TextDecoder('utf-8').decode(e.data.bytes ?? new ArrayBuffer(0));
+  const text = e.data.text ?? decodeText(new Uint8Array(e.data.bytes ?? new ArrayBuffer(0))).text;
   let response: OpenResponse;
   try {
     if (kind === 'graph') {

@@ -1,7 +1,9 @@
 import { detectFormat } from '../../import';
+import { sniffEncoding, type FileEncoding } from '../../import/decode';
 import { isNameVariantsFile, type JobFormat } from './importJob';
 
-export interface InputFile { name: string; text: string }
+/** A file's text; `encoding` is set when it was not UTF-8 (Web of Science's Windows exports are UTF-16). */
+export interface InputFile { name: string; text: string; encoding?: FileEncoding }
 
 /** What an input is, from its content first: a snapshot, a graph file, or papers (in `format`, null when unknown). */
 export type Classified =
@@ -21,9 +23,16 @@ export function classify(file: InputFile, override: JobFormat | null): Classifie
   return { kind: 'papers', file, format };
 }
 
-/** Reads picked or dropped files as text (UTF-8; a BOM is left for the parsers to strip). */
+/** Reads a picked or dropped file as text, in the encoding its first bytes show (UTF-8, or UTF-16 by BOM or NULs). */
+async function readFile(f: File): Promise<InputFile> {
+  const { encoding } = sniffEncoding(new Uint8Array(await f.slice(0, 1024).arrayBuffer()));
+  // UTF-8, the common case, is decoded by the browser as before; TextDecoder drops the BOM of either UTF-16.
+  if (encoding === 'utf-8') return { name: f.name, text: await f.text() };
+  return { name: f.name, text: new TextDecoder(encoding).decode(await f.arrayBuffer()), encoding };
+}
+
 export async function readFiles(list: FileList | File[]): Promise<InputFile[]> {
-  return Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+  return Promise.all([...list].map(readFile));
 }
 
 export const FORMAT_LABELS: Record<JobFormat, string> = {
