@@ -6,7 +6,7 @@ import {
 } from './common';
 import { rowAuthors } from './scopus/authors';
 import { countCell, isPlaceholder, scopusEid } from './scopus/fields';
-import { readCsvRecords } from './scopus/rows';
+import { nextLineStart, readCsvRecords } from './scopus/rows';
 import type { ParseOptions, ParseResult } from './types';
 
 /** Header cells of the first line, unquoted. */
@@ -32,7 +32,7 @@ type Column = keyof typeof COLUMNS;
 function columnIndex(header: string[]): Partial<Record<Column, number>> {
   const at = new Map<string, number>();
   header.forEach((h, i) => {
-    const k = collapseSpace(h).toLowerCase();
+    const k = collapseSpace(stripBom(h.trim()).replace(/"/g, '')).toLowerCase();
     if (!at.has(k)) at.set(k, i);
   });
   const out: Partial<Record<Column, number>> = {};
@@ -48,10 +48,16 @@ function ids(eid: string | undefined, pmid: string): PaperIds | undefined {
 export function parseScopusCsv(input: string, options?: ParseOptions): ParseResult {
   const text = stripBom(input);
   const report = emptyReport('scopus-csv');
-  const records = readCsvRecords(text);
+  let records = readCsvRecords(text);
+  if (records[0]?.damage) {
+    // Scopus's column names hold no quotes or commas: the first line is read as plain names, the rows after it.
+    const names = text.split(/\r\n|\r|\n/, 1)[0].split(',');
+    records = [{ cells: names, start: 0 }, ...readCsvRecords(text, nextLineStart(text, 0), names.length)];
+    report.warnings.push({ index: -1, line: 1, message: 'the header row has unbalanced quotes: its names were read as plain text' });
+  }
   const header = records[0];
-  if (!header || header.damage) return fatalResult('scopus-csv', 'The Scopus CSV header row could not be read.');
-  const col = columnIndex(header.cells.map((h) => stripBom(h.trim())));
+  if (!header) return fatalResult('scopus-csv', 'The Scopus CSV has no header row.');
+  const col = columnIndex(header.cells);
   if (col.title === undefined) return fatalResult('scopus-csv', `No Title column among: ${header.cells.join(', ')}`);
   if (col.withAffiliations === undefined && col.affiliations !== undefined) {
     report.warnings.push({ index: -1, line: 1, message: 'no "Authors with affiliations" column: affiliations are not given to authors' });

@@ -58,6 +58,8 @@ const fold = (s: string) => searchKey(s).replace(/ /g, '');
 
 /** The affiliation text of a segment "Li S., Dept X, Univ Y, Country" whose name part is `name`; undefined if not. */
 function afterName(segment: string, name: string): string | undefined {
+  if (segment === name) return '';
+  if (segment.startsWith(`${name},`)) return segment.slice(name.length + 1).trim();
   const parts = segment.split(',');
   const want = fold(name);
   for (let k = 1; k <= Math.min(3, parts.length); k++) {
