@@ -1,13 +1,13 @@
 // Scopus CSV (Scopus → Export → CSV): one row per document, the columns named in the header row.
-import type { Paper, PaperIds } from '../model/types';
+import type { Paper } from '../model/types';
 import {
   arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish, IdMaker, isoDate,
   lineIndex, parseYear, progress, stripBom, type Parsed,
 } from './common';
-import { rowAuthors } from './scopus/authors';
+import { rowAuthors, type RowAuthors } from './scopus/authors';
 import { countCell, isPlaceholder, scopusEid } from './scopus/fields';
-import { nextLineStart, readCsvRecords } from './scopus/rows';
-import type { ParseOptions, ParseResult } from './types';
+import { nextLineStart, readCsvRecords, type CsvRecord } from './scopus/rows';
+import type { ImportReport, ParseOptions, ParseResult } from './types';
 
 /** Header cells of the first line, unquoted. */
 function headerCells(line: string): string[] {
@@ -40,80 +40,83 @@ function columnIndex(header: string[]): Partial<Record<Column, number>> {
   return out;
 }
 
-function ids(eid: string | undefined, pmid: string): PaperIds | undefined {
-  const out: PaperIds = compact({ scopus: eid, pmid: /^\d{1,9}$/.test(pmid) ? pmid : undefined });
-  return Object.keys(out).length ? out : undefined;
+interface Table { header: string[]; rows: CsvRecord[] }
+
+/** The header and the rows. A header with broken quotes is read plainly: Scopus's column names hold no quotes or commas. */
+function readTable(text: string, report: ImportReport): Table | undefined {
+  const records = readCsvRecords(text);
+  if (!records[0]?.damage) return records.length ? { header: records[0].cells, rows: records.slice(1) } : undefined;
+  const header = text.split(/\r\n|\r|\n/, 1)[0].split(',');
+  report.warnings.push({ index: -1, line: 1, message: 'the header row has unbalanced quotes: its names were read as plain text' });
+  return { header, rows: readCsvRecords(text, nextLineStart(text, 0), header.length) };
+}
+
+type Cells = (c: Column) => string;
+
+function toPaper(cell: Cells, raw: Cells, who: RowAuthors, id: (preferred: string | undefined) => string, source: string): Paper {
+  const year = parseYear(cell('year'));
+  const doi = cleanDoi(cell('doi'));
+  const url = cell('link') || undefined;
+  const eid = scopusEid(cell('eid')) ?? scopusEid(url);
+  const pmid = /^\d{1,9}$/.test(cell('pmid')) ? cell('pmid') : undefined;
+  return compact({
+    id: id(doi ?? eid),
+    title: cell('title'),
+    authors: who.authors,
+    truncated: who.truncated,
+    date: isoDate(year),
+    year,
+    venue: cell('venue') || undefined,
+    doi,
+    arxiv: arxivFromDoi(doi),
+    url,
+    abstract: cell('abstract') || undefined,
+    documentType: cell('documentType') || undefined,
+    citations: countCell(raw('citedBy')),
+    ids: eid || pmid ? compact({ scopus: eid, pmid }) : undefined,
+    sources: [source],
+  });
 }
 
 export function parseScopusCsv(input: string, options?: ParseOptions): ParseResult {
   const text = stripBom(input);
   const report = emptyReport('scopus-csv');
-  let records = readCsvRecords(text);
-  if (records[0]?.damage) {
-    // Scopus's column names hold no quotes or commas: the first line is read as plain names, the rows after it.
-    const names = text.split(/\r\n|\r|\n/, 1)[0].split(',');
-    records = [{ cells: names, start: 0 }, ...readCsvRecords(text, nextLineStart(text, 0), names.length)];
-    report.warnings.push({ index: -1, line: 1, message: 'the header row has unbalanced quotes: its names were read as plain text' });
-  }
-  const header = records[0];
-  if (!header) return fatalResult('scopus-csv', 'The Scopus CSV has no header row.');
-  const col = columnIndex(header.cells);
-  if (col.title === undefined) return fatalResult('scopus-csv', `No Title column among: ${header.cells.join(', ')}`);
+  const table = readTable(text, report);
+  if (!table) return fatalResult('scopus-csv', 'The Scopus CSV has no header row.');
+  const { header, rows } = table;
+  const col = columnIndex(header);
+  if (col.title === undefined) return fatalResult('scopus-csv', `No Title column among: ${header.join(', ')}`);
   if (col.withAffiliations === undefined && col.affiliations !== undefined) {
     report.warnings.push({ index: -1, line: 1, message: 'no "Authors with affiliations" column: affiliations are not given to authors' });
   }
   const lineOf = lineIndex(text);
   const paperIds = new IdMaker();
   const items: Parsed[] = [];
-  const rows = records.slice(1);
   const tick = progress(options, rows.length);
   rows.forEach((row, index) => {
     tick(index + 1);
     const line = lineOf(row.start);
-    const raw = (c: Column) => (col[c] === undefined ? '' : row.cells[col[c] as number] ?? '');
-    const cell = (c: Column) => {
+    const raw: Cells = (c) => (col[c] === undefined ? '' : row.cells[col[c] as number] ?? '');
+    const cell: Cells = (c) => {
       const v = collapseSpace(raw(c));
       return isPlaceholder(v) ? '' : v;
     };
-    if (row.damage) {
-      report.skipped.push({ index, line, reason: `row is damaged: ${row.damage}`, excerpt: excerpt(row.cells.join(' | ')) });
+    const problem = row.damage ? `row is damaged: ${row.damage}` : !cell('title') ? 'row has no title' : undefined;
+    if (problem) {
+      report.skipped.push({ index, line, reason: problem, excerpt: excerpt(row.cells.join(' | ')) });
       return;
     }
-    const title = cell('title');
-    if (!title) {
-      report.skipped.push({ index, line, reason: 'row has no title', excerpt: excerpt(row.cells.join(' | ')) });
-      return;
-    }
-    if (row.cells.length !== header.cells.length) {
-      report.warnings.push({ index, line, message: `${row.cells.length} cells where the header has ${header.cells.length}` });
+    if (row.cells.length !== header.length) {
+      report.warnings.push({ index, line, message: `${row.cells.length} cells where the header has ${header.length}` });
     }
     const who = rowAuthors({
       authors: raw('authors'), fullNames: raw('fullNames'), ids: raw('ids'),
       withAffiliations: raw('withAffiliations'), affiliations: raw('affiliations'),
     });
     for (const message of who.warnings) report.warnings.push({ index, line, message });
-    const year = parseYear(cell('year'));
-    const doi = cleanDoi(cell('doi'));
-    const url = cell('link') || undefined;
-    const eid = scopusEid(cell('eid')) ?? scopusEid(url);
-    const paper: Paper = compact({
-      id: paperIds.make(doi ?? eid, `scopus-${index + 1}`),
-      title,
-      authors: who.authors,
-      truncated: who.truncated,
-      date: isoDate(year),
-      year,
-      venue: cell('venue') || undefined,
-      doi,
-      arxiv: arxivFromDoi(doi),
-      url,
-      abstract: cell('abstract') || undefined,
-      documentType: cell('documentType') || undefined,
-      citations: countCell(cell('citedBy')),
-      ids: ids(eid, cell('pmid')),
-      sources: [options?.fileName ? `${options.fileName} (row ${index + 1}, line ${line})` : `Scopus CSV row ${index + 1} (line ${line})`],
-    });
-    items.push({ paper, index });
+    const where = `row ${index + 1}, line ${line}`;
+    const source = options?.fileName ? `${options.fileName} (${where})` : `Scopus CSV ${where}`;
+    items.push({ paper: toPaper(cell, raw, who, (preferred) => paperIds.make(preferred, `scopus-${index + 1}`), source), index });
   });
   report.read = rows.length;
   return finish(items, report, options);
