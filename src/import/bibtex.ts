@@ -4,6 +4,7 @@ import {
   arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
   IdMaker, isoDate, lineIndex, parseYear, stripBom, type Parsed,
 } from './common';
+import { affiliationList, citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
 
 const NON_PAPER = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
@@ -334,6 +335,8 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
     const creators = (Array.isArray(f.author) ? f.author : []) as Creator[];
     const truncated = creators.some(isOthers);
     const authors: AuthorRef[] = creators.filter((c) => !isOthers(c)).map((c) => ({ name: creatorName(c, ltgt) })).filter((a) => a.name);
+    // Scopus: the paper's affiliations ("; "-separated), one per author when the counts match, else on every author.
+    spreadAffiliations(authors, affiliationList(plain(f.affiliations, ltgt) ?? plain(f.affiliation, ltgt)));
     const year = parseYear(f.year) ?? parseYear(f.date);
     const dateField = typeof f.date === 'string' ? f.date.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/) : null;
     const date = dateField
@@ -355,6 +358,10 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
       doi,
       url: typeof f.url === 'string' ? f.url.trim() || undefined : undefined,
       abstract: plain(f.abstract, ltgt),
+      // Scopus: document_type (older) or type, "Cited by: 12" / "cited By 12" in the note, the EID in the url.
+      documentType: plain(f.document_type) ?? plain(f.type),
+      citations: citedByNote(plain(f.note)),
+      ids: scopusIds([typeof f.url === 'string' ? f.url : undefined]),
       sources: [options?.fileName ? `${options.fileName} (BibTeX @${entry.type}{${entry.key}})` : `BibTeX @${entry.type}{${entry.key}}`],
     });
     if (!creators.length) report.warnings.push({ index, line, message: `@${entry.type}{${entry.key}} has no authors` });

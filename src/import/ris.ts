@@ -3,6 +3,7 @@ import {
   arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker,
   isoDate, parseYear, progress, stripBom, type Parsed,
 } from './common';
+import { citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
 
 const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
@@ -73,11 +74,8 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
     const truncated = rawAuthors.some((a) => /^(et al\.?|others)$/i.test(a.trim()));
     const affs = get('AD');
     const authors: AuthorRef[] = rawAuthors.filter((a) => !/^(et al\.?|others)$/i.test(a.trim())).map((a) => ({ name: risName(a) }));
-    // AD lines: one per author when counts match, else shared by all.
-    if (affs.length && authors.length) {
-      if (affs.length === authors.length) authors.forEach((a, i) => { a.affiliations = [affs[i]]; });
-      else authors.forEach((a) => { a.affiliations = [...affs]; });
-    }
+    // AD lines: one per author when counts match, else shared by all; countries from them.
+    spreadAffiliations(authors, affs);
     const dateRaw = get('DA', 'PY', 'Y1')[0];
     const year = parseYear(get('PY', 'Y1', 'DA')[0]);
     const dm = dateRaw?.match(/^(\d{4})(?:\/(\d{1,2})?(?:\/(\d{1,2})?)?)?/) ?? dateRaw?.match(/^(\d{4})-(\d{2})(?:-(\d{2}))?/);
@@ -96,6 +94,10 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
       arxiv: arxivFromDoi(doi) ?? (url && /arxiv\.org/.test(url) ? cleanArxiv(url) : undefined),
       url,
       abstract: get('AB', 'N2')[0],
+      // Scopus: M3 document type, "Cited By: 12" in an N1 note, the EID in the record link.
+      documentType: get('M3').find((v) => !cleanDoi(v)),
+      citations: citedByNote(get('N1')),
+      ids: scopusIds(get('UR', 'L2')),
       sources: [options?.fileName ? `${options.fileName} (RIS record ${index + 1})` : `RIS record ${index + 1}`],
     });
     items.push({ paper, index });
