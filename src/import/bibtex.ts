@@ -358,7 +358,7 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
       sources: [options?.fileName ? `${options.fileName} (BibTeX @${entry.type}{${entry.key}})` : `BibTeX @${entry.type}{${entry.key}}`],
     });
     if (!creators.length) report.warnings.push({ index, line, message: `@${entry.type}{${entry.key}} has no authors` });
-    items.push({ paper, index });
+    items.push({ paper, index, line });
   });
   report.read = papers.length;
   // Errors that matched no entry (the parser dropped the record) still count as read.

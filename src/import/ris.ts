@@ -98,7 +98,7 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
       abstract: get('AB', 'N2')[0],
       sources: [options?.fileName ? `${options.fileName} (RIS record ${index + 1})` : `RIS record ${index + 1}`],
     });
-    items.push({ paper, index });
+    items.push({ paper, index, line: rec.line });
   });
   report.read = records.length;
   return finish(items, report, options);
