@@ -177,3 +177,53 @@ describe('bounded cost: 20,000 identical rows', () => {
     expect(r.ok && r.graph.hasNode(`a:ann lee#${n}`)).toBe(true);
   });
 });
+
+describe('BibTeX: a proceedings file whose papers do not name it', () => {
+  // PMLR's layout: one @Proceedings record, then @InProceedings records with no year, booktitle or crossref.
+  const paper = (key: string, extra = '') => `@InProceedings{${key},
+  title = {Paper ${key}},
+  author = {Liu, Karen and Kulic, Dana},
+  pages = {1-10},
+  abstract = {Text.}${extra}
+}
+`;
+  const proc = `@Proceedings{CoRL-2022,
+  booktitle = {Proceedings of The 6th Conference on Robot Learning},
+  name = {Conference on Robot Learning},
+  shortname = {CoRL},
+  editor = {Liu, Karen and Kulic, Dana and Ichnowski, Jeff},
+  volume = {205},
+  year = {2022},
+  start = {2022-12-14},
+  end = {2022-12-18},
+  address = {Auckland, New Zealand}
+}
+`;
+  it('papers without a year take the year and venue of the file’s one proceedings record, with a warning', () => {
+    const text = `${proc}\n${paper('a23a')}\n${paper('b23a')}\n${paper('c23a', ',\n  year = {2021}')}`;
+    const r = parseInput(text, 'bibtex');
+    expect(r.papers.map((p) => [p.year, p.venue])).toEqual([
+      [2022, 'Proceedings of The 6th Conference on Robot Learning'],
+      [2022, 'Proceedings of The 6th Conference on Robot Learning'],
+      [2021, undefined],
+    ]);
+    expect(r.report.noYear).toEqual([]);
+    const message = expect.stringMatching(/^2 papers without a year.*2022.*@proceedings\{CoRL-2022\}/);
+    expect(r.report.warnings).toEqual([expect.objectContaining({ line: 1, message })]);
+  });
+  it('with two proceedings records nothing is guessed', () => {
+    const r = parseInput(`${proc}\n${proc.replace('CoRL-2022', 'Other-2021').replace('2022}', '2021}')}\n${paper('a23a')}`, 'bibtex');
+    expect(r.papers[0].year).toBeUndefined();
+    expect(r.report.noYear).toEqual([r.papers[0].id]);
+  });
+});
+
+describe('RIS: people run together with no-break spaces', () => {
+  it('are flagged with the record’s line; a no-break space inside one name is not', () => {
+    const text = `TY  - JOUR\nTI  - Fine\nAU  - van\u00a0Berg, Jan\nER  - \n\nTY  - JOUR\nTI  - Joined\nAU  - Smith, J.\u00a0Doe, K.\u00a0Roe, L.\nER  - \n`;
+    const r = parseInput(text, 'ris');
+    const line = text.split('\n').findIndex((l, i, all) => l.startsWith('TY') && all[i + 1] === 'TI  - Joined') + 1;
+    expect(r.papers).toHaveLength(2);
+    expect(r.report.warnings).toEqual([expect.objectContaining({ index: 1, line, message: expect.stringContaining('several people run together') })]);
+  });
+});
