@@ -64,7 +64,8 @@ export class AuthorUnion {
   private byId = new Map<string, number>();
   private byName = new Map<string, number[]>();
 
-  constructor(refs: AuthorRef[]) {
+  /** `work.steps` counts the people compared (shared by the unions of one dedupe run, so a test can bound it). */
+  constructor(refs: AuthorRef[], private readonly work: { steps: number } = { steps: 0 }) {
     this.absorb(refs);
   }
 
@@ -110,10 +111,12 @@ export class AuthorUnion {
 
   private find(person: Person, taken: Set<number>): number | undefined {
     for (const id of person.ids) {
+      this.work.steps++;
       const at = this.byId.get(id);
       if (at !== undefined && !taken.has(at)) return at;
     }
     for (const at of this.byName.get(person.key) ?? []) {
+      this.work.steps++;
       if (!taken.has(at) && !this.persons[at].disagrees(person)) return at;
     }
     return undefined;

@@ -60,7 +60,7 @@ export function combineResults(files: FileResult[], base?: Base, options: Combin
       places.push(f.result.records?.[i] ?? { index: i });
     });
   });
-  const d: Deduped = options.keepApart ? { papers: input, from: input.map((_, i) => i), merges: [] } : dedupe(input, baseCount);
+  const d: Deduped = options.keepApart ? { papers: input, from: input.map((_, i) => i), merges: [], steps: 0 } : dedupe(input, baseCount);
   const fileName = (i: number) => (fileOf[i] < 0 ? undefined : files[fileOf[i]].fileName);
   const merged: DuplicateMerge[] = d.merges.map((m) => {
     const kept = d.papers[m.kept];

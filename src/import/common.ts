@@ -22,12 +22,15 @@ export function stripBom(text: string): string {
 export class IdMaker {
   private used = new Set<string>();
   private next = new Map<string, number>();
+  /** Numbered variants tried (a test bounds it). */
+  probes = 0;
   make(preferred: string | undefined, fallback: string): string {
     const base = (preferred && preferred.trim()) || fallback;
     let id = base;
     if (this.used.has(id)) {
       let n = this.next.get(base) ?? 2;
-      while (this.used.has(`${base}-${n}`)) n++;
+      for (; this.used.has(`${base}-${n}`); n++) this.probes++;
+      this.probes++;
       id = `${base}-${n}`;
       this.next.set(base, n + 1);
     }

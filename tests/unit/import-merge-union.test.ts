@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/import';
 import { IdMaker } from '../../src/import/common';
 import { combineResults, type FileResult } from '../../src/import/combine';
+import { dedupe } from '../../src/import/dedupe';
 import { readGraphFile } from '../../src/graphfile';
 import type { Paper } from '../../src/model/types';
 
@@ -132,6 +133,15 @@ describe('merging: people by identity, per-paper fields', () => {
     const cut = combineResults([{ fileName: 'a', result: res([a]) }, { fileName: 'b', result: res([{ ...b, truncated: true }]) }]);
     expect(cut.papers[0].truncated).toBe(true);
   });
+  it('the dataset added to: its papers never merge with each other; a new record merges into the first of them', () => {
+    const twin = { ...a, id: 'a2' };
+    const c2 = combineResults([{ fileName: 'b.json', result: res([b]) }], { papers: [a, twin], aliases: [] });
+    expect(c2.papers.map((q) => q.id)).toEqual(['a', 'a2']);
+    expect(c2.papers[1]).toBe(twin);
+    expect(c2.merged).toEqual([expect.objectContaining({ keptId: 'a', droppedFile: 'b.json', by: 'doi' })]);
+    expect(c2.merged[0].keptFile).toBeUndefined();
+    expect(c2.added).toBe(0);
+  });
   it('the inputs are not changed', () => {
     expect(a.authors).toHaveLength(2);
     expect(a.ids).toEqual({ wos: 'WOS:000000000000001' });
@@ -153,6 +163,14 @@ describe('bounded cost: 20,000 identical rows', () => {
     expect(c.merged.every((m) => m.by === 'title-year-author' && m.keptId === 'row-1')).toBe(true);
     expect(c.merged.at(-1)).toMatchObject({ droppedIndex: N - 1, droppedLine: N + 1 });
   });
+  it('cost a few steps per author position, not one per pair of rows', () => {
+    // Each row: its 3 names looked up, 3 claimed, 3 people compared with the kept paper's (one each).
+    const positions = rows.result.papers.reduce((n, p) => n + p.authors.length, 0);
+    expect(positions).toBe(3 * N);
+    const d = dedupe(rows.result.papers);
+    expect(d.papers).toHaveLength(1);
+    expect(d.steps).toBeLessThanOrEqual(3 * positions);
+  });
   it('kept apart, stay 20,000 papers with unique ids', () => {
     const k = combineResults([rows, rows], undefined, { keepApart: true });
     expect(k.papers).toHaveLength(2 * N);
@@ -163,6 +181,8 @@ describe('bounded cost: 20,000 identical rows', () => {
     const made = Array.from({ length: N }, () => ids.make('same', 'fallback'));
     expect(made.slice(0, 3)).toEqual(['same', 'same-2', 'same-3']);
     expect(made.at(-1)).toBe(`same-${N}`);
+    // One numbered variant tried per repeat (the old loop tried 2, 3, … each time: 200 million).
+    expect(ids.probes).toBe(N - 1);
     // An id taken before its number comes up is skipped, not reused.
     const more = new IdMaker();
     expect([more.make('k-2', ''), more.make('k', ''), more.make('k', ''), more.make('k', '')]).toEqual(['k-2', 'k', 'k-3', 'k-4']);
