@@ -139,7 +139,8 @@ export async function workspaceFromText(content: string | Uint8Array, fileName: 
     sourceNotes: [opts.sourceUrl ? `Opened from ${opts.sourceUrl}` : `Opened from the file ${fileName}`],
   };
   const r = result.report;
-  const notes = [`${r.imported} of ${r.read} papers imported (${r.format})${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}.`];
+  const merged = r.duplicatesMerged.length ? `, ${r.duplicatesMerged.length} duplicates merged` : '';
+  const notes = [`${r.imported} of ${r.read} papers imported (${r.format})${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}${merged}.`];
   return { ok: true, workspace: { id, dataset, origin: opts.sourceUrl ? 'link' : 'import', sourceUrl: opts.sourceUrl }, notes };
 }
 

@@ -2,6 +2,7 @@
 // Parses opened files off the main thread: graph files (GEXF, GraphML, VOSviewer JSON) and paper formats.
 import { readGraphFile } from '../graphfile';
 import { detectFormat, parseInput } from '../import';
+import { combineResults } from '../import/combine';
 import { decodeText } from '../import/decode';
 import type { OpenRequest, OpenResponse } from './openFile';
 import { prepareGraph, preparedMessages } from './pipeline';
@@ -23,9 +24,10 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
       } else response = { kind: 'graph', ok: false, error: r.error };
     } else {
       const format = detectFormat(text, fileName) ?? undefined;
-      const r = parseInput(text, format, { fileName });
-      for (const papers of paperSlices(r.papers)) post({ kind: 'paper-slice', papers });
-      response = { kind: 'papers', result: { ...r, papers: [] } };
+      // Duplicates are merged where every import merges them, in combineResults.
+      const c = combineResults([{ fileName, result: parseInput(text, format, { fileName }) }]);
+      for (const papers of paperSlices(c.papers)) post({ kind: 'paper-slice', papers });
+      response = { kind: 'papers', result: { papers: [], report: c.files[0].report, aliases: c.aliases, ...(c.owner ? { owner: c.owner } : {}) } };
     }
   } catch (err) {
     response = { kind: 'error', error: (err as Error).message };

@@ -506,9 +506,8 @@ export interface AclParseResult extends ParseResult { authorParts: Map<string, A
 export type AclReader = 'auto' | 'reference';
 
 /**
- * Parses several Anthology XML files into one result. Each `<paper>` is its own record:
- * duplicates are merged only when `options.dedupe` is true (the Anthology lists some
- * papers twice, e.g. in two volumes, under different ids).
+ * Parses several Anthology XML files into one result. Each `<paper>` is its own record: the Anthology lists some
+ * papers twice (e.g. in two volumes, under different ids), and those are merged by `combineResults`, like any import.
  */
 export function parseAclFiles(files: AclFile[], options?: ParseOptions, reader: AclReader = 'auto'): AclParseResult {
   const parts = new Map<string, AclPersonName[]>();
@@ -521,7 +520,7 @@ export function parseAclFiles(files: AclFile[], options?: ParseOptions, reader: 
     tick(i + 1);
   });
   if (!report.read) report.fatal = 'No <paper> element found in the XML.';
-  return { ...finish(items, report, { ...options, dedupe: options?.dedupe === true }), authorParts: parts };
+  return { ...finish(items, report, options), authorParts: parts };
 }
 
 export function parseAclXml(text: string, options?: ParseOptions): AclParseResult {

@@ -305,9 +305,36 @@ function resolveCrossrefs(reads: Read[], libOptions: object): void {
   }
 }
 
+const PROCEEDINGS = new Set(['proceedings', 'mvproceedings']);
+
+/**
+ * A file with exactly one @proceedings record (PMLR's volumes: the record, then papers that do not name it, with no
+ * crossref, no booktitle and no year): its papers without a year take its year and venue (booktitle, else title).
+ */
+function adoptLoneProceedings(reads: Read[], orphans: Paper[], report: ParseResult['report']): void {
+  if (!orphans.length) return;
+  const procs = reads.filter((r) => PROCEEDINGS.has(r.entry.type.toLowerCase()));
+  if (procs.length !== 1) return;
+  const { entry, ltgt, line } = procs[0];
+  const f = entry.fields as Record<string, unknown>;
+  const year = parseYear(f.year) ?? parseYear(f.date);
+  const venue = plain(f.booktitle, ltgt) ?? plain(f.title, ltgt);
+  if (year === undefined) return;
+  for (const paper of orphans) {
+    paper.year = year;
+    paper.date ??= isoDate(year);
+    if (venue) paper.venue = venue;
+  }
+  const what = `${orphans.length} ${orphans.length === 1 ? 'paper' : 'papers'} without a year, venue or crossref`;
+  const took = venue ? `the year ${year} and venue “${venue}”` : `the year ${year}`;
+  report.warnings.push({ index: -1, line, message: `${what} took ${took} of the file's only proceedings record, @${entry.type}{${entry.key}}` });
+}
+
 function build(reads: Read[], errors: { error: string; input?: string; line?: number }[], report: ParseResult['report'], options?: ParseOptions): ParseResult {
   const ids = new IdMaker();
   const items: Parsed[] = [];
+  // Papers that name no year, no venue and no parent record (a proceedings file's papers, as PMLR writes them).
+  const orphans: Paper[] = [];
   const failedKeys = new Set<string>();
 
   // Errors the parser gives for entries it could not read.
@@ -365,8 +392,10 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
       sources: [options?.fileName ? `${options.fileName} (BibTeX @${entry.type}{${entry.key}})` : `BibTeX @${entry.type}{${entry.key}}`],
     });
     if (!creators.length) report.warnings.push({ index, line, message: `@${entry.type}{${entry.key}} has no authors` });
-    items.push({ paper, index });
+    items.push({ paper, index, line });
+    if (year === undefined && !paper.venue && typeof f.crossref !== 'string') orphans.push(paper);
   });
+  adoptLoneProceedings(reads, orphans, report);
   report.read = papers.length;
   // Errors that matched no entry (the parser dropped the record) still count as read.
   report.read += report.skipped.filter((s) => s.index === -1).length;

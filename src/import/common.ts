@@ -1,6 +1,5 @@
 import type { Paper } from '../model/types';
-import { nameKey, searchKey } from '../model/names';
-import type { DuplicateMerge, ImportFormat, ImportReport, ParseOptions, ParseResult } from './types';
+import type { ImportFormat, ImportReport, ParseOptions, ParseResult } from './types';
 
 export function emptyReport(format: ImportFormat): ImportReport {
   return { format, read: 0, imported: 0, skipped: [], warnings: [], duplicatesMerged: [], truncated: [], noAuthors: [], noYear: [] };
@@ -16,13 +15,25 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Hands out unique ids: the preferred one when free, else a numbered variant. */
+/**
+ * Hands out unique ids: the preferred one when free, else a numbered variant (`base-2`, `base-3`, …). The next
+ * number is kept per base, so 20,000 equal ids cost 20,000 steps, not 200 million.
+ */
 export class IdMaker {
   private used = new Set<string>();
+  private next = new Map<string, number>();
+  /** Numbered variants tried (a test bounds it). */
+  probes = 0;
   make(preferred: string | undefined, fallback: string): string {
     const base = (preferred && preferred.trim()) || fallback;
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    if (this.used.has(id)) {
+      let n = this.next.get(base) ?? 2;
+      for (; this.used.has(`${base}-${n}`); n++) this.probes++;
+      this.probes++;
+      id = `${base}-${n}`;
+      this.next.set(base, n + 1);
+    }
     this.used.add(id);
     return id;
   }
@@ -105,80 +116,11 @@ export function progress(options: ParseOptions | undefined, total: number): (don
   return (done) => { if (done === total || done % step === 0) cb(done, total); };
 }
 
-/** A paper before dedupe, with the index of the record it came from. */
-export interface Parsed { paper: Paper; index: number }
+/** A paper as a parser read it, with the index of the record it came from and its line where known. */
+export interface Parsed { paper: Paper; index: number; line?: number }
 
-function titleKey(p: Paper): string {
-  return searchKey(p.title);
-}
-
-function authorKeys(p: Paper): Set<string> {
-  return new Set(p.authors.map((a) => nameKey(a.name)));
-}
-
-function mergeInto(kept: Paper, dropped: Paper): void {
-  const fields = ['date', 'year', 'category', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const;
-  for (const f of fields) {
-    if (kept[f] === undefined && dropped[f] !== undefined) (kept as unknown as Record<string, unknown>)[f] = dropped[f];
-  }
-  // A longer list replaces a shorter one; at equal length a complete list replaces a cut one.
-  if (dropped.authors.length > kept.authors.length || (dropped.authors.length === kept.authors.length && kept.truncated && !dropped.truncated)) {
-    kept.authors = dropped.authors;
-    kept.truncated = dropped.truncated;
-  }
-  if (dropped.sources) kept.sources = [...new Set([...(kept.sources ?? []), ...dropped.sources])];
-}
-
-/**
- * Merges duplicates: same DOI, same arXiv id, or same normalised title with the same year
- * and at least one author in common (titles alone, like "Preface", are not enough).
- */
-export function dedupe(items: Parsed[]): { papers: Paper[]; merged: DuplicateMerge[] } {
-  const byDoi = new Map<string, Paper>();
-  const byArxiv = new Map<string, Paper>();
-  const byTitle = new Map<string, Paper[]>();
-  const papers: Paper[] = [];
-  const merged: DuplicateMerge[] = [];
-  const register = (p: Paper) => {
-    if (p.doi) byDoi.set(p.doi.toLowerCase(), p);
-    if (p.arxiv) byArxiv.set(p.arxiv, p);
-    const t = titleKey(p);
-    if (t) byTitle.set(t, [...(byTitle.get(t) ?? []), p]);
-  };
-  for (const { paper, index } of items) {
-    let kept: Paper | undefined;
-    let by: DuplicateMerge['by'] | undefined;
-    if (paper.doi && byDoi.has(paper.doi.toLowerCase())) { kept = byDoi.get(paper.doi.toLowerCase()); by = 'doi'; }
-    else if (paper.arxiv && byArxiv.has(paper.arxiv)) { kept = byArxiv.get(paper.arxiv); by = 'arxiv'; }
-    else {
-      const t = titleKey(paper);
-      const candidates = t ? byTitle.get(t) ?? [] : [];
-      const keys = authorKeys(paper);
-      kept = candidates.find((c) => c.year === paper.year && keys.size > 0 && [...authorKeys(c)].some((k) => keys.has(k)));
-      if (kept) by = 'title';
-    }
-    if (kept && by) {
-      mergeInto(kept, paper);
-      register(kept);
-      merged.push({ keptId: kept.id, droppedIndex: index, by });
-    } else {
-      papers.push(paper);
-      register(paper);
-    }
-  }
-  return { papers, merged };
-}
-
-/** Dedupes (unless disabled) and fills the report's per-paper lists. */
-export function finish(items: Parsed[], report: ImportReport, options?: ParseOptions): ParseResult {
-  let papers = items.map((i) => i.paper);
-  if (options?.dedupe !== false) {
-    const d = dedupe(items);
-    papers = d.papers;
-    report.duplicatesMerged = d.merged;
-  }
-  report.imported = papers.length;
-  // One pass over the papers for the three lists.
+/** The report's per-paper lists (cut author lists, no authors, no year), in one pass. */
+export function paperLists(papers: Paper[]): Pick<ImportReport, 'truncated' | 'noAuthors' | 'noYear'> {
   const truncated: string[] = [];
   const noAuthors: string[] = [];
   const noYear: string[] = [];
@@ -187,10 +129,19 @@ export function finish(items: Parsed[], report: ImportReport, options?: ParseOpt
     if (p.authors.length === 0) noAuthors.push(p.id);
     if (p.year === undefined) noYear.push(p.id);
   }
-  report.truncated = truncated;
-  report.noAuthors = noAuthors;
-  report.noYear = noYear;
-  return { papers, report };
+  return { truncated, noAuthors, noYear };
+}
+
+/**
+ * Fills the report's counts and per-paper lists. Parsers never merge duplicates: `combineResults` (combine.ts), which
+ * every import path goes through, does it once for all files.
+ */
+// `_options` is accepted so that every parser ends the same way, `finish(items, report, options)`.
+export function finish(items: Parsed[], report: ImportReport, _options?: ParseOptions): ParseResult {
+  const papers = items.map((i) => i.paper);
+  report.imported = papers.length;
+  Object.assign(report, paperLists(papers));
+  return { papers, report, records: items.map((i) => (i.line === undefined ? { index: i.index } : { index: i.index, line: i.line })) };
 }
 
 /** Drops undefined fields so results compare and serialise cleanly. */

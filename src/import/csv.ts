@@ -110,7 +110,7 @@ export function parseCsv(input: string, options?: ParseOptions): ParseResult {
       abstract: cell(row, mapping.abstract) || undefined,
       sources: [options?.fileName ? `${options.fileName} (row ${index + 1})` : `CSV row ${index + 1}`],
     });
-    items.push({ paper, index });
+    items.push({ paper, index, line });
   });
   report.read = table.rows.length;
   return finish(items, report, options);

@@ -177,7 +177,7 @@ export function parseProfileText(input: string, options?: ParseOptions): Profile
       affiliationTags: tags,
       sources: ['Profile page text'],
     });
-    items.push({ paper, index });
+    items.push({ paper, index, line: block[0].line });
   });
   report.read = starts.length;
   const result = finish(items, report, options);

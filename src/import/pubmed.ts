@@ -143,7 +143,7 @@ export function parsePubmed(input: string, options?: ParseOptions): ParseResult 
       report.skipped.push({ index, line: rec.line, reason, excerpt: excerpt(rec.head.join(' ')) });
       return;
     }
-    items.push({ paper: toPaper(rec, tags, index, ids, options, report), index });
+    items.push({ paper: toPaper(rec, tags, index, ids, options, report), index, line: rec.line });
   });
   report.read = records.length;
   return finish(items, report, options);

@@ -17,6 +17,11 @@ function risName(value: string): string {
   return collapseSpace(value);
 }
 
+/** Several "Last, First" names an export ran together with NO-BREAK SPACEs on one AU line: "Smith, J.\u00a0Doe, K.". */
+function runTogether(value: string): boolean {
+  return value.split(/\u00a0+/).filter((part) => part.includes(',')).length >= 2;
+}
+
 function splitRecords(text: string): { records: RisRecord[]; stray: { line: number; text: string }[] } {
   const lines = text.split(/\r\n|\r|\n/);
   const records: RisRecord[] = [];
@@ -72,6 +77,10 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
     if (!rec.raw.some((l) => l.startsWith('ER  -'))) report.warnings.push({ index, line: rec.line, message: 'record has no ER line' });
     const rawAuthors = get('AU', 'A1');
     const truncated = rawAuthors.some((a) => /^(et al\.?|others)$/i.test(a.trim()));
+    for (const a of rawAuthors.filter(runTogether)) {
+      const message = `author "${excerpt(a)}" looks like several people run together (joined by no-break spaces); kept as one name`;
+      report.warnings.push({ index, line: rec.line, message });
+    }
     const affs = get('AD');
     const authors: AuthorRef[] = rawAuthors.filter((a) => !/^(et al\.?|others)$/i.test(a.trim())).map((a) => ({ name: risName(a) }));
     // AD lines: one per author when counts match, else shared by all; countries from them.
@@ -100,7 +109,7 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
       ids: scopusIds(get('UR', 'L2')),
       sources: [options?.fileName ? `${options.fileName} (RIS record ${index + 1})` : `RIS record ${index + 1}`],
     });
-    items.push({ paper, index });
+    items.push({ paper, index, line: rec.line });
   });
   report.read = records.length;
   return finish(items, report, options);

@@ -116,7 +116,7 @@ export function parseScopusCsv(input: string, options?: ParseOptions): ParseResu
     for (const message of who.warnings) report.warnings.push({ index, line, message });
     const where = `row ${index + 1}, line ${line}`;
     const source = options?.fileName ? `${options.fileName} (${where})` : `Scopus CSV ${where}`;
-    items.push({ paper: toPaper(cell, raw, who, (preferred) => paperIds.make(preferred, `scopus-${index + 1}`), source), index });
+    items.push({ paper: toPaper(cell, raw, who, (preferred) => paperIds.make(preferred, `scopus-${index + 1}`), source), index, line });
   });
   report.read = rows.length;
   return finish(items, report, options);

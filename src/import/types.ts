@@ -16,16 +16,34 @@ export interface SkippedRecord { index: number; line?: number; reason: string; e
 
 export interface ImportWarning { index: number; line?: number; message: string }
 
-export interface DuplicateMerge { keptId: string; droppedIndex: number; by: 'doi' | 'arxiv' | 'title' }
+/** How two records were found to be one paper: same DOI, same arXiv id, or same title and year with a shared author. */
+export type MergeRule = 'doi' | 'arxiv' | 'title-year-author';
+
+/** One record merged into a paper kept in the result (`combineResults` is the one place that merges). */
+export interface DuplicateMerge {
+  /** The paper kept: its id and title in the result, and the file it came from (absent: the dataset appended to). */
+  keptId: string;
+  keptTitle: string;
+  keptFile?: string;
+  /** The record merged in: its file, its record index (0-based) in that file, its line where known, its title. */
+  droppedFile: string;
+  droppedIndex: number;
+  droppedLine?: number;
+  droppedTitle: string;
+  by: MergeRule;
+  /** People only the dropped record listed, added to the kept paper's authors. */
+  authorsAdded: number;
+}
 
 export interface ImportReport {
   format: ImportFormat;
   /** Records seen in the input, skipped ones included. */
   read: number;
-  /** Papers in the result, after duplicates were merged. */
+  /** Papers in the result: what the parser read less skipped records; after `combineResults`, less the duplicates merged. */
   imported: number;
   skipped: SkippedRecord[];
   warnings: ImportWarning[];
+  /** This file's records merged into another paper (filled by `combineResults`; a parser leaves it empty). */
   duplicatesMerged: DuplicateMerge[];
   /** Paper ids with truncated author lists. */
   truncated: string[];
@@ -37,7 +55,17 @@ export interface ImportReport {
   fatal?: string;
 }
 
-export interface ParseResult { papers: Paper[]; report: ImportReport; aliases?: Alias[]; owner?: string }
+/** Where a paper came from in its file: the record index (0-based) and the line where the parser knows it. */
+export interface RecordPlace { index: number; line?: number }
+
+export interface ParseResult {
+  papers: Paper[];
+  report: ImportReport;
+  aliases?: Alias[];
+  owner?: string;
+  /** `records[i]` is where `papers[i]` was read (for the merge report); absent, a paper's place is its position. */
+  records?: RecordPlace[];
+}
 
 /** Which CSV column holds what. Column names are header strings. */
 export interface CsvMapping {
@@ -60,8 +88,6 @@ export interface CsvMapping {
 export interface ParseOptions {
   onProgress?: (done: number, total: number) => void;
   csvMapping?: CsvMapping;
-  /** Merge duplicates by DOI, arXiv id or title (default true). */
-  dedupe?: boolean;
   /** Year used for profile dates shown without one ("May 23"); default: the current year. */
   referenceYear?: number;
   /** Name of the file, used in `sources` and as an ACL collection id fallback. */

@@ -82,7 +82,7 @@ function toPaper(rec: WosRecord, index: number, { ids, report, options }: Contex
     ids: wosIds,
     sources: [options?.fileName ? `${options.fileName} (Web of Science record ${index + 1})` : `Web of Science record ${index + 1}`],
   });
-  return { paper, index };
+  return { paper, index, line: rec.line };
 }
 
 /** Web of Science plain-text or tab-delimited export (detected from the content). */

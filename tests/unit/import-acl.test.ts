@@ -2,6 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/model/names';
+import { parseInput } from '../../src/import';
+import { combineResults } from '../../src/import/combine';
+import type { Paper } from '../../src/model/types';
 import {
   aclIdentityKeyer, foldingCollisions, parseAclFiles, parseAclXml, parseNameVariantsYaml, readNameVariants, yearFromCollectionId,
 } from '../../src/import/acl';
@@ -13,6 +16,31 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: ACL dataset t
 /** Independent fold: NFKD, drop marks, lower case, punctuation to space. */
 function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Duplicates by the import's rule, computed here on its own: a paper is an earlier one with the same DOI (case folded),
+ * else with the same folded title, the same year and a folded author name in common.
+ */
+function duplicatesByRule(papers: Paper[]): { doi: number; title: number } {
+  const byDoi = new Map<string, number>();
+  const byTitle = new Map<string, number>();
+  const count = { doi: 0, title: 0 };
+  papers.forEach((p, i) => {
+    const title = fold(p.title);
+    const keys = p.authors.map((a) => `${title}|${p.year}|${fold(a.name)}`);
+    let group = p.doi ? byDoi.get(p.doi.toLowerCase()) : undefined;
+    if (group !== undefined) count.doi++;
+    else {
+      const hits = keys.map((k) => byTitle.get(k)).filter((g) => g !== undefined);
+      group = hits.length ? Math.min(...hits) : undefined;
+      if (group !== undefined) count.title++;
+    }
+    const g = group ?? i;
+    if (p.doi && !byDoi.has(p.doi.toLowerCase())) byDoi.set(p.doi.toLowerCase(), g);
+    for (const k of keys) if (!byTitle.has(k) || byTitle.get(k)! > g) byTitle.set(k, g);
+  });
+  return count;
 }
 
 describe('ACL XML (small)', () => {
@@ -56,6 +84,19 @@ describe('ACL XML (small)', () => {
     expect(r?.papers).toHaveLength(48_952);
     expect(r?.report.read).toBe(48_952);
     expect(r?.report.noYear).toEqual([]);
+  });
+  it('the page keeps the papers read less the duplicates merged, counted here by the same rule', () => {
+    // As the import dialog does: each file parsed on its own, then combineResults (the one place that merges).
+    const page = combineResults(files.map((f) => ({ fileName: f.name, result: parseInput(f.text, null, { fileName: f.name }) })));
+    const read = page.files.reduce((s, f) => s + f.report.read, 0);
+    expect(read).toBe(48_952);
+    const expected = duplicatesByRule(r!.papers);
+    console.log(`ACL: duplicates merged by DOI ${expected.doi}, by title, year and a shared author ${expected.title}`);
+    expect(expected).toEqual({ doi: 2, title: 346 });
+    const byRule = { doi: page.merged.filter((m) => m.by === 'doi').length, title: page.merged.filter((m) => m.by === 'title-year-author').length };
+    expect(byRule).toEqual(expected);
+    expect(page.papers).toHaveLength(48_952 - expected.doi - expected.title);
+    expect(page.files.reduce((s, f) => s + f.report.imported, 0)).toBe(page.papers.length);
   });
   it('has the README counts of authorships and author-less papers', () => {
     const parts = [...(r?.authorParts.values() ?? [])];

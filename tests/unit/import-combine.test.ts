@@ -17,7 +17,10 @@ describe('combining files', () => {
       { fileName: 'b.ris', result: result([p('x', 'Three'), p('z', 'Other title', { doi: '10.1/A' })]) },
     ]);
     expect(c.papers.map((q) => q.id)).toEqual(['x', 'y', 'x-2']);
-    expect(c.crossMerged).toEqual([{ keptId: 'x', droppedTitle: 'Other title', fileName: 'b.ris', by: 'doi' }]);
+    expect(c.merged).toEqual([{
+      keptId: 'x', keptTitle: 'One', keptFile: 'a.bib', droppedFile: 'b.ris', droppedIndex: 1, droppedTitle: 'Other title', by: 'doi', authorsAdded: 0,
+    }]);
+    expect(c.files.map((f) => [f.report.imported, f.report.duplicatesMerged.length])).toEqual([[2, 0], [1, 1]]);
     expect(c.added).toBe(3);
     expect(c.files.map((f) => f.fileName)).toEqual(['a.bib', 'b.ris']);
   });

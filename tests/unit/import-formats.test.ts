@@ -3,8 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, guessCsvMapping, parseInput, readCsvTable } from '../../src/import';
 import { parseBibtex } from '../../src/import/bibtex';
+import { combineResults } from '../../src/import/combine';
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../fixtures/import', name), 'utf8');
+/** What the import does with one file: parsers never merge duplicates, combineResults does. */
+const imported = (r: ReturnType<typeof parseInput>, fileName = 'file') => combineResults([{ fileName, result: r }]);
 const names = (r: ReturnType<typeof parseInput>, id: string) => r.papers.find((p) => p.id === id)?.authors.map((a) => a.name);
 
 describe('detectFormat', () => {
@@ -40,7 +43,8 @@ describe('BibTeX', () => {
       text.split(/\r\n/).findIndex((l) => l.startsWith('@article{broken1')) + 1,
       text.split(/\r\n/).findIndex((l) => l.startsWith('@article{notitle')) + 1,
     ]);
-    expect(r.report.imported).toBe(heads - 2 - r.report.duplicatesMerged.length);
+    expect(r.report.imported).toBe(heads - 2);
+    expect(imported(r).files[0].report.imported).toBe(heads - 2 - 1);
   });
   it('decodes LaTeX accents and Last, First names', () => {
     expect(names(r, 'martin2020')).toEqual(['Roberto Martín-Martín', 'José Gömez', 'Jürgen Müller']);
@@ -57,8 +61,12 @@ describe('BibTeX', () => {
   it('keeps arXiv eprint without version, drops empty fields, merges a DOI duplicate', () => {
     expect(r.papers.find((x) => x.id === 'arxivpaper')?.arxiv).toBe('2403.00877');
     expect(r.papers[0].abstract).toBeUndefined();
-    expect(r.report.duplicatesMerged).toEqual([{ keptId: 'martin2020', droppedIndex: 5, by: 'doi' }]);
-    expect(r.papers.filter((p) => p.doi?.toLowerCase() === '10.1016/j.joi.2020.101')).toHaveLength(1);
+    const c = imported(r, 'sample.bib');
+    // The second record with that DOI (written as a URL, upper case) is the one merged.
+    const line = text.split(/\r\n/).findIndex((l) => l.startsWith('@article{dupdoi,')) + 1;
+    expect(c.merged).toEqual([expect.objectContaining({ keptId: 'martin2020', droppedFile: 'sample.bib', droppedIndex: 5, droppedLine: line, by: 'doi' })]);
+    expect(r.papers.filter((p) => p.doi?.toLowerCase() === '10.1016/j.joi.2020.101')).toHaveLength(2);
+    expect(c.papers.filter((p) => p.doi?.toLowerCase() === '10.1016/j.joi.2020.101')).toHaveLength(1);
   });
   it('reads 5,000 authors on one paper', () => {
     const authors = Array.from({ length: 5000 }, (_, i) => `Last${i}, First${i}`);
@@ -122,8 +130,9 @@ describe('OpenAlex', () => {
   it('skips the untitled work and merges the arXiv duplicate without losing authors', () => {
     expect(r.report.read).toBe(3);
     expect(r.report.skipped.map((s) => s.index)).toEqual([1]);
-    expect(r.report.duplicatesMerged).toEqual([{ keptId: 'W4385245566', droppedIndex: 2, by: 'arxiv' }]);
-    expect(r.papers[0].authors).toHaveLength(2);
+    const c = imported(r);
+    expect(c.merged).toEqual([expect.objectContaining({ keptId: 'W4385245566', droppedIndex: 2, by: 'arxiv' })]);
+    expect(c.papers[0].authors).toHaveLength(2);
   });
 });
 
@@ -139,8 +148,9 @@ describe('CSV / TSV', () => {
     expect(r.report.read).toBe(text.trim().split(/\r\n/).length - 1);
     expect(r.report.skipped).toEqual([expect.objectContaining({ index: 1, line: 3 })]);
     expect(r.papers[0].authors).toEqual([{ name: 'Smith, John', affiliations: ['MIT'] }, { name: 'Lopez, Ana', affiliations: ['Stanford'] }]);
-    expect(r.report.duplicatesMerged).toEqual([{ keptId: r.papers[0].id, droppedIndex: 3, by: 'doi' }]);
-    expect(r.report.noYear).toEqual([r.papers[1].id]);
+    const c = imported(r, 'sample.csv');
+    expect(c.merged).toEqual([expect.objectContaining({ keptId: r.papers[0].id, droppedIndex: 3, droppedLine: 5, by: 'doi' })]);
+    expect(c.files[0].report.noYear).toEqual([r.papers[1].id]);
   });
   it('uses a given mapping (TSV, " and " separator)', () => {
     const r = parseInput(fixture('sample.tsv'), 'csv', { csvMapping: { title: 'title', authors: 'authors', authorSeparator: ' and ', date: 'publication date', venue: 'venue' } });

@@ -5,6 +5,7 @@ import { keyName, resolveDataset } from '../../src/graph/authors';
 import { buildGraph, edgeKey } from '../../src/graph/build';
 import { authorNodeId } from '../../src/graph/types';
 import { detectFormat, parseInput } from '../../src/import';
+import { combineResults } from '../../src/import/combine';
 import { countryOf, fullAuthorName, orcidFromAuid, shortAuthorName, splitAffiliations } from '../../src/import/pubmed/authors';
 import { parsePubmed, pubmedDate } from '../../src/import/pubmed';
 import type { Dataset, Paper } from '../../src/model/types';
@@ -245,7 +246,7 @@ describe('large and hostile input', () => {
     const n = 2000;
     const recs: string[] = [];
     for (let i = 0; i < n; i++) recs.push(`PMID- ${50000000 + i}\nTI  - Paper ${i}\nFAU - Doe, Jane\nAU  - Doe J\nDP  - 2001`);
-    const r = parsePubmed(recs.join('\n\n'), { dedupe: false });
+    const r = parsePubmed(recs.join('\n\n'));
     expect(r.report.read).toBe(n);
     expect(r.papers).toHaveLength(n);
   });
@@ -271,11 +272,13 @@ describe('large and hostile input', () => {
     expect(p.authors).toEqual([{ name: 'Anil Patel', affiliations: ['Mayo Clinic, Rochester, MN, USA.'], countries: ['USA'] }]);
   });
 
-  it('the same DOI twice is one paper, reported as merged', () => {
+  it('the same DOI twice is one paper once imported (combineResults merges), reported as merged, both PMIDs kept', () => {
     const rec = (pmid: string) => `PMID- ${pmid}\nTI  - Same paper\nLID - 10.1000/dup.1 [doi]\nFAU - Doe, Jane\nAU  - Doe J`;
-    const r = parsePubmed(`${rec('1')}\n\n${rec('2')}`);
+    const parsed = parsePubmed(`${rec('1')}\n\n${rec('2')}`);
+    expect(parsed.papers).toHaveLength(2);
+    const r = combineResults([{ fileName: 'dup.nbib', result: parsed }]);
     expect(r.papers.map((p) => p.id)).toEqual(['pmid:1']);
-    expect(r.report.duplicatesMerged).toEqual([{ keptId: 'pmid:1', droppedIndex: 1, by: 'doi' }]);
+    expect(r.merged).toMatchObject([{ keptId: 'pmid:1', droppedIndex: 1, droppedLine: 7, by: 'doi', authorsAdded: 0 }]);
   });
 
   it('never throws; nothing readable is a fatal report, not an exception', () => {

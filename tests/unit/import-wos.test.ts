@@ -248,7 +248,7 @@ describe('Web of Science tab-delimited', () => {
 
   it('two exports joined into one file: the second header is no record', () => {
     const body = text.replace(/^\uFEFF/, '');
-    const joined = parseInput(`${body}${body}`, null, { dedupe: false });
+    const joined = parseInput(`${body}${body}`, null);
     expect(joined.report.read).toBe(2 * rows.length);
     expect(joined.papers).toHaveLength(2 * keptRows.length);
   });
@@ -317,7 +317,7 @@ describe('Web of Science at scale', () => {
   it('a file of 2000 records reads whole', () => {
     const template = bigRecord(10, 'WOS:#');
     const records = Array.from({ length: 2000 }, (_, i) => template.replaceAll('WOS:#', `WOS:${String(i).padStart(15, '0')}`));
-    const r = parseWos(`FN Clarivate Analytics Web of Science\nVR 1.0\n${records.join('')}EF\n`, { dedupe: false });
+    const r = parseWos(`FN Clarivate Analytics Web of Science\nVR 1.0\n${records.join('')}EF\n`);
     expect(r.papers).toHaveLength(2000);
     expect(r.papers.reduce((n, p) => n + p.authors.length, 0)).toBe(20000);
     expect(r.report.warnings).toEqual([]);

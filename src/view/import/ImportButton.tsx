@@ -62,6 +62,7 @@ export function ImportButton() {
   const [tab, setTab] = useState<Tab>('import');
   const [format, setFormat] = useState<JobFormat | ''>('');
   const [append, setAppend] = useState(false);
+  const [keepApart, setKeepApart] = useState(false);
   const [pasted, setPasted] = useState('');
   const [storedVersion, setStoredVersion] = useState(0);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -81,9 +82,9 @@ export function ImportButton() {
     (inputs: InputFile[]) => {
       setOpen(true);
       setTab('import');
-      void start(inputs, { format: format || null, append: append && canAppend });
+      void start(inputs, { format: format || null, append: append && canAppend, keepApart });
     },
-    [start, format, append, canAppend],
+    [start, format, append, canAppend, keepApart],
   );
   const onFiles = useCallback((files: File[] | FileList) => void readFiles(files).then(begin), [begin]);
   const dragging = useFileDrop(onFiles);
@@ -132,6 +133,9 @@ export function ImportButton() {
               </label>
               <label title={canAppend ? '' : 'The dataset shown has no papers'}>
                 <input type="checkbox" checked={append && canAppend} disabled={!canAppend} onChange={(e) => setAppend(e.target.checked)} /> Add to the dataset shown (“{workspace.dataset.title}”)
+              </label>
+              <label title="Records with the same DOI, arXiv id, or title, year and a shared author are merged into one paper unless this is checked">
+                <input type="checkbox" checked={keepApart} onChange={(e) => setKeepApart(e.target.checked)} /> Keep duplicates apart
               </label>
             </div>
             <label className="file-button primary">

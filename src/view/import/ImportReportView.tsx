@@ -1,12 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CombinedImport } from '../../import/combine';
-import type { ImportReport } from '../../import';
+import type { DuplicateMerge, ImportReport, MergeRule } from '../../import';
 import type { Paper } from '../../model/types';
 import { FORMAT_LABELS } from './readFiles';
 import type { Outcome } from './useImporter';
 
 const LIST_LIMIT = 100;
-const BY_WORDS = { doi: 'same DOI', arxiv: 'same arXiv id', title: 'same title, year and a shared author' } as const;
+const BY_WORDS: Record<MergeRule, string> = { doi: 'same DOI', arxiv: 'same arXiv id', 'title-year-author': 'same title, year and a shared author' };
+const RULES = Object.keys(BY_WORDS) as MergeRule[];
 
 /** A long list, cut at LIST_LIMIT with a count of what is left out. */
 function Capped<T>({ items, render }: { items: T[]; render: (item: T, i: number) => ReactNode }) {
@@ -22,9 +23,41 @@ function titles(ids: string[], byId: Map<string, Paper>) {
   return <Capped items={ids} render={(id) => <li key={id}>{byId.get(id)?.title || id}</li>} />;
 }
 
+function byRule(merged: DuplicateMerge[]): string {
+  return RULES.map((r) => [r, merged.filter((m) => m.by === r).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${n.toLocaleString('en-US')} by ${BY_WORDS[r]}`)
+    .join(', ');
+}
+
+/** Where the paper a record was merged into came from, when not from the record's own file. */
+function keptWhere(m: DuplicateMerge, fileName: string): string {
+  if (m.keptFile === undefined) return ' (in the dataset added to)';
+  return m.keptFile === fileName ? '' : ` (from ${m.keptFile})`;
+}
+
+/** This file's records merged into another paper: which, into what, by which rule, and who the union added. */
+function Duplicates({ merged, fileName }: { merged: DuplicateMerge[]; fileName: string }) {
+  if (!merged.length) return null;
+  return (
+    <details>
+      <summary>Duplicates merged ({byRule(merged)})</summary>
+      <Capped
+        items={merged}
+        render={(m, i) => (
+          <li key={i}>
+            {m.droppedLine !== undefined ? `Line ${m.droppedLine}` : `Record ${m.droppedIndex + 1}`} “{m.droppedTitle}” merged into “{m.keptTitle}”
+            {keptWhere(m, fileName)}: {BY_WORDS[m.by]}
+            {m.authorsAdded > 0 && `; ${m.authorsAdded} ${m.authorsAdded === 1 ? 'author' : 'authors'} only this record listed added`}
+          </li>
+        )}
+      />
+    </details>
+  );
+}
+
 function FileReport({ fileName, report, byId }: { fileName: string; report: ImportReport; byId: Map<string, Paper> }) {
   const merged = report.duplicatesMerged;
-  const byKind = (['doi', 'arxiv', 'title'] as const).map((k) => [k, merged.filter((m) => m.by === k).length] as const).filter(([, n]) => n > 0);
   return (
     <section className="import-file-report" aria-label={`Report for ${fileName}`}>
       <h4>
@@ -60,12 +93,7 @@ function FileReport({ fileName, report, byId }: { fileName: string; report: Impo
           <Capped items={report.warnings} render={(w, i) => <li key={i}>{w.line !== undefined ? `Line ${w.line}` : `Record ${w.index + 1}`}: {w.message}</li>} />
         </details>
       )}
-      {merged.length > 0 && (
-        <details>
-          <summary>Duplicates merged ({byKind.map(([k, n]) => `${n} by ${BY_WORDS[k]}`).join(', ')})</summary>
-          <Capped items={merged} render={(m, i) => <li key={i}>Record {m.droppedIndex + 1} merged into “{byId.get(m.keptId)?.title ?? m.keptId}” ({BY_WORDS[m.by]})</li>} />
-        </details>
-      )}
+      <Duplicates merged={merged} fileName={fileName} />
       {report.truncated.length > 0 && (
         <details>
           <summary>Truncated author lists ({report.truncated.length})</summary>
@@ -103,7 +131,7 @@ function ImportSummary({ combined }: { combined: CombinedImport }) {
       unreadable: combined.files.filter((f) => f.report.fatal).length,
       read: sum((r) => r.read),
       skipped: sum((r) => r.skipped.length),
-      merged: sum((r) => r.duplicatesMerged.length) + combined.crossMerged.length,
+      merged: combined.merged.length,
       authors: names.size,
     };
   }, [combined]);
@@ -142,11 +170,15 @@ function Combined({ combined }: { combined: CombinedImport }) {
     <>
       {combined.files.length > 1 && <ImportSummary combined={combined} />}
       <FileReports combined={combined} byId={byId} />
-      {combined.crossMerged.length > 0 && (
-        <details>
-          <summary>Duplicates merged across files or with the dataset appended to ({combined.crossMerged.length})</summary>
-          <Capped items={combined.crossMerged} render={(m, i) => <li key={i}>“{m.droppedTitle}” from {m.fileName} merged into “{byId.get(m.keptId)?.title ?? m.keptId}” ({BY_WORDS[m.by]})</li>} />
-        </details>
+      {combined.keptApart ? (
+        <p className="muted small">Duplicates kept apart, as asked: records that look like one paper stay separate papers.</p>
+      ) : (
+        combined.merged.length > 0 && (
+          <p className="muted small">
+            {combined.merged.length.toLocaleString('en-US')} {combined.merged.length === 1 ? 'record' : 'records'} merged into papers read before them
+            ({byRule(combined.merged)}); each file’s report above lists its own.
+          </p>
+        )
       )}
     </>
   );

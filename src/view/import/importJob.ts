@@ -27,7 +27,13 @@ export interface StoreInWorker {
   minAuthorships: number;
 }
 
-export interface ImportJob { files: JobFile[]; base?: { papers: Paper[]; aliases: Alias[]; owner?: string }; store?: StoreInWorker }
+export interface ImportJob {
+  files: JobFile[];
+  base?: { papers: Paper[]; aliases: Alias[]; owner?: string };
+  store?: StoreInWorker;
+  /** Keep records that look like one paper apart (the import dialog's "Keep duplicates apart"). */
+  keepApart?: boolean;
+}
 
 /** What the worker did about storing: nothing (the page stores), stored, or failed with a message for the user. */
 export type WorkerStore = { state: 'not-asked' } | { state: 'stored'; revision: number } | { state: 'failed'; error: string };

@@ -26,7 +26,7 @@ async function storeHere(job: ImportJob, combined: CombinedImport): Promise<Work
 }
 
 self.onmessage = async (e: MessageEvent<ImportJob>) => {
-  const { files, base } = e.data;
+  const { files, base, keepApart } = e.data;
   try {
     const results: FileResult[] = files.map((f, i) => {
       post({ type: 'progress', file: i, files: files.length, done: 0, total: 1 });
@@ -43,7 +43,7 @@ self.onmessage = async (e: MessageEvent<ImportJob>) => {
       });
       return { fileName: f.name, result: f.owner && !result.owner ? { ...result, owner: f.owner } : result };
     });
-    const combined = combineResults(results, base);
+    const combined = combineResults(results, base, { keepApart });
     const store = await storeHere(e.data, combined);
     for (const papers of paperSlices(combined.papers)) post({ type: 'papers', papers });
     post({ type: 'done', combined: { ...combined, papers: [] }, store });

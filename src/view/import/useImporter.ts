@@ -23,12 +23,20 @@ export interface Outcome {
   notes: string[];
 }
 
-export interface ImportOptions { format: JobFormat | null; append: boolean }
+export interface ImportOptions {
+  format: JobFormat | null;
+  append: boolean;
+  /** Keep records that look like one paper as separate papers (no merging, within or across files). */
+  keepApart?: boolean;
+}
+
+/** How a run of paper files is combined: added to the dataset shown or not, duplicates merged or kept apart. */
+type RunOptions = Pick<ImportOptions, 'append' | 'keepApart'>;
 
 /** The import flow: classify inputs, ask for what is missing, parse in a worker, open and store the result. */
 export function useImporter(onStored: () => void) {
   const { workspace, options, openWorkspace, notify } = useAtlas();
-  const [pending, setPending] = useState<{ files: PendingFile[]; append: boolean } | null>(null);
+  const [pending, setPending] = useState<{ files: PendingFile[]; run: RunOptions } | null>(null);
   const [running, setRunning] = useState<{ fraction: number; label: string } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
@@ -36,7 +44,7 @@ export function useImporter(onStored: () => void) {
   const canAppend = workspace.dataset.papers.length > 0 && !workspace.graph;
 
   const runPapers = useCallback(
-    async (files: JobFile[], append: boolean, notes: string[]) => {
+    async (files: JobFile[], { append, keepApart }: RunOptions, notes: string[]) => {
       const base = append && canAppend ? { papers: workspace.dataset.papers, aliases: workspace.dataset.aliases, owner: workspace.dataset.owner } : undefined;
       const names = files.map((f) => f.name);
       // A conference's 324 files are named by count, not listed.
@@ -55,7 +63,7 @@ export function useImporter(onStored: () => void) {
       setRunning({ fraction: 0, label: 'Starting…' });
       // A big new dataset is stored by the worker (the page would pause for its structured clone into IndexedDB).
       const store = base ? undefined : { meta, minAuthorships: WORKER_MIN_AUTHORSHIPS };
-      const job = runImportJob({ files, base, store }, (fraction, label) => setRunning({ fraction, label }));
+      const job = runImportJob({ files, base, store, keepApart }, (fraction, label) => setRunning({ fraction, label }));
       cancelRef.current = job.cancel;
       let result: JobResult;
       try {
@@ -119,20 +127,21 @@ export function useImporter(onStored: () => void) {
         return;
       }
       if (papers.some((p) => p.format === null || p.format === 'csv')) {
-        setPending({ files: papers, append: opts.append });
+        setPending({ files: papers, run: { append: opts.append, keepApart: opts.keepApart } });
         if (notes.length) setOutcome({ notes });
         return;
       }
-      await runPapers(papers.map((p) => ({ name: p.name, text: p.text, format: p.format! })), opts.append, notes);
+      await runPapers(papers.map((p) => ({ name: p.name, text: p.text, format: p.format! })), { append: opts.append, keepApart: opts.keepApart }, notes);
     },
     [openWorkspace, runPapers],
   );
 
   const confirmPending = useCallback(
     (files: PendingFile[]) => {
-      const append = pending?.append ?? false;
+      const run = pending?.run ?? { append: false };
       setPending(null);
-      void runPapers(files.map((p) => ({ name: p.name, text: p.text, format: p.format!, ...(p.csvMapping ? { csvMapping: p.csvMapping } : {}) })), append, outcome?.notes ?? []);
+      const jobFiles = files.map((p) => ({ name: p.name, text: p.text, format: p.format!, ...(p.csvMapping ? { csvMapping: p.csvMapping } : {}) }));
+      void runPapers(jobFiles, run, outcome?.notes ?? []);
     },
     [pending, runPapers, outcome],
   );
@@ -141,9 +150,9 @@ export function useImporter(onStored: () => void) {
 
   /** Parses prepared files (e.g. works fetched from OpenAlex) in the worker and opens the result. */
   const runFiles = useCallback(
-    (files: JobFile[], opts: { append: boolean; notes?: string[] }) => {
+    (files: JobFile[], opts: RunOptions & { notes?: string[] }) => {
       setOutcome(null);
-      return runPapers(files, opts.append, opts.notes ?? []);
+      return runPapers(files, opts, opts.notes ?? []);
     },
     [runPapers],
   );
