@@ -158,7 +158,7 @@ export function ImportButton() {
             {importer.outcome && <ImportReportView outcome={importer.outcome} />}
           </div>
         )}
-        {open && tab === 'openalex' && <OpenAlexTab importer={importer} append={append && canAppend} />}
+        {open && tab === 'openalex' && <OpenAlexTab importer={importer} append={append && canAppend} keepApart={keepApart} />}
         {open && tab === 'datasets' && (
           <div role="tabpanel" id="import-panel-datasets" aria-labelledby="import-tab-datasets">
             <DatasetList version={storedVersion} />

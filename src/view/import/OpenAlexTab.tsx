@@ -35,7 +35,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 type Importer = ReturnType<typeof useImporter>;
 
 /** Live OpenAlex: search an author by name, ORCID or id, pick one, fetch all their works, import them. */
-export function OpenAlexTab({ importer, append }: { importer: Importer; append: boolean }) {
+export function OpenAlexTab({ importer, append, keepApart }: { importer: Importer; append: boolean; keepApart: boolean }) {
   const [query, setQuery] = useState('');
   const [contact, setContact] = useState(() => readStorage(CONTACT_KEY));
   const [candidates, setCandidates] = useState<AuthorCandidate[] | null>(null);
@@ -115,7 +115,7 @@ export function OpenAlexTab({ importer, append }: { importer: Importer; append: 
     }
     await importer.runFiles(
       [{ name: `OpenAlex: ${c.displayName} (${c.id})`, text: JSON.stringify({ results: works.works }), format: 'openalex', owner: c.displayName }],
-      { append, notes },
+      { append, keepApart, notes },
     );
   };
 
