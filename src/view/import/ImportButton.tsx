@@ -120,7 +120,8 @@ export function ImportButton() {
         {open && tab === 'import' && (
           <div role="tabpanel" id="import-panel-import" aria-labelledby="import-tab-import">
             <p className="muted small">
-              BibTeX, RIS, CSL-JSON (Zotero), OpenAlex JSON, CSV/TSV, ACL Anthology XML (+ name_variants.yaml), or the text of a profile page. Several files at once,
+              Web of Science (plain text or tab-delimited), Scopus (CSV, BibTeX, RIS), PubMed/MEDLINE, BibTeX, RIS, CSL-JSON (Zotero), OpenAlex JSON, CSV/TSV,
+              ACL Anthology XML (+ name_variants.yaml), or the text of a profile page. Several files at once,
               or drop them anywhere on the page. Snapshots and graph files (GEXF, GraphML, VOSviewer) open too.
             </p>
             <div className="import-options">
@@ -143,7 +144,7 @@ export function ImportButton() {
               <input type="file" multiple aria-label="Import papers" disabled={Boolean(importer.running)} onChange={(e) => (e.target.files && onFiles(e.target.files), (e.target.value = ''))} />
             </label>
             <div className="paste-box">
-              <textarea aria-label="Paste papers" rows={6} placeholder="…or paste BibTeX, RIS, JSON, CSV or a profile page’s text here" value={pasted} onChange={(e) => setPasted(e.target.value)} />
+              <textarea aria-label="Paste papers" rows={6} placeholder="…or paste a Web of Science, Scopus or PubMed export, BibTeX, RIS, JSON, CSV or a profile page’s text here" value={pasted} onChange={(e) => setPasted(e.target.value)} />
               <button type="button" disabled={!pasted.trim() || Boolean(importer.running)} onClick={() => begin([{ name: 'pasted text', text: pasted }])}>
                 Import pasted text
               </button>
