@@ -84,13 +84,15 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
   });
 }
 
+const FORMAT_NAMES: Record<string, string> = { gexf: 'GEXF', graphml: 'GraphML', vosviewer: 'VOSviewer' };
+
 /** Turns a graph file's parse into a workspace: its graph, its positions (if it had them), its colours and sizes. */
 export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: true }>, prepared: PreparedGraph, fileName: string, sourceUrl?: string): Workspace {
   const graph = prepared.source;
   const id = sourceId('graph', sourceUrl ?? fileName);
   graph.setAttribute('datasetId', id);
   const map = graph.getAttribute('fileMap');
-  const counts = `${r.format.toUpperCase()} graph file: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size.toLocaleString('en-US')} edges.`;
+  const counts = `${FORMAT_NAMES[r.format] ?? r.format} graph file: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size.toLocaleString('en-US')} edges.`;
   const dataset: Dataset = {
     id,
     title: map?.title ?? fileName,

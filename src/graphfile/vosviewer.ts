@@ -45,6 +45,7 @@ export function plainText(html: unknown, max: number): string | undefined {
   const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
   const text = html
     .slice(0, max * 8)
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, e: string) => entities[e]);
   return cleanDisplayText(text, max) || undefined;

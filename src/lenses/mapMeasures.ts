@@ -24,7 +24,8 @@ export function weightValues(graph: LensGraph, weight: string, actors: string[])
 }
 
 function legendValue(v: number, span: number): string {
-  return span >= 20 ? String(Math.round(v)) : span >= 2 ? v.toFixed(1) : v.toFixed(2);
+  // Number(…) drops trailing zeros: 2008, not 2008.0.
+  return String(Number(v.toFixed(span >= 20 ? 0 : span >= 2 ? 1 : 2)));
 }
 
 /** A sequential viridis ramp over one score (readable with every common colour-vision deficiency), with its legend. */

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, serveFiles } from './browser.mjs';
+import { clickNode, launch, openApp, serveFiles } from './browser.mjs';
 
 const FIXTURE = readFileSync(new URL('../fixtures/graphfile/vosviewer-joi-map.json', import.meta.url), 'utf8');
 const map = JSON.parse(FIXTURE);
@@ -59,6 +59,7 @@ describe('A VOSviewer map as VOSviewer draws it', () => {
     const details = page.getByRole('complementary', { name: 'Details' });
     assert.equal(await details.locator('#details-title').textContent(), 'Journal of Informetrics co-authorship');
     await details.getByText('Co-authorship map of JOI authors & coauthors.', { exact: false }).waitFor();
+    assert.equal(await details.getByText('alert(1)', { exact: false }).count(), 0, 'the text of a script element is dropped with it');
     assert.equal(await details.locator('#details-title b, script:not([type])').count(), 0);
     // The cluster legend shows the same colours as the nodes.
     const swatches = await details.locator('.legend .swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
@@ -77,7 +78,7 @@ describe('A VOSviewer map as VOSviewer draws it', () => {
     const legend = page.getByLabel('Colour legend: Avg. pub. year');
     await legend.waitFor();
     const years = items.map((i) => i.scores['Avg. pub. year']);
-    assert.ok((await legend.textContent()).includes(Math.min(...years).toFixed(1)));
+    assert.ok((await legend.textContent()).includes(String(Number(Math.min(...years).toFixed(1)))));
     await page.waitForTimeout(300);
     await page.screenshot({ path: 'test-results/vosviewer-map-score.png' });
     const scored = await drawn(page);
@@ -90,6 +91,13 @@ describe('A VOSviewer map as VOSviewer draws it', () => {
     const again = await drawn(page);
     for (const item of items) assert.equal(again[item.label].color, expectedColour(item.cluster));
     await page.screenshot({ path: 'test-results/vosviewer-map.png' });
+
+    // A node's panel lists the file's weights and scores.
+    const item = items.reduce((a, b) => (a.weights.Documents >= b.weights.Documents ? a : b));
+    await clickNode(page, await page.evaluate((label) => window.__coauthorAtlas.sigma.getGraph().findNode((_n, a) => a.label === label), item.label));
+    await details.locator('#details-title').filter({ hasText: item.label }).waitFor();
+    const facts = await details.locator('dl.facts').evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+    for (const [k, v] of Object.entries({ ...item.weights, ...item.scores })) assert.equal(facts[k], String(v), `${k} of ${item.label}`);
     assert.deepEqual(errors.map(String), []);
     await page.close();
   });

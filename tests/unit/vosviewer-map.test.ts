@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interpolateViridis } from 'd3';
-import { readVosviewer } from '../../src/graphfile';
-import { toDisplayGraph } from '../../src/graph/display';
+import { readGraphFile, readVosviewer } from '../../src/graphfile';
+import { graphWorkspace } from '../../src/app/openFile';
+import { applyNodeStyles, toDisplayGraph } from '../../src/graph/display';
 import { colourNodes } from '../../src/lenses/style';
 import { weightValues } from '../../src/lenses/mapMeasures';
 import { readLensState, writeLensState } from '../../src/lenses/url';
@@ -49,7 +50,7 @@ describe('VOSviewer map reader: clusters, weights, scores and info kept', () => 
     expect(map.weights).toEqual(['Documents', 'Citations', 'Links', 'Total link strength']);
     expect(map.scores).toEqual(['Avg. pub. year', 'Avg. citations']);
     expect(map.title).toBe('Journal of Informetrics co-authorship');
-    expect(map.description).toBe('Co-authorship map of JOI authors & coauthors. alert(1)');
+    expect(map.description).toBe('Co-authorship map of JOI authors & coauthors.');
   });
 
   it('maps the file cluster colours onto the renumbered communities', () => {
@@ -111,13 +112,51 @@ describe('map lenses: size by a weight, colour by a score', () => {
       expect(c.colors.get(nodeOf(g, item.label))).toBe(interpolateViridis(t));
     }
     expect(c.legend.label).toBe('Avg. pub. year');
-    expect(c.legend.stops[0]).toEqual({ value: lo.toFixed(1), color: interpolateViridis(0) });
-    expect(c.legend.stops[c.legend.stops.length - 1]).toEqual({ value: hi.toFixed(1), color: interpolateViridis(1) });
+    expect(c.legend.stops[0]).toEqual({ value: String(Number(lo.toFixed(1))), color: interpolateViridis(0) });
+    expect(c.legend.stops[c.legend.stops.length - 1]).toEqual({ value: String(Number(hi.toFixed(1))), color: interpolateViridis(1) });
   });
 
   it('keeps weight and score lenses in the URL, and drops a malformed one', () => {
     const lens = { ...DEFAULT_LENS, sizeBy: 'weight:Total link strength', colorBy: 'score:Avg. pub. year' } as const;
     expect(readLensState(writeLensState(lens, ''))).toMatchObject({ sizeBy: 'weight:Total link strength', colorBy: 'score:Avg. pub. year' });
     expect(readLensState('?size=weight:&color=score:')).toMatchObject({ sizeBy: 'papers', colorBy: 'community' });
+  });
+});
+
+describe('graph file → workspace → display: only the styles a file gives are kept', () => {
+  const workspaceOf = (r: Extract<ReturnType<typeof readGraphFile>, { ok: true }>, name: string) =>
+    graphWorkspace({ kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled }, { source: r.graph, clusters: [], overview: null }, name);
+
+  it('a VOSviewer map gets no default grey over its clusters, and its title and description', () => {
+    const r = readGraphFile(text('vosviewer-joi-map.json'), 'joi.json');
+    if (!r.ok) throw new Error(r.error);
+    const ws = workspaceOf(r, 'joi.json');
+    expect(Object.values(ws.nodeStyles ?? {}).filter((s) => s.color !== undefined || s.size !== undefined)).toEqual([]);
+    const d = toDisplayGraph(r.graph, 'light');
+    applyNodeStyles(d, ws.nodeStyles ?? {}, 'light');
+    const colours = new Set(d.mapNodes((_n, a) => a.color));
+    expect(colours).toEqual(new Set(['#d62728', '#2ca02c', '#1f77b4', '#CC79A7']));
+    expect(ws.dataset.title).toBe('Journal of Informetrics co-authorship');
+    expect(ws.dataset.description).toMatch(/^Co-authorship map of JOI authors & coauthors\. · VOSviewer graph file: 28 nodes, 61 edges\./);
+  });
+
+  it('a GEXF keeps its viz colours and sizes on the display graph', () => {
+    const r = readGraphFile(text('gephi-1.2.gexf'), 'gephi.gexf');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.styled).toEqual({ color: true, size: true });
+    const ws = workspaceOf(r, 'gephi.gexf');
+    const d = toDisplayGraph(r.graph, 'light');
+    applyNodeStyles(d, ws.nodeStyles ?? {}, 'light');
+    expect(d.getNodeAttributes('a:grace hopper')).toMatchObject({ color: 'rgba(255,0,128,0.5)', size: 10.5 });
+    expect(d.getNodeAttribute('a:alan turing', 'color')).toBe('rgb(0,0,255)');
+  });
+
+  it('a GraphML keeps its colours and sizes on the display graph', () => {
+    const r = readGraphFile(text('yed.graphml'), 'yed.graphml');
+    if (!r.ok) throw new Error(r.error);
+    const ws = workspaceOf(r, 'yed.graphml');
+    const d = toDisplayGraph(r.graph, 'light');
+    applyNodeStyles(d, ws.nodeStyles ?? {}, 'light');
+    expect(d.getNodeAttributes('a:emmy noether')).toMatchObject({ color: '#FFCC00', size: 15 });
   });
 });
