@@ -5,6 +5,7 @@ import { interpolateViridis } from 'd3';
 import { readGraphFile, readVosviewer } from '../../src/graphfile';
 import { graphWorkspace } from '../../src/app/openFile';
 import { applyNodeStyles, toDisplayGraph } from '../../src/graph/display';
+import { legendEntries } from '../../src/export/scope';
 import { colourNodes } from '../../src/lenses/style';
 import { weightValues } from '../../src/lenses/mapMeasures';
 import { readLensState, writeLensState } from '../../src/lenses/url';
@@ -158,5 +159,14 @@ describe('graph file → workspace → display: only the styles a file gives are
     const d = toDisplayGraph(r.graph, 'light');
     applyNodeStyles(d, ws.nodeStyles ?? {}, 'light');
     expect(d.getNodeAttributes('a:emmy noether')).toMatchObject({ color: '#FFCC00', size: 15 });
+  });
+});
+
+describe('exported picture legend of a map', () => {
+  it('uses the file cluster colours, as the nodes do', () => {
+    const g = read();
+    const clusters = [1, 2, 3, 4].map((c) => ({ community: g.getNodeAttribute(nodeOf(g, items.find((i) => i.cluster === c)!.label), 'community'), name: `cluster ${c}`, size: 7 }));
+    const entries = legendEntries(clusters, g, 'light');
+    expect(entries.map((e) => e.color)).toEqual(['#d62728', '#2ca02c', '#1f77b4', '#CC79A7']);
   });
 });
