@@ -124,9 +124,10 @@ describe('map lenses: size by a weight, colour by a score', () => {
   });
 });
 
+const workspaceOf = (r: Extract<ReturnType<typeof readGraphFile>, { ok: true }>, name: string) =>
+  graphWorkspace({ kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled }, { source: r.graph, clusters: [], overview: null }, name);
+
 describe('graph file → workspace → display: only the styles a file gives are kept', () => {
-  const workspaceOf = (r: Extract<ReturnType<typeof readGraphFile>, { ok: true }>, name: string) =>
-    graphWorkspace({ kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled }, { source: r.graph, clusters: [], overview: null }, name);
 
   it('a VOSviewer map gets no default grey over its clusters, and its title and description', () => {
     const r = readGraphFile(text('vosviewer-joi-map.json'), 'joi.json');
@@ -159,6 +160,34 @@ describe('graph file → workspace → display: only the styles a file gives are
     const d = toDisplayGraph(r.graph, 'light');
     applyNodeStyles(d, ws.nodeStyles ?? {}, 'light');
     expect(d.getNodeAttributes('a:emmy noether')).toMatchObject({ color: '#FFCC00', size: 15 });
+  });
+});
+
+describe('GraphML as Gephi writes it: r, g, b and size keys', () => {
+  // GraphML primer: <key id attr.name attr.type for="node"/>, then <data key> in each node.
+  const graphml = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="r" for="node" attr.name="r" attr.type="int"/>
+  <key id="g" for="node" attr.name="g" attr.type="int"/>
+  <key id="b" for="node" attr.name="b" attr.type="int"/>
+  <key id="size" for="node" attr.name="size" attr.type="float"/>
+  <key id="color" for="node" attr.name="color" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <node id="n0"><data key="label">Ada Lovelace</data><data key="r">0</data><data key="g">114</data><data key="b">178</data><data key="size">12.5</data></node>
+    <node id="n1"><data key="label">Charles Babbage</data><data key="color">#E69F00</data><data key="size">6</data></node>
+    <edge source="n0" target="n1"/>
+  </graph>
+</graphml>`;
+
+  it('draws those colours and sizes', () => {
+    const r = readGraphFile(graphml, 'gephi.graphml');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.styled).toEqual({ color: true, size: true });
+    const d = toDisplayGraph(r.graph, 'light');
+    applyNodeStyles(d, workspaceOf(r, 'gephi.graphml').nodeStyles ?? {}, 'light');
+    expect(d.getNodeAttributes(nodeOf(r.graph, 'Ada Lovelace'))).toMatchObject({ color: '#0072b2', size: 12.5 });
+    expect(d.getNodeAttributes(nodeOf(r.graph, 'Charles Babbage'))).toMatchObject({ color: '#E69F00', size: 6 });
   });
 });
 
