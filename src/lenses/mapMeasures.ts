@@ -10,8 +10,12 @@ const NONE_COLOUR = '#c7c7c7';
 // eslint-disable-next-line no-control-regex
 const MEASURE_NAME = /^[^\u0000-\u001f]{1,80}$/;
 
-export const weightOf = (sizeBy: string): string | undefined => (sizeBy.startsWith('weight:') && MEASURE_NAME.test(sizeBy.slice(7)) ? sizeBy.slice(7) : undefined);
-export const scoreOf = (colorBy: string): string | undefined => (colorBy.startsWith('score:') && MEASURE_NAME.test(colorBy.slice(6)) ? colorBy.slice(6) : undefined);
+const nameAfter = (prefix: string, value: string): string | undefined =>
+  value.startsWith(prefix) && MEASURE_NAME.test(value.slice(prefix.length)) ? value.slice(prefix.length) : undefined;
+/** The weight a `weight:<name>` size lens names (undefined for any other lens). */
+export const weightOf = (sizeBy: string) => nameAfter('weight:', sizeBy);
+/** The score a `score:<name>` colour lens names (undefined for any other lens). */
+export const scoreOf = (colorBy: string) => nameAfter('score:', colorBy);
 
 /** Each actor's value of one weight (0 where the file gives none, as VOSviewer reads a missing weight). */
 export function weightValues(graph: LensGraph, weight: string, actors: string[]): Map<string, number> {

@@ -49,7 +49,8 @@ describe('A VOSviewer map as VOSviewer draws it', () => {
     for (const item of items) assert.equal(d[item.label].color, expectedColour(item.cluster), `${item.label} (cluster ${item.cluster})`);
     for (const p of items) {
       for (const q of items) {
-        if (p.weights.Documents > q.weights.Documents) assert.ok(d[p.label].size > d[q.label].size, `${p.label} (${p.weights.Documents} docs) drawn larger than ${q.label} (${q.weights.Documents})`);
+        if (p.weights.Documents <= q.weights.Documents) continue;
+        assert.ok(d[p.label].size > d[q.label].size, `${p.label} (${p.weights.Documents} docs) drawn larger than ${q.label} (${q.weights.Documents})`);
       }
     }
     const labels = await page.evaluate(() => window.__coauthorAtlas.sigma.displayedNodeLabels?.size ?? -1);
@@ -96,7 +97,8 @@ describe('A VOSviewer map as VOSviewer draws it', () => {
     const item = items.reduce((a, b) => (a.weights.Documents >= b.weights.Documents ? a : b));
     await clickNode(page, await page.evaluate((label) => window.__coauthorAtlas.sigma.getGraph().findNode((_n, a) => a.label === label), item.label));
     await details.locator('#details-title').filter({ hasText: item.label }).waitFor();
-    const facts = await details.locator('dl.facts').evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+    const facts = await details.locator('dl.facts').evaluate((dl) =>
+      Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
     for (const [k, v] of Object.entries({ ...item.weights, ...item.scores })) assert.equal(facts[k], String(v), `${k} of ${item.label}`);
     assert.deepEqual(errors.map(String), []);
     await page.close();

@@ -89,7 +89,8 @@ describe('VOSviewer map as drawn: cluster colours, sizes by the first weight, li
     const g = read();
     const d = toDisplayGraph(g, 'light');
     const byLabel = new Map(items.map((i) => [i.id, i.label]));
-    const width = (l: { source_id: number; target_id: number }) => d.getEdgeAttribute(d.edge(nodeOf(g, byLabel.get(l.source_id)!), nodeOf(g, byLabel.get(l.target_id)!))!, 'size');
+    const width = (l: { source_id: number; target_id: number }) =>
+      d.getEdgeAttribute(d.edge(nodeOf(g, byLabel.get(l.source_id)!), nodeOf(g, byLabel.get(l.target_id)!))!, 'size');
     const links = joi.network.links;
     for (const p of links) for (const q of links) if (p.strength > q.strength) expect(width(p)).toBeGreaterThan(width(q));
   });
@@ -125,7 +126,11 @@ describe('map lenses: size by a weight, colour by a score', () => {
 });
 
 const workspaceOf = (r: Extract<ReturnType<typeof readGraphFile>, { ok: true }>, name: string) =>
-  graphWorkspace({ kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled }, { source: r.graph, clusters: [], overview: null }, name);
+  graphWorkspace(
+    { kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled },
+    { source: r.graph, clusters: [], overview: null },
+    name,
+  );
 
 describe('graph file → workspace → display: only the styles a file gives are kept', () => {
 
@@ -194,7 +199,8 @@ describe('GraphML as Gephi writes it: r, g, b and size keys', () => {
 describe('exported picture legend of a map', () => {
   it('uses the file cluster colours, as the nodes do', () => {
     const g = read();
-    const clusters = [1, 2, 3, 4].map((c) => ({ community: g.getNodeAttribute(nodeOf(g, items.find((i) => i.cluster === c)!.label), 'community'), name: `cluster ${c}`, size: 7 }));
+    const communityOf = (c: number) => g.getNodeAttribute(nodeOf(g, items.find((i) => i.cluster === c)!.label), 'community');
+    const clusters = [1, 2, 3, 4].map((c) => ({ community: communityOf(c), name: `cluster ${c}`, size: 7 }));
     const entries = legendEntries(clusters, g, 'light');
     expect(entries.map((e) => e.color)).toEqual(['#d62728', '#2ca02c', '#1f77b4', '#CC79A7']);
   });
