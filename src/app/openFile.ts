@@ -14,7 +14,7 @@ export type OpenResponse =
   | { kind: 'pipeline'; message: PipelineMessage }
   /** Some of a paper file's papers, in order (sent before its 'papers' answer, whose result then has none). */
   | { kind: 'paper-slice'; papers: Paper[] }
-  | { kind: 'graph'; ok: true; format: string; view: ViewState; warnings: string[]; positioned: boolean }
+  | { kind: 'graph'; ok: true; format: string; view: ViewState; warnings: string[]; positioned: boolean; styled: { color: boolean; size: boolean } }
   | { kind: 'graph'; ok: false; error: string }
   | { kind: 'papers'; result: ParseResult }
   | { kind: 'error'; error: string };
@@ -84,15 +84,19 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
   });
 }
 
+const FORMAT_NAMES: Record<string, string> = { gexf: 'GEXF', graphml: 'GraphML', vosviewer: 'VOSviewer' };
+
 /** Turns a graph file's parse into a workspace: its graph, its positions (if it had them), its colours and sizes. */
 export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: true }>, prepared: PreparedGraph, fileName: string, sourceUrl?: string): Workspace {
   const graph = prepared.source;
   const id = sourceId('graph', sourceUrl ?? fileName);
   graph.setAttribute('datasetId', id);
+  const map = graph.getAttribute('fileMap');
+  const counts = `${FORMAT_NAMES[r.format] ?? r.format} graph file: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size.toLocaleString('en-US')} edges.`;
   const dataset: Dataset = {
     id,
-    title: fileName,
-    description: `${r.format.toUpperCase()} graph file: ${graph.order.toLocaleString('en-US')} nodes, ${graph.size.toLocaleString('en-US')} edges. It carries no papers: panels show each node's attributes.`,
+    title: map?.title ?? fileName,
+    description: `${map?.description ? `${map.description} · ` : ''}${counts} It carries no papers: panels show each node's attributes.`,
     papers: [],
     aliases: [],
     sourceNotes: [sourceUrl ? `Opened from ${sourceUrl}` : `Opened from the file ${fileName}`, ...r.warnings],
@@ -100,7 +104,13 @@ export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: tru
   const positions: Record<string, [number, number]> | undefined = r.positioned ? {} : undefined;
   if (positions) graph.forEachNode((n, a) => (positions[n] = [a.x, a.y]));
   const nodeStyles: Workspace['nodeStyles'] = {};
-  for (const [node, v] of Object.entries(r.view.nodes)) if (graph.hasNode(node)) nodeStyles[node] = { color: v.color, size: v.size };
+  // Only what the file gave: the view's defaults (one grey, one size) would hide the communities and the sizes.
+  const { color, size } = r.styled;
+  if (color || size) {
+    for (const [node, v] of Object.entries(r.view.nodes)) {
+      if (graph.hasNode(node)) nodeStyles[node] = { ...(color ? { color: v.color } : {}), ...(size ? { size: v.size } : {}) };
+    }
+  }
   return { id, dataset, origin: sourceUrl ? 'link' : 'graph-file', graph, prepared, positions, nodeStyles, sourceUrl };
 }
 

@@ -20,7 +20,7 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
       if (r.ok) {
         // The graph, its clusters and overview go to the page in slices (one big message would block it).
         for (const message of preparedMessages(prepareGraph(r.graph))) post({ kind: 'pipeline', message });
-        response = { kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned };
+        response = { kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled };
       } else response = { kind: 'graph', ok: false, error: r.error };
     } else {
       const format = detectFormat(text, fileName) ?? undefined;

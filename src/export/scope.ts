@@ -1,6 +1,6 @@
 import type { Dataset, Paper } from '../model/types';
 import type { AtlasGraph, BuildOptions, NodeAttributes } from '../graph/types';
-import { AFFILIATION_COLOUR, communityColour, HUB_COLOUR, type Theme } from '../graph/palette';
+import { AFFILIATION_COLOUR, graphCommunityColour, HUB_COLOUR, type Theme } from '../graph/palette';
 import type { LegendEntry } from './svg';
 import type { NodeView, ViewState } from './view';
 
@@ -103,7 +103,7 @@ export function legendEntries(
   theme: Theme,
   opts: { keep?: ReadonlySet<string> | null; max?: number } = {},
 ): LegendEntry[] {
-  const colour = communityColour(theme);
+  const colour = graphCommunityColour(theme, graph.getAttribute('fileMap')?.clusterColors);
   const present = new Set<number>();
   const kinds = new Set<string>();
   graph.forEachNode((node, a) => {

@@ -6,7 +6,7 @@ import { scaleSqrt } from 'd3';
 import type { AtlasGraph, NodeAttributes, EdgeAttributes, GraphAttributes } from './types';
 import type Graph from 'graphology';
 import { cleanDisplayText, DISPLAY_LIMITS } from '../security';
-import { AFFILIATION_COLOUR, communityColour, HUB_COLOUR, type Theme } from './palette';
+import { AFFILIATION_COLOUR, graphCommunityColour, HUB_COLOUR, type Theme } from './palette';
 
 export interface DisplayNodeAttributes {
   size: number;
@@ -42,7 +42,9 @@ export function toDisplayGraph(source: AtlasGraph, theme: Theme): DisplayGraph {
 
 /** (Re)computes colours and sizes in place; positions are left alone. */
 export function applyTheme(display: DisplayGraph, theme: Theme): void {
-  const colour = communityColour(theme);
+  const fileMap = display.getAttribute('fileMap');
+  const colour = graphCommunityColour(theme, fileMap?.clusterColors);
+  const sizeOf = authorSizer(display, fileMap?.weights[0]);
   let maxPapers = 1;
   let maxHub = 1;
   display.forEachNode((_n, a) => {
@@ -60,7 +62,7 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
     let attrs: DisplayNodeAttributes;
     if (a.kind === 'author') {
       attrs = {
-        size: a.isOwner ? authorSize(maxPapers) + 5 : authorSize(a.paperIds.length),
+        size: sizeOf?.(a.weights?.[fileMap!.weights[0]] ?? 0) ?? (a.isOwner ? authorSize(maxPapers) + 5 : authorSize(a.paperIds.length)),
         color: colour(a.community),
         zIndex: a.isOwner ? 3 : 1,
         forceLabel: a.isOwner,
@@ -86,6 +88,16 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
   display.forEachEdge((edge, a) => {
     display.mergeEdgeAttributes(edge, { size: a.kind === 'coauthor' ? edgeSize(a.weight) : 0.4, color: EDGE_COLOUR[theme] });
   });
+}
+
+/** A map file's authors are sized by its first weight, as VOSviewer sizes its items (undefined when it has none). */
+function authorSizer(display: DisplayGraph, weight: string | undefined): ((value: number) => number) | undefined {
+  if (weight === undefined) return undefined;
+  let max = 0;
+  display.forEachNode((_n, a) => {
+    if (a.kind === 'author') max = Math.max(max, a.weights?.[weight] ?? 0);
+  });
+  return scaleSqrt().domain([0, max || 1]).range([2.5, 13]).clamp(true);
 }
 
 /** Keeps the colours and sizes a graph file set (re-applied by applyTheme on every theme change). */

@@ -20,3 +20,10 @@ export function communityColour(theme: Theme): (community: number) => string {
   const scale = scaleOrdinal<number, string>().domain(range.map((_c, i) => i)).range(range);
   return (community) => (community >= 0 && community < range.length ? scale(community) : OTHER_COLOUR);
 }
+
+/** A graph's community colours: a map file's own cluster colours where it gives them, else the palette's. */
+export function graphCommunityColour(theme: Theme, fileColours?: Record<number, string>): (community: number) => string {
+  const palette = communityColour(theme);
+  if (!fileColours) return palette;
+  return (community) => fileColours[community] ?? palette(community);
+}

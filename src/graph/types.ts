@@ -43,6 +43,9 @@ export interface AuthorNode {
   isOwner: boolean;
   x: number;
   y: number;
+  /** A map file's weights (VOSviewer: Documents, Citations, Links, …) and scores (Avg. pub. year, …). */
+  weights?: Record<string, number>;
+  scores?: Record<string, number>;
 }
 
 export interface PaperNode {
@@ -88,6 +91,17 @@ export interface GraphAttributes {
   datasetId: string;
   options: BuildOptions;
   communityCount: number;
+  /** What a map file (VOSviewer) says about itself: its weight and score names in file order, cluster colours, title. */
+  fileMap?: FileMapInfo;
+}
+
+export interface FileMapInfo {
+  weights: string[];
+  scores: string[];
+  /** Community (0-based, as renumbered) → the file's own colour for it. */
+  clusterColors?: Record<number, string>;
+  title?: string;
+  description?: string;
 }
 
 export type AtlasGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;

@@ -17,7 +17,17 @@ import { splitList } from '../export/xml';
 export type GraphFileFormat = 'gexf' | 'graphml' | 'vosviewer';
 
 export type ReadResult =
-  | { ok: true; format: GraphFileFormat; graph: AtlasGraph; view: ViewState; warnings: string[]; /** Every node had a position in the file. */ positioned: boolean }
+  | {
+      ok: true;
+      format: GraphFileFormat;
+      graph: AtlasGraph;
+      view: ViewState;
+      warnings: string[];
+      /** Every node had a position in the file. */
+      positioned: boolean;
+      /** Some node had a colour / a size in the file (else the view's are defaults, not the file's). */
+      styled: { color: boolean; size: boolean };
+    }
   | { ok: false; format?: GraphFileFormat; error: string };
 
 export const READ_LIMITS = { maxNodes: 200_000, maxEdges: 2_000_000, maxText: 2_000 } as const;
@@ -32,6 +42,9 @@ export interface RawNode {
   y?: number;
   size?: number;
   color?: string;
+  /** A map file's weights and scores, kept on author nodes. */
+  weights?: Record<string, number>;
+  scores?: Record<string, number>;
 }
 
 export interface RawEdge {
@@ -161,6 +174,8 @@ export function toAtlasGraph(
         y: y ?? 0,
         ...(firstYear !== undefined ? { firstYear } : {}),
         ...(lastYear !== undefined ? { lastYear } : {}),
+        ...(raw.weights ? { weights: raw.weights } : {}),
+        ...(raw.scores ? { scores: raw.scores } : {}),
       };
     } else if (kind === 'paper') {
       attrs = { kind, label, paperId: id.slice(2), authorCount: numberOf(pick(a, 'authorCount')) ?? 0, community: 0, x: x ?? 0, y: y ?? 0 };
@@ -246,7 +261,8 @@ export function toAtlasGraph(
   if (badWeights) warnings.push(`${badWeights} edge(s) had a weight that is not positive; read as 1`);
 
   graph.replaceAttributes({ datasetId, options: { ...DEFAULT_BUILD_OPTIONS }, communityCount: distinct.length });
-  return { ok: true, format, graph, view, warnings, positioned: missingPos === 0 };
+  const styled = { color: rawNodes.some((n) => n.color !== undefined), size: rawNodes.some((n) => n.size !== undefined) };
+  return { ok: true, format, graph, view, warnings, positioned: missingPos === 0, styled };
 }
 
 export { numberOf, text as textOf };

@@ -3,6 +3,7 @@ import { interpolateCividis, scaleSequential, scaleSqrt } from 'd3';
 import { OKABE_ITO, OTHER_COLOUR } from '../graph/palette';
 import type { LensView, LensState } from './types';
 import type { FilterResult, LensGraph } from './filters';
+import { colourByScore, scoreOf, weightOf, weightValues } from './mapMeasures';
 
 const NONE_COLOUR = '#c7c7c7';
 
@@ -15,6 +16,8 @@ export interface Colouring {
 export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], actors: string[]): Colouring | null {
   if (colorBy === 'community') return null;
   if (colorBy === 'affiliation') return colourByAffiliation(graph, actors);
+  const score = scoreOf(colorBy);
+  if (score !== undefined) return colourByScore(graph, score, actors);
   const yearOf = (n: string) => {
     const a = graph.getNodeAttributes(n);
     return a.kind === 'author' ? (colorBy === 'firstYear' ? a.firstYear : a.lastYear) : undefined;
@@ -83,6 +86,8 @@ export type SizeValues = Map<string, number>;
 
 /** The raw value each visible actor is sized by (metrics come from the worker; undefined until then). */
 export function sizeValues(graph: LensGraph, sizeBy: LensState['sizeBy'], filter: FilterResult, metrics?: { betweenness: Record<string, number>; pagerank: Record<string, number> }): SizeValues | undefined {
+  const weight = weightOf(sizeBy);
+  if (weight !== undefined) return weightValues(graph, weight, filter.actors);
   switch (sizeBy) {
     case 'papers':
       return new Map(filter.actors.map((n) => [n, filter.papersOf(n).length]));

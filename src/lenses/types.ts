@@ -2,6 +2,7 @@ import type { Highlight } from '../view/controllers/highlight';
 import type { FilterResult } from './filters';
 import type { Metrics } from './metrics';
 import type { PathResult } from './path';
+import type { ScoreColour, WeightSize } from './mapMeasures';
 
 /** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. */
 export interface LensState {
@@ -17,8 +18,10 @@ export interface LensState {
   largestComponent?: boolean;
   /** Only authors with this affiliation. */
   affiliation?: string;
-  colorBy: 'community' | 'affiliation' | 'firstYear' | 'lastYear';
-  sizeBy: 'papers' | 'coauthors' | 'weightedDegree' | 'betweenness' | 'pagerank';
+  /** `score:<name>`: a map file's score (VOSviewer's Avg. pub. year, …). */
+  colorBy: 'community' | 'affiliation' | 'firstYear' | 'lastYear' | ScoreColour;
+  /** `weight:<name>`: a map file's weight (VOSviewer's Documents, Citations, …). */
+  sizeBy: 'papers' | 'coauthors' | 'weightedDegree' | 'betweenness' | 'pagerank' | WeightSize;
   /** Ego view of the selected author at this depth. */
   egoDepth?: 1 | 2 | 3;
   /** Shortest collaboration path between two author keys. */

@@ -1,4 +1,5 @@
 import { DEFAULT_LENS, type LensState } from './types';
+import { scoreOf, weightOf } from './mapMeasures';
 
 /**
  * Lens state ⇄ URL parameters. Defaults are left out; parameters the lenses do not own are kept.
@@ -16,8 +17,8 @@ const oneOf = <T extends string>(v: string | null, allowed: T[], fallback: T): T
 export function readLensState(search: string): LensState {
   const p = new URLSearchParams(search);
   const lens: LensState = {
-    colorBy: oneOf(p.get('color'), COLOR_BY, DEFAULT_LENS.colorBy),
-    sizeBy: oneOf(p.get('size'), SIZE_BY, DEFAULT_LENS.sizeBy),
+    colorBy: scoreOf(p.get('color') ?? '') !== undefined ? (p.get('color') as LensState['colorBy']) : oneOf(p.get('color'), COLOR_BY, DEFAULT_LENS.colorBy),
+    sizeBy: weightOf(p.get('size') ?? '') !== undefined ? (p.get('size') as LensState['sizeBy']) : oneOf(p.get('size'), SIZE_BY, DEFAULT_LENS.sizeBy),
     unit: oneOf(p.get('unit'), UNITS, DEFAULT_LENS.unit),
   };
   const years = p.get('years')?.match(/^(\d{4})(?:-(\d{4}))?$/);

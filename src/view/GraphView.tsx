@@ -53,6 +53,8 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
   const [progress, setProgress] = useState<LayoutProgress | null>(null);
   const onReady = useCallback((r: LayoutRunner | null) => {
     runner.current = r;
+    // A runner is made per graph: the last graph's progress (its runner killed mid-run) must not stay on show.
+    setProgress(null);
   }, []);
   const layoutRunning = useCallback(() => runner.current?.isRunning() ?? false, []);
 

@@ -20,6 +20,11 @@ export function LensBar() {
   const filters = activeFilterCount(lens);
   const tableOpen = useTableOpen();
   // The URL can ask for a unit the data cannot give: App then keeps the author network.
+  // A map file's own weights (the first is what the display graph is sized by, in place of papers) and scores.
+  const fileMap = graph.getAttribute('fileMap');
+  const sizeLabels: [string, string][] = Object.entries(SIZE_LABELS).map(([v, l]) => [v, v === 'papers' && fileMap?.weights.length ? fileMap.weights[0] : l]);
+  for (const w of fileMap?.weights.slice(1) ?? []) sizeLabels.push([`weight:${w}`, w]);
+  const colourLabels: [string, string][] = [...Object.entries(COLOR_LABELS), ...(fileMap?.scores ?? []).map((sc): [string, string] => [`score:${sc}`, sc])];
   const unitMissing = lens.unit !== 'author' && graph.someNode((_n, a) => a.kind === 'author') ? `No ${lens.unit === 'country' ? 'countries' : 'institutions'} in this dataset's affiliations: showing authors. ` : '';
 
   return (
@@ -36,13 +41,13 @@ export function LensBar() {
       <label>
         Colour by
         <select aria-label="Colour by" value={lens.colorBy} onChange={(e) => setLens({ ...lens, colorBy: e.target.value as LensState['colorBy'] })}>
-          {Object.entries(COLOR_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {colourLabels.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </select>
       </label>
       <label>
         Size by
         <select aria-label="Size by" value={lens.sizeBy} onChange={(e) => setLens({ ...lens, sizeBy: e.target.value as LensState['sizeBy'] })}>
-          {Object.entries(SIZE_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {sizeLabels.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </select>
       </label>
       <label title={egoEnabled ? 'Show only the selected author’s neighbourhood' : 'Select an author to use the ego view'}>

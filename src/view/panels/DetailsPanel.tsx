@@ -248,6 +248,13 @@ function NodeAttributesPanel({ node, graph, onSelect }: DetailsPanelProps & { no
     if (a.paperIds.length) rows.push(['Paper ids', a.paperIds.join(', ')]);
     if (a.affiliations.length) rows.push(['Affiliations', a.affiliations.join('; ')]);
     if (a.firstYear !== undefined) rows.push(['Years', years(a.firstYear, a.lastYear)]);
+    // A map file's own weights and scores (VOSviewer): its Links and Total link strength replace the counted ones.
+    for (const [k, v] of Object.entries({ ...a.weights, ...a.scores })) {
+      const row: [string, string] = [show.name(k), String(Math.round(v * 1000) / 1000)];
+      const at = rows.findIndex(([name]) => name === row[0]);
+      if (at >= 0) rows[at] = row;
+      else rows.push(row);
+    }
   }
   return (
     <section aria-labelledby="details-title">

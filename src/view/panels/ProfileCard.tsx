@@ -1,7 +1,7 @@
 import type { ClusterSummary } from '../../graph/clusters';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import type { AtlasGraph } from '../../graph/types';
-import { communityColour, OTHER_COLOUR, type Theme } from '../../graph/palette';
+import { graphCommunityColour, type Theme } from '../../graph/palette';
 import type { BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
 import { FilterableList, PaperLine, show, type Select } from './common';
@@ -37,7 +37,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
   graph.forEachEdge((_e, a) => {
     if (a.kind === 'coauthor') coauthorEdges++;
   });
-  const colour = communityColour(theme);
+  const colour = graphCommunityColour(theme, graph.getAttribute('fileMap')?.clusterColors);
   const papers = [...dataset.papers].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   return (
     <section aria-labelledby="details-title">
@@ -76,7 +76,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         render={(c) => (
           <li key={c.community}>
             <button type="button" className="legend-item" onClick={() => onSelect({ kind: 'cluster', community: c.community }, { focus: true })} title="Focus this cluster">
-              <span className="swatch" style={{ background: c.community < 8 ? colour(c.community) : OTHER_COLOUR }} aria-hidden="true" />
+              <span className="swatch" style={{ background: colour(c.community) }} aria-hidden="true" />
               <span className="legend-name">{show.name(c.name)}</span>
               <span className="count" aria-label={`${c.size} authors`}>{c.size}</span>
             </button>
