@@ -1,5 +1,5 @@
 import type { AuthorRef, Dataset, Paper, ProfileHeader } from '../model/types';
-import { compact, emptyReport, finish, IdMaker, isoDate, progress, stripBom, type Parsed } from './common';
+import { compact, emptyReport, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped, type Parsed } from './common';
 import type { ParseOptions, ParseResult } from './types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -98,7 +98,8 @@ export function parseProfileText(input: string, options?: ParseOptions): Profile
       return;
     }
     const dm = dateLine.match(DATE_LINE) as RegExpMatchArray;
-    const year = dm[3] ? Number(dm[3]) : referenceYear;
+    const year = dm[3] ? plausibleYear(Number(dm[3])) : referenceYear;
+    if (dm[3] && year === undefined) report.warnings.push({ index, line: line + 1, message: yearDropped(`paper ${index + 1}`, dm[3]) });
     if (!dm[3]) report.warnings.push({ index, line: line + 1, message: `date "${dateLine}" has no year; ${referenceYear} assumed` });
     const truncated = !!authorsLine && ET_AL.test(authorsLine);
     const authors: AuthorRef[] = (authorsLine ?? '').replace(ET_AL, '').split(/,\s*/).map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
