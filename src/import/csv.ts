@@ -125,53 +125,77 @@ function absentChar(text: string): string | undefined {
   return ['\u0000', '\uFFFF', '\u0001', '\uFFFE'].find((c) => !text.includes(c));
 }
 
+/** Re-reads after rows whose quoted field ran on past later quotes (each re-read costs the rest of the file). */
+const MAX_REREADS = 20;
+
+/**
+ * The first row of `raw` (from `from`) that an unclosed quote broke: the one papaparse ends on with MissingQuotes
+ * (the quote's field runs to the end), or one whose field spans lines and has a malformed closing quote (the field
+ * ran on to a later row's quote; only while `mayReread`). `quoteAt`: the opening quote when known.
+ */
+function brokenRow(raw: RawRows, from: number, mayReread: boolean): { row: number; quoteAt?: number } | undefined {
+  const missing = raw.errors.find((e) => e.code === 'MissingQuotes');
+  for (const e of raw.errors) {
+    if (e.code !== 'InvalidQuotes' || e.row === undefined || e.row < from || !mayReread) continue;
+    if (raw.cells[e.row].some((c) => c.includes('\n') || c.includes('\r'))) return { row: e.row };
+  }
+  return missing && raw.cells.length - 1 >= from ? { row: raw.cells.length - 1, quoteAt: (missing.index ?? 1) - 1 } : undefined;
+}
+
+/** Offset of the line after the one holding `at`. */
+function nextLineStart(text: string, at: number): number {
+  const end = text.slice(at).search(/\r\n|\r|\n/);
+  return end < 0 ? text.length : at + end + (text.startsWith('\r\n', at + end) ? 2 : 1);
+}
+
 export function readCsvTable(input: string): CsvTable {
   const text = stripBom(input);
   const lineOf = lineIndex(text);
-  const first = rawRows(text);
   const table: CsvTable = { headers: [], rows: [], lines: [], errors: [], broken: [] };
-  if (!first.cells.length) return table;
-  table.headers = headerNames(first.cells[0]);
-  const addRows = (raw: RawRows, from: number, to: number, offset: number) => {
+  let raw = rawRows(text);
+  if (!raw.cells.length) return table;
+  table.headers = headerNames(raw.cells[0]);
+  const n = table.headers.length;
+  const addRows = (from: number, to: number, offset: number) => {
+    const errors = new Map<number, string>();
+    for (const e of raw.errors) if (e.row !== undefined && e.row >= from && e.row < to) errors.set(e.row, e.message);
     for (let i = from; i < to; i++) {
       const cells = raw.cells[i];
       const row: Record<string, string> = Object.create(null);
       table.headers.forEach((h, j) => { if (j < cells.length) row[h] = cells[j]; });
-      const n = table.headers.length;
-      if (cells.length !== n) {
-        const message = `Too ${cells.length > n ? 'many' : 'few'} fields: expected ${n} fields but parsed ${cells.length}`;
-        table.errors.push({ row: table.rows.length, message });
-      }
+      const message = cells.length !== n ? `Too ${cells.length > n ? 'many' : 'few'} fields: expected ${n} fields but parsed ${cells.length}` : errors.get(i);
+      if (message) table.errors.push({ row: table.rows.length, message });
       table.rows.push(row);
       table.lines.push(lineOf(raw.starts[i] + offset));
     }
   };
-  const missing = first.errors.find((e) => e.code === 'MissingQuotes');
-  // An unclosed quote swallows the rest of the file into its field (papaparse gives that row last).
-  if (!missing || first.cells.length < 2) {
-    addRows(first, 1, first.cells.length, 0);
-    for (const e of first.errors) if (e.row === undefined || e.row > 0) table.errors.push({ row: e.row === undefined ? undefined : e.row - 1, message: e.message });
-    return table;
+  for (const e of raw.errors) if (e.row === undefined) table.errors.push({ message: e.message });
+  const { delimiter, linebreak } = raw;
+  let offset = 0;
+  let from = 1; // the header row is row 0 of the first read
+  for (let reread = 0; ; reread++) {
+    const bad = brokenRow(raw, from, reread < MAX_REREADS);
+    if (!bad) {
+      addRows(from, raw.cells.length, offset);
+      return table;
+    }
+    addRows(from, bad.row, offset);
+    const badStart = raw.starts[bad.row] + offset;
+    const restStart = nextLineStart(text, bad.quoteAt === undefined ? badStart : bad.quoteAt + offset);
+    const rest = text.slice(restStart);
+    // After a quote that never closes, no quote closes (papaparse looked): the rest is read with quoting off.
+    const quoteChar = bad.quoteAt === undefined ? '"' : absentChar(rest);
+    table.broken.push({
+      before: table.rows.length, line: lineOf(badStart),
+      message: `unclosed quote (") on line ${lineOf(bad.quoteAt === undefined ? badStart : bad.quoteAt + offset)}: the row is not read`
+        + (quoteChar === undefined ? ', nor anything after it' : ''),
+      excerpt: excerpt(text.slice(badStart, restStart)),
+    });
+    if (quoteChar === undefined || !rest.trim()) return table;
+    raw = rawRows(rest, { delimiter, newline: linebreak as Papa.ParseConfig['newline'], quoteChar });
+    offset = restStart;
+    from = 0;
   }
-  const bad = first.cells.length - 1;
-  addRows(first, 1, bad, 0);
-  for (const e of first.errors) if (e !== missing && e.row !== undefined && e.row > 0 && e.row < bad) table.errors.push({ row: e.row - 1, message: e.message });
-  // The rest, from the line after the opening quote's, with quoting off: no quote after it closes (papaparse looked).
-  const quoteAt = (missing.index ?? 1) - 1; // papaparse gives the offset after the quote
-  const lineEnd = text.slice(quoteAt).search(/\r\n|\r|\n/);
-  const restStart = lineEnd < 0 ? text.length : quoteAt + lineEnd + (text.startsWith('\r\n', quoteAt + lineEnd) ? 2 : 1);
-  const rest = text.slice(restStart);
-  const quoteChar = absentChar(rest);
-  const badStart = first.starts[bad];
-  table.broken.push({
-    before: table.rows.length, line: lineOf(badStart),
-    message: `unclosed quote (") on line ${lineOf(quoteAt)}: the row is not read${quoteChar === undefined ? ', nor anything after it' : ''}`,
-    excerpt: excerpt(text.slice(badStart, restStart)),
-  });
-  if (quoteChar === undefined || !rest.trim()) return table;
-  const again = rawRows(rest, { delimiter: first.delimiter, newline: first.linebreak as Papa.ParseConfig['newline'], quoteChar });
-  addRows(again, 0, again.cells.length, restStart);
-  return table;
 }
 
 export function parseCsv(input: string, options?: ParseOptions): ParseResult {
