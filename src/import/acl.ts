@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Alias, AuthorRef, Paper } from '../model/types';
 import { nameKey } from '../model/names';
 import {
-  capText, cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped, type Parsed,
+  capReport, capText, cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped, type Parsed,
 } from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 
@@ -539,7 +539,7 @@ export function parseAclFiles(files: AclFile[], options?: ParseOptions, reader: 
     tick(i + 1);
   });
   if (!report.read) report.fatal = 'No <paper> element found in the XML.';
-  return { ...finish(items, report, { ...options, dedupe: options?.dedupe === true }), authorParts: parts };
+  return { ...finish(items, capReport(report), { ...options, dedupe: options?.dedupe === true }), authorParts: parts };
 }
 
 export function parseAclXml(text: string, options?: ParseOptions): AclParseResult {
