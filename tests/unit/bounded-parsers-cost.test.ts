@@ -133,6 +133,9 @@ describe('linear scans', () => {
   it('the " and " author separator on 100,000 spaces followed by "andx"', () => {
     const spaces = ' '.repeat(N);
     const mapping = { title: 'Title', authors: 'Authors', authorSeparator: ' and ' };
+    // Without a mapping the separator is guessed from the raw cells (not yet collapsed).
+    const guessed = parseCsv(`Title,Authors\nT,"Doe${spaces}andx"\n`);
+    expect(guessed.papers[0].authors.map((a) => a.name)).toEqual(['Doe andx']);
     const one = parseCsv(`Title,Authors\nT,"Doe${spaces}andx"\n`, { csvMapping: mapping });
     expect(one.papers[0].authors.map((a) => a.name)).toEqual(['Doe andx']);
     const two = parseCsv(`Title,Authors\nT,"Doe${spaces}and${spaces}Roe and and Poe"\n`, { csvMapping: mapping });
