@@ -260,7 +260,8 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
   parser.on('error', (err) => {
     if (fatalAt === undefined) fatalAt = parser.line;
     // One line per error up to a bound (a tag with 100,000 repeated attributes gives an error for each).
-    if (++errorCount <= MAX_XML_ERRORS) report.warnings.push({ index: indexBase + count, line: parser.line, message: capText(`${fileName ?? 'XML'}: ${err.message}`) });
+    if (++errorCount > MAX_XML_ERRORS) return;
+    report.warnings.push({ index: indexBase + count, line: parser.line, message: capText(`${fileName ?? 'XML'}: ${err.message}`) });
   });
 
   try {

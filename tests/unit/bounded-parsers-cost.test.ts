@@ -26,6 +26,16 @@ describe('stack depth', () => {
     expectBounded(r.report);
   });
 
+  it('a BibTeX field nested 10,000 braces deep (the library recurses): that record alone is skipped with its line', () => {
+    const text = '@article{a, title = {A}, author = {X, Y}}\n'
+      + `@article{deep, title = {${'{'.repeat(10_000)}x${'}'.repeat(10_000)}}}\n@article{b, title = {B}, author = {Z, W}}\n`;
+    const r = parseBibtex(text);
+    expect(r.report.fatal).toBeUndefined();
+    expect(r.papers.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(r.report.skipped.map((s) => s.line)).toEqual([lineOf(text, '@article{deep')]);
+    expectBounded(r.report);
+  });
+
   it('a line of 30,000 bare @ after a record on the same chunk: the record is kept, the @ run is one warning', () => {
     const text = `@article{kept, title = {Kept}, author = {Doe, Jane}}\n${'@x'.repeat(30_000)}\n@article{next, title = {Next}}\n`;
     const r = parseBibtex(text);
