@@ -2,7 +2,9 @@ import { SaxesParser } from 'saxes';
 import { parse as parseYaml } from 'yaml';
 import type { Alias, AuthorRef, Paper } from '../model/types';
 import { nameKey } from '../model/names';
-import { cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, progress, stripBom, type Parsed } from './common';
+import {
+  capReport, capText, cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped, type Parsed,
+} from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -28,7 +30,8 @@ interface PaperBuf {
   /** The authors' `id` attributes by position, when any has one. */
   authorIds?: (string | undefined)[];
 }
-interface VolumeBuf { id: string; year: number | undefined; month: number | undefined; booktitle: string }
+/** `droppedYear`: a <year> outside YEAR_RANGE, as written (its papers are kept without a year). */
+interface VolumeBuf { id: string; year: number | undefined; month: number | undefined; booktitle: string; droppedYear?: string }
 
 /**
  * What a collection file means, fed by XML events (open tag, text, close tag) from either reader below:
@@ -106,7 +109,10 @@ class CollectionReader {
         this.volume = { ...this.volume };
         this.volumeShared = false;
       }
-      if (name === 'year' && /^\d{4}$/.test(v)) this.volume.year = Number(v);
+      if (name === 'year' && /^\d{4}$/.test(v)) {
+        this.volume.year = plausibleYear(Number(v));
+        if (this.volume.year === undefined) this.volume.droppedYear = v;
+      }
       else if (name === 'month') { const i = MONTHS.indexOf(v.slice(0, 3).toLowerCase()); if (i >= 0) this.volume.month = i + 1; }
       else if (name === 'booktitle') this.volume.booktitle = v;
       this.metaCapture = null;
@@ -146,6 +152,7 @@ class VolumeFacts {
   private collection: string | undefined;
   private volumeYear: number | undefined;
   private month: number | undefined;
+  private droppedYear: string | undefined;
   venue = '';
   year: number | undefined;
   date: string | undefined;
@@ -156,18 +163,23 @@ class VolumeFacts {
       this.booktitle = volume.booktitle;
       this.venue = collapse(volume.booktitle);
     }
-    if (!this.primed || collection !== this.collection || volume.year !== this.volumeYear || volume.month !== this.month) {
+    if (!this.primed || collection !== this.collection || volume.year !== this.volumeYear || volume.month !== this.month
+      || volume.droppedYear !== this.droppedYear) {
       this.primed = true;
       this.collection = collection;
       this.volumeYear = volume.year;
       this.month = volume.month;
-      this.year = volume.year ?? yearFromCollectionId(collection);
+      this.droppedYear = volume.droppedYear;
+      this.year = volume.droppedYear === undefined ? volume.year ?? yearFromCollectionId(collection) : undefined;
       this.date = isoDate(this.year, volume.month);
       this.source = `ACL Anthology ${collection ?? ''}`.trim();
     }
     return this;
   }
 }
+
+/** XML errors listed per file; the rest are counted in one line. */
+const MAX_XML_ERRORS = 50;
 
 /** Parses one Anthology collection file into `items`, adding problems to `report`. */
 function parseCollection(text: string, fileName: string | undefined, report: ImportReport, items: Parsed[],
@@ -188,6 +200,7 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
     }
     parts.set(id, p.authors);
     const { year, date, venue, source } = facts.update(volume, collection);
+    if (volume.droppedYear !== undefined) report.warnings.push({ index, line: lineOf(p), message: yearDropped(`paper ${id}`, volume.droppedYear) });
     // map() makes an array of the exact size (push() would leave room to spare in each of the papers' lists).
     let nameless = false;
     const refs = p.authors.map((a, i): AuthorRef => {
@@ -243,15 +256,21 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
   });
   parser.on('text', (t) => reader.text(t));
   parser.on('closetag', (tag) => reader.close(tag.name));
+  let errorCount = 0;
   parser.on('error', (err) => {
     if (fatalAt === undefined) fatalAt = parser.line;
-    report.warnings.push({ index: indexBase + count, line: parser.line, message: `${fileName ?? 'XML'}: ${err.message}` });
+    // One line per error up to a bound (a tag with 100,000 repeated attributes gives an error for each).
+    if (++errorCount > MAX_XML_ERRORS) return;
+    report.warnings.push({ index: indexBase + count, line: parser.line, message: capText(`${fileName ?? 'XML'}: ${err.message}`) });
   });
 
   try {
     parser.write(body).close();
   } catch (err) {
-    report.warnings.push({ index: indexBase + count, line: parser.line, message: `${fileName ?? 'XML'}: ${(err as Error).message}` });
+    report.warnings.push({ index: indexBase + count, line: parser.line, message: capText(`${fileName ?? 'XML'}: ${(err as Error).message}`) });
+  }
+  if (errorCount > MAX_XML_ERRORS) {
+    report.warnings.push({ index: indexBase + count, message: `${fileName ?? 'XML'}: ${errorCount - MAX_XML_ERRORS} more XML errors not listed` });
   }
   // A paper left open by a damaged file is kept when it has a title.
   if (reader.paper) emit(reader.paper, reader.volume, reader.collection);
@@ -445,7 +464,7 @@ class XmlScanner {
       let k = nameEnd;
       let id: string | undefined;
       let firstAttr: string | undefined;
-      let moreAttrs: string[] | undefined; // after the first (most tags have at most one attribute)
+      let moreAttrs: Set<string> | undefined; // after the first (most tags have at most one attribute); a Set: linear
       let selfClosing = false;
       for (;;) {
         const before = k;
@@ -475,8 +494,8 @@ class XmlScanner {
         // saxes rewrites white space in values and resolves references: leave those values to it.
         if (/[<&\t\n]/.test(value)) return false;
         if (firstAttr === undefined) firstAttr = attr;
-        else if (attr === firstAttr || moreAttrs?.includes(attr)) return false;
-        else (moreAttrs ??= []).push(attr);
+        else if (attr === firstAttr || moreAttrs?.has(attr)) return false;
+        else (moreAttrs ??= new Set()).add(attr);
         if (attr === 'id') id = value;
         k = close + 1;
       }
@@ -520,7 +539,7 @@ export function parseAclFiles(files: AclFile[], options?: ParseOptions, reader: 
     tick(i + 1);
   });
   if (!report.read) report.fatal = 'No <paper> element found in the XML.';
-  return { ...finish(items, report, options), authorParts: parts };
+  return { ...finish(items, capReport(report), options), authorParts: parts };
 }
 
 export function parseAclXml(text: string, options?: ParseOptions): AclParseResult {

@@ -1,11 +1,14 @@
 import { parse as parseBib, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
-  IdMaker, isoDate, lineIndex, parseYear, stripBom, type Parsed,
+  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
+  IdMaker, isoDate, lineIndex, parseYear, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
 } from './common';
+import { batchText, BIBTEX_LIMITS, type Chunk, splitRecords } from './bibtexRecords';
 import { affiliationList, citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
+
+export { BIBTEX_LIMITS } from './bibtexRecords';
 
 const NON_PAPER = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'periodical']);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -16,7 +19,8 @@ const GENUINE_INVERTED = /[¡¿]|\\text(?:exclam|question)down|[!?]`/;
 /** The parser renders some LaTeX as HTML (<i>, <b>, <sup>); keep the text. `ltgt` turns `¡`/`¿` back into `<`/`>`. */
 function plain(value: unknown, ltgt = false): string | undefined {
   if (typeof value !== 'string') return undefined;
-  let text = value.replace(/<\/?[a-z][a-z0-9]*(?:\s[^>]*)?>/gi, '')
+  // `[^<>]*`, not `[^>]*`: a run of unclosed "<a " would be rescanned to its end from each of them.
+  let text = value.replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/gi, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   if (ltgt) text = text.replace(/¡/g, '<').replace(/¿/g, '>');
   return collapseSpace(text) || undefined;
@@ -54,102 +58,33 @@ function entryLines(text: string, lineOffset = 0): Map<string, number> {
 
 const LIB_OPTIONS = { english: false, sentenceCase: false, caseProtection: false, unsupported: 'ignore', applyCrossRef: true } as const;
 
-/**
- * The library is super-linear in the size of what it is handed (an unclosed record, a long field, many records in
- * one call), so the file is cut into records at lines that start with `@type{` and read in batches.
- */
-export const BIBTEX_LIMITS = {
-  /** Characters per library call (a record is never split). */
-  batchChars: 200_000,
-  /** Records per library call (the library's cost also grows with the number of records in one call). */
-  batchRecords: 250,
-  /** A record longer than this is skipped, not read (a 256 KB field already takes the library seconds). */
-  maxRecordChars: 256 * 1024,
-  /** A record with more `@` than this is cut at every `@` (the library's error recovery is quadratic in them). */
-  maxAtSigns: 64,
-};
-
-/** A record's text: `text.slice(start, end)`; `type` is the lower-cased `@type` ('' for text before the first). */
-interface Chunk { start: number; end: number; type: string }
-
-const RECORD_START = /^[ \t]*@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/gm;
-const INLINE_START = /@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/g;
 /** A record start inside a record the library returned: it read past its own record. */
 const INNER_START = /\n[ \t]*@[ \t]*[a-zA-Z][\w:-]*[ \t]*[{(]/;
-
-function countAt(text: string, start: number, end: number, max: number): number {
-  let n = 0;
-  for (let i = text.indexOf('@', start); i >= 0 && i < end && n <= max; i = text.indexOf('@', i + 1)) n++;
-  return n;
-}
-
-/** Cuts `from..to` at every match of `re` (a global regex), or at every `@` when `re` is null. */
-function cutAt(text: string, from: number, to: number, re: RegExp | null): Chunk[] {
-  const starts = [from];
-  if (re) {
-    re.lastIndex = from + 1;
-    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) starts.push(m.index);
-  } else {
-    for (let i = text.indexOf('@', from + 1); i >= 0 && i < to; i = text.indexOf('@', i + 1)) starts.push(i);
-  }
-  return starts.map((s, i) => {
-    const head = text.slice(s, s + 200).match(/^@[ \t]*([a-zA-Z][\w:-]*)/);
-    return { start: s, end: i + 1 < starts.length ? starts[i + 1] : to, type: head ? head[1].toLowerCase() : '' };
-  });
-}
-
-/** Records of the file, in order; text without any `@` is left out (the library ignores it). */
-function splitRecords(text: string): Chunk[] {
-  const lines: Chunk[] = [];
-  let prev: Chunk = { start: 0, end: text.length, type: '' };
-  RECORD_START.lastIndex = 0;
-  for (let m = RECORD_START.exec(text); m; m = RECORD_START.exec(text)) {
-    if (m.index > prev.start || m.index === 0) {
-      prev.end = m.index;
-      if (prev.end > prev.start) lines.push(prev);
-      prev = { start: m.index, end: text.length, type: m[1].toLowerCase() };
-    }
-  }
-  if (prev.end > prev.start) lines.push(prev);
-  const out: Chunk[] = [];
-  const { maxRecordChars, maxAtSigns } = BIBTEX_LIMITS;
-  for (const c of lines) {
-    const ats = countAt(text, c.start, c.end, maxAtSigns);
-    if (ats === 0) continue;
-    if (c.end - c.start <= maxRecordChars && ats <= maxAtSigns) { out.push(c); continue; }
-    // Several records on one line, or a pathological one: cut at inline `@type{`, then at every `@`.
-    for (const piece of cutAt(text, c.start, c.end, INLINE_START)) {
-      const n = countAt(text, piece.start, piece.end, maxAtSigns);
-      if (n === 0) continue;
-      if (n <= maxAtSigns) out.push(piece);
-      else out.push(...cutAt(text, piece.start, piece.end, null));
-    }
-  }
-  return out;
-}
-
-/** Newlines in `text.slice(start, end)`. */
-function countLines(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/**
- * The text of `chunks[from..to)` for one library call, with the records not in `keep` replaced by their newlines so
- * that line `n` of it is line `firstLine + n - 1` of the file.
- */
-function batchText(text: string, chunks: Chunk[], keep: (c: Chunk) => boolean): string {
-  const parts: string[] = [];
-  for (const c of chunks) parts.push(keep(c) ? text.slice(c.start, c.end) : '\n'.repeat(countLines(text, c.start, c.end)));
-  return parts.join('');
-}
 
 interface Batch { chunks: Chunk[]; firstLine: number; end: number }
 interface Read { entry: Entry; batch: number; ltgt: boolean; line?: number }
 
 function kb(chars: number): string {
   return `${Math.round(chars / 1024)} KB`;
+}
+
+/** A record not handed to the library: skipped with its line; text outside any record: one warning. */
+function reportUnread(text: string, c: Chunk, line: number, report: ParseResult['report']): void {
+  const head = text.slice(c.start, c.start + 300).match(/^@\s*([a-zA-Z][\w:-]*)\s*[{(]\s*([^,\s{}()]*)/);
+  const name = head ? `@${head[1]}{${head[2]}}` : undefined;
+  if (c.tooManyAt && !name) {
+    report.warnings.push({ index: -1, line, message: `text with more than ${BIBTEX_LIMITS.maxAtSigns} "@" signs outside any record ignored` });
+    return;
+  }
+  const why = tooBigWhy(c);
+  report.skipped.push({ index: -1, line, reason: `${name ?? 'Record'} ${why}; not read`, excerpt: excerpt(text.slice(c.start, c.start + 1000)) });
+}
+
+function tooBigWhy(c: Chunk): string {
+  const size = c.end - c.start;
+  return size > BIBTEX_LIMITS.maxRecordChars
+    ? `is larger than ${kb(BIBTEX_LIMITS.maxRecordChars)} (${kb(size)})`
+    : `has more than ${BIBTEX_LIMITS.maxAtSigns} "@" signs`;
 }
 
 export function parseBibtex(input: string, options?: ParseOptions): ParseResult {
@@ -159,16 +94,12 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
   const chunks = splitRecords(text);
   const isMacro = (c: Chunk) => c.type === 'string' || c.type === 'preamble';
   const tooBig = (c: Chunk) => c.end - c.start > BIBTEX_LIMITS.maxRecordChars;
+  const unread = (c: Chunk) => tooBig(c) || c.tooManyAt === true;
+  const position = new Map<Chunk, number>();
+  chunks.forEach((c, i) => position.set(c, i));
 
-  // Records too large to hand to the library.
-  for (const c of chunks.filter(tooBig)) {
-    const head = text.slice(c.start, c.start + 300).match(/^@\s*([a-zA-Z][\w:-]*)\s*[{(]\s*([^,\s{}()]*)/);
-    report.skipped.push({
-      index: -1, line: lineOf(c.start),
-      reason: `${head ? `@${head[1]}{${head[2]}}` : 'Record'} is larger than ${kb(BIBTEX_LIMITS.maxRecordChars)} (${kb(c.end - c.start)}); not read`,
-      excerpt: excerpt(text.slice(c.start, c.start + 1000)),
-    });
-  }
+  // Records too large (or too full of `@`) to hand to the library.
+  for (const c of chunks.filter(unread)) reportUnread(text, c, lineOf(c.start), report);
 
   // @string and @preamble first, so that macros resolve in every batch; kept raw so each batch expands them itself.
   const errors: { error: string; input?: string; line?: number }[] = [];
@@ -186,12 +117,12 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
       errors.push({ ...err, line: key && byKey.has(key) ? byKey.get(key) : lm ? Number(lm[1]) + firstLine - 1 : undefined });
     }
   };
-  const macros = chunks.filter((c) => isMacro(c) && !tooBig(c));
+  const macros = chunks.filter((c) => isMacro(c) && !unread(c));
   let strings: Record<string, string> = {};
   let macroText = '';
   if (macros.length) {
-    const first = chunks.indexOf(macros[0]);
-    const last = chunks.indexOf(macros[macros.length - 1]);
+    const first = position.get(macros[0]) as number;
+    const last = position.get(macros[macros.length - 1]) as number;
     macroText = batchText(text, chunks.slice(first, last + 1), isMacro);
     try {
       const lib = parseBib(macroText, { ...LIB_OPTIONS, raw: true });
@@ -205,7 +136,7 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
   const macrosGenuine = GENUINE_INVERTED.test(macroText);
 
   // Batches of whole records.
-  const records = chunks.filter((c) => !isMacro(c) && !tooBig(c));
+  const records = chunks.filter((c) => !isMacro(c) && !unread(c));
   const batches: Batch[] = [];
   for (let i = 0; i < records.length;) {
     const chunksOf: Chunk[] = [];
@@ -223,8 +154,8 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
   let failedCalls = 0;
   const libOptions = { ...LIB_OPTIONS, strings };
   const readBatch = (batch: Batch, b: number): void => {
-    const from = chunks.indexOf(batch.chunks[0]);
-    const to = chunks.indexOf(batch.chunks[batch.chunks.length - 1]);
+    const from = position.get(batch.chunks[0]) as number;
+    const to = position.get(batch.chunks[batch.chunks.length - 1]) as number;
     const keep = new Set(batch.chunks);
     const bt = batchText(text, chunks.slice(from, to + 1), (c) => keep.has(c));
     let lib;
@@ -338,18 +269,24 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
   const failedKeys = new Set<string>();
 
   // Errors the parser gives for entries it could not read.
+  // By line, the skipped entries still without a record index (a Map: a search per entry is quadratic).
+  const unplaced = new Map<number | undefined, ParseResult['report']['skipped']>();
   errors.forEach((err) => {
     const head = err.input?.match(/@\s*[a-zA-Z]+\s*[{(]\s*([^,\s{}()]*)/);
     const key = head?.[1];
     if (key) failedKeys.add(key);
-    report.skipped.push({ index: -1, line: err.line, reason: err.error, excerpt: err.input ? excerpt(err.input) : undefined });
+    const skip = { index: -1, line: err.line, reason: err.error, excerpt: err.input ? excerpt(err.input) : undefined };
+    report.skipped.push(skip);
+    const atLine = unplaced.get(err.line);
+    if (atLine) atLine.push(skip);
+    else unplaced.set(err.line, [skip]);
   });
 
   const papers = reads.filter((r) => !NON_PAPER.has(r.entry.type.toLowerCase()));
   papers.forEach(({ entry, ltgt, line }, index: number) => {
     if (failedKeys.has(entry.key) && !entry.input) {
       // Already reported through the errors; give it its record index.
-      const s = report.skipped.find((r) => r.index === -1 && r.line === line);
+      const s = unplaced.get(line)?.shift();
       if (s) s.index = index;
       return;
     }
@@ -362,9 +299,14 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
     const creators = (Array.isArray(f.author) ? f.author : []) as Creator[];
     const truncated = creators.some(isOthers);
     const authors: AuthorRef[] = creators.filter((c) => !isOthers(c)).map((c) => ({ name: creatorName(c, ltgt) })).filter((a) => a.name);
+    const record = `@${entry.type}{${entry.key}}`;
     // Scopus: the paper's affiliations ("; "-separated), one per author when the counts match, else on every author.
-    spreadAffiliations(authors, affiliationList(plain(f.affiliations, ltgt) ?? plain(f.affiliation, ltgt)));
-    const year = parseYear(f.year) ?? parseYear(f.date);
+    const affiliations = affiliationList(plain(f.affiliations, ltgt) ?? plain(f.affiliation, ltgt));
+    if (!spreadAffiliations(authors, affiliations)) {
+      report.warnings.push({ index, line, message: `${record}: ${affiliations.length} affiliations for ${authors.length} authors: not assigned` });
+    }
+    const dropYear = yearWarner(report, index, line, record);
+    const year = parseYear(f.year, dropYear) ?? parseYear(f.date, dropYear);
     const dateField = typeof f.date === 'string' ? f.date.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/) : null;
     const date = dateField
       ? isoDate(Number(dateField[1]), dateField[2] ? Number(dateField[2]) : undefined, dateField[3] ? Number(dateField[3]) : undefined)
@@ -383,7 +325,7 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
       venue: plain(f.journal, ltgt) ?? plain(f.journaltitle, ltgt) ?? plain(f.booktitle, ltgt) ?? plain(f.howpublished, ltgt),
       arxiv,
       doi,
-      url: typeof f.url === 'string' ? f.url.trim() || undefined : undefined,
+      url: webUrl(f.url, (u) => report.warnings.push({ index, line, message: urlDropped(record, u) })),
       abstract: plain(f.abstract, ltgt),
       // Scopus: document_type (older) or type, "Cited by: 12" / "cited By 12" in the note, the EID in the url.
       documentType: plain(f.document_type) ?? plain(f.type),
@@ -400,5 +342,5 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
   // Errors that matched no entry (the parser dropped the record) still count as read.
   report.read += report.skipped.filter((s) => s.index === -1).length;
   report.skipped.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return finish(items, report, options);
+  return finish(items, capReport(report), options);
 }

@@ -1,7 +1,7 @@
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
-  IdMaker, isoDate, isoFromString, parseYear, progress, stripBom, type Parsed,
+  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
+  IdMaker, isEtAl, isoDate, isoFromString, parseYear, progress, stripBom, urlDropped, webUrl, yearDropped, type Parsed,
 } from './common';
 import type { ImportFormat, ParseOptions, ParseResult } from './types';
 
@@ -25,6 +25,40 @@ export function jsonRecords(text: string): { records: unknown[] } | { error: str
   return { error: 'JSON holds neither an array nor an object of records.' };
 }
 
+/** Punctuation waiting on jsonExcerpt's stack. */
+class Raw { constructor(readonly text: string) {} }
+
+/**
+ * The start of a JSON value as text, at most `max` characters, written without recursion (JSON.stringify of a
+ * value nested 10,000 deep overflows the stack) and without reading past the budget.
+ */
+export function jsonExcerpt(value: unknown, max = 120): string {
+  let out = '';
+  const todo: unknown[] = [value]; // a stack: what is written next is last
+  while (todo.length && out.length <= max) {
+    const v = todo.pop();
+    if (v instanceof Raw) out += v.text;
+    else if (Array.isArray(v)) {
+      out += '[';
+      todo.push(new Raw(']'));
+      for (let i = Math.min(v.length, max) - 1; i >= 0; i--) {
+        todo.push(v[i]);
+        if (i > 0) todo.push(new Raw(','));
+      }
+    } else if (isObj(v)) {
+      out += '{';
+      todo.push(new Raw('}'));
+      const keys = Object.keys(v).slice(0, max);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        todo.push(v[keys[i]], new Raw(`${JSON.stringify(keys[i].slice(0, max))}:`));
+        if (i > 0) todo.push(new Raw(','));
+      }
+    } else out += typeof v === 'string' ? JSON.stringify(v.slice(0, max)) : JSON.stringify(v) ?? String(v);
+  }
+  const text = excerpt(out, max);
+  return todo.length && !text.endsWith('…') ? `${text}…` : text;
+}
+
 function run(format: ImportFormat, text: string, options: ParseOptions | undefined,
   toPaper: (rec: Obj, index: number, ids: IdMaker, warn: (m: string) => void) => Paper | string): ParseResult {
   const got = jsonRecords(text);
@@ -36,15 +70,15 @@ function run(format: ImportFormat, text: string, options: ParseOptions | undefin
   got.records.forEach((rec, index) => {
     tick(index + 1);
     if (!isObj(rec)) {
-      report.skipped.push({ index, reason: 'record is not an object', excerpt: excerpt(JSON.stringify(rec) ?? '') });
+      report.skipped.push({ index, reason: 'record is not an object', excerpt: jsonExcerpt(rec) });
       return;
     }
     const out = toPaper(rec, index, ids, (message) => report.warnings.push({ index, message }));
-    if (typeof out === 'string') report.skipped.push({ index, reason: out, excerpt: excerpt(JSON.stringify(rec)) });
+    if (typeof out === 'string') report.skipped.push({ index, reason: out, excerpt: jsonExcerpt(rec) });
     else items.push({ paper: out, index });
   });
   report.read = got.records.length;
-  return finish(items, report, options);
+  return finish(items, capReport(report), options);
 }
 
 // ---------- CSL-JSON ----------
@@ -55,30 +89,35 @@ function cslName(a: Obj): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
-function cslDate(v: unknown): { date?: string; year?: number } {
+function cslDate(v: unknown, onDropped: (written: string) => void): { date?: string; year?: number } {
   if (!isObj(v)) return {};
   const dp = v['date-parts'];
   if (Array.isArray(dp) && Array.isArray(dp[0])) {
-    const [y, m, d] = (dp[0] as unknown[]).map((x) => Number(x));
-    if (Number.isFinite(y) && y > 0) return { year: y, date: isoDate(y, m, d) };
+    const [y, m, d] = (dp[0] as unknown[]).slice(0, 3).map((x) => Number(x));
+    // Numbers and numeric strings alike ([[2019, 5]] or [["2019", "5"]]).
+    if (Number.isFinite(y) && y > 0) {
+      const year = parseYear(y, onDropped);
+      return year === undefined ? {} : { year, date: isoDate(year, m, d) };
+    }
   }
   const raw = str(v.raw) ?? str(v.literal);
-  const year = parseYear(raw);
+  const year = parseYear(raw, onDropped);
   return { year, date: isoFromString(raw) ?? isoDate(year) };
 }
 
+const CSL_ET_AL = (a: Obj) => isEtAl(str(a.literal) ?? str(a.family) ?? '');
+
 export function parseCslJson(text: string, options?: ParseOptions): ParseResult {
-  return run('csl-json', text, options, (rec, index, ids) => {
+  return run('csl-json', text, options, (rec, index, ids, warn) => {
     const title = str(rec.title);
     if (!title) return 'CSL item has no title';
+    const record = `CSL-JSON item ${index + 1}`;
     const names = Array.isArray(rec.author) ? rec.author.filter(isObj) : [];
-    const truncated = names.some((a) => /^(others|et al\.?)$/i.test(str(a.literal) ?? str(a.family) ?? ''));
-    const authors: AuthorRef[] = names
-      .filter((a) => !/^(others|et al\.?)$/i.test(str(a.literal) ?? str(a.family) ?? ''))
-      .map(cslName).filter((n): n is string => !!n).map((name) => ({ name }));
-    const { date, year } = cslDate(rec.issued);
+    const truncated = names.some(CSL_ET_AL);
+    const authors: AuthorRef[] = names.filter((a) => !CSL_ET_AL(a)).map(cslName).filter((n): n is string => !!n).map((name) => ({ name }));
+    const { date, year } = cslDate(rec.issued, (y) => warn(yearDropped(record, y)));
     const doi = cleanDoi(rec.DOI);
-    const url = str(rec.URL);
+    const url = webUrl(rec.URL, (u) => warn(urlDropped(record, u)));
     return compact({
       id: ids.make(str(rec.id) ?? doi, `csl-${index + 1}`),
       title, authors, truncated, date, year,
@@ -94,14 +133,32 @@ export function parseCslJson(text: string, options?: ParseOptions): ParseResult 
 
 // ---------- OpenAlex ----------
 
-/** Rebuilds abstract text from OpenAlex's word → positions index. */
+/** Bounds of an abstract rebuilt from OpenAlex's inverted index (real ones have a few hundred words). */
+export const INVERTED_LIMITS = { maxPosition: 1_000_000, maxWords: 50_000 };
+
+/**
+ * Rebuilds abstract text from OpenAlex's word → positions index: the (position, word) pairs present, sorted, so the
+ * cost follows the words given, not the largest position (an array indexed by 4294967294 is walked to its length).
+ * Positions past `maxPosition` and words past `maxWords` are left out; one position given twice keeps its last word.
+ */
 export function invertedToText(index: unknown): string | undefined {
   if (!isObj(index)) return undefined;
-  const words: string[] = [];
+  const pairs: { position: number; order: number; word: string }[] = [];
+  const { maxPosition, maxWords } = INVERTED_LIMITS;
   for (const [word, positions] of Object.entries(index)) {
-    if (Array.isArray(positions)) for (const p of positions) if (typeof p === 'number') words[p] = word;
+    if (!Array.isArray(positions)) continue;
+    for (const p of positions) {
+      if (pairs.length >= maxWords) break;
+      if (Number.isInteger(p) && p >= 0 && p <= maxPosition) pairs.push({ position: p, order: pairs.length, word });
+    }
   }
-  const text = words.filter((w) => w !== undefined).join(' ');
+  pairs.sort((a, b) => a.position - b.position || a.order - b.order);
+  const words: string[] = [];
+  pairs.forEach((p, i) => {
+    if (i + 1 < pairs.length && pairs[i + 1].position === p.position) return;
+    words.push(p.word);
+  });
+  const text = words.join(' ');
   return text || undefined;
 }
 
@@ -132,13 +189,15 @@ export function parseOpenAlex(text: string, options?: ParseOptions): ParseResult
       else if (orcid) ref.externalId = `orcid:${orcid.toUpperCase()}`;
       authors.push(ref);
     });
-    const year = typeof rec.publication_year === 'number' ? rec.publication_year : parseYear(rec.publication_date);
-    const date = isoFromString(str(rec.publication_date)) ?? isoDate(year);
+    const record = `OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`}`;
+    const dropYear = (y: string) => warn(yearDropped(record, y));
+    const year = typeof rec.publication_year === 'number' ? parseYear(rec.publication_year, dropYear) : parseYear(rec.publication_date, dropYear);
+    const date = year === undefined ? undefined : isoFromString(str(rec.publication_date)) ?? isoDate(year);
     const doi = cleanDoi(rec.doi);
     const idsObj = isObj(rec.ids) ? rec.ids : {};
     const loc = isObj(rec.primary_location) ? rec.primary_location : {};
     const source = isObj(loc.source) ? loc.source : {};
-    const url = str(loc.landing_page_url) ?? str(rec.id);
+    const url = webUrl(str(loc.landing_page_url) ?? str(rec.id), (u) => warn(urlDropped(record, u)));
     return compact({
       id: ids.make(shortOpenAlexId(rec.id) ?? doi, `openalex-${index + 1}`),
       title, authors,

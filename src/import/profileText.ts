@@ -1,5 +1,5 @@
 import type { AuthorRef, Dataset, Paper, ProfileHeader } from '../model/types';
-import { compact, emptyReport, finish, IdMaker, isoDate, progress, stripBom, type Parsed } from './common';
+import { compact, emptyReport, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped, type Parsed } from './common';
 import type { ParseOptions, ParseResult } from './types';
 
 // The text of a profile page as a browser copies it:
@@ -159,8 +159,9 @@ export function parseProfileText(input: string, options?: ParseOptions): Profile
       report.skipped.push({ index, line, reason: 'paper block has no title line', excerpt: texts.join(' ') });
       return;
     }
-    const year = yearText ? Number(yearText) : referenceYear;
+    const year = yearText ? plausibleYear(Number(yearText)) : referenceYear;
     const dateLine = block[start.split ? 1 : 0];
+    if (yearText && year === undefined) report.warnings.push({ index, line: dateLine.line, message: yearDropped(`paper ${index + 1}`, yearText) });
     if (!yearText) report.warnings.push({ index, line: dateLine.line, message: `date "${dateLine.text}" has no year; ${referenceYear} assumed` });
     const { authors, truncated, tags } = readAuthors(authorLine ?? '');
     // The older rendering has the tags on a line of their own.

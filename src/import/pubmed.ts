@@ -3,7 +3,10 @@
  * Field meanings follow NLM's "MEDLINE/PubMed Data Element (Field) Descriptions".
  */
 import type { Paper } from '../model/types';
-import { arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker, isoDate, progress, stripBom, type Parsed } from './common';
+import {
+  arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped,
+  type Parsed,
+} from './common';
 import { recordPeople } from './pubmed/authors';
 import { splitPubmedRecords, type PubmedRecord } from './pubmed/records';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
@@ -97,13 +100,17 @@ function toPaper(rec: PubmedRecord, tags: Map<string, string[]>, index: number, 
   const electronic = electronicDate(first(tags, 'DEP'));
   const doi = doiOf(tags);
   const where = `PubMed record ${index + 1}, PMID ${pmid}`;
+  const written = printed.year ?? electronic.year;
+  if (written !== undefined && plausibleYear(written) === undefined) {
+    report.warnings.push({ index, line: rec.line, message: yearDropped(where, String(written)) });
+  }
   return compact({
     id: ids.make(`pmid:${pmid}`, `pubmed-${index + 1}`),
     title: first(tags, 'TI') ?? first(tags, 'BTI')!,
     authors: people.authors,
     truncated: false,
     date: printed.date ?? electronic.date,
-    year: printed.year ?? electronic.year,
+    year: plausibleYear(printed.year) ?? plausibleYear(electronic.year),
     venue: first(tags, 'JT') ?? first(tags, 'TA'),
     doi,
     arxiv: arxivFromDoi(doi),

@@ -1,7 +1,7 @@
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker,
-  isoDate, parseYear, progress, stripBom, type Parsed,
+  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker,
+  isEtAl, isoDate, parseYear, progress, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
 } from './common';
 import { citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
@@ -23,7 +23,8 @@ function runTogether(value: string): boolean {
 }
 
 function splitRecords(text: string): { records: RisRecord[]; stray: { line: number; text: string }[] } {
-  const lines = text.split(/\r\n|\r|\n/);
+  // A BOM may start any line (two files joined): it would hide the line's tag.
+  const lines = text.split(/\r\n|\r|\n/).map((l) => (l.charCodeAt(0) === 0xfeff ? l.slice(1) : l));
   const records: RisRecord[] = [];
   const stray: { line: number; text: string }[] = [];
   let cur: RisRecord | null = null;
@@ -39,7 +40,9 @@ function splitRecords(text: string): { records: RisRecord[]; stray: { line: numb
       if (!cur) { stray.push({ line: i + 1, text: l }); return; }
       cur.raw.push(l);
       if (tag === 'ER') { records.push(cur); cur = null; return; }
-      cur.tags.set(tag, [...(cur.tags.get(tag) ?? []), value.trim()]);
+      const values = cur.tags.get(tag);
+      if (values) values.push(value.trim());
+      else cur.tags.set(tag, [value.trim()]);
       lastTag = tag;
     } else if (cur && l.trim()) {
       // Continuation line: append to the last value.
@@ -76,21 +79,24 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
     }
     if (!rec.raw.some((l) => l.startsWith('ER  -'))) report.warnings.push({ index, line: rec.line, message: 'record has no ER line' });
     const rawAuthors = get('AU', 'A1');
-    const truncated = rawAuthors.some((a) => /^(et al\.?|others)$/i.test(a.trim()));
+    const truncated = rawAuthors.some(isEtAl);
     for (const a of rawAuthors.filter(runTogether)) {
       const message = `author "${excerpt(a)}" looks like several people run together (joined by no-break spaces); kept as one name`;
       report.warnings.push({ index, line: rec.line, message });
     }
     const affs = get('AD');
-    const authors: AuthorRef[] = rawAuthors.filter((a) => !/^(et al\.?|others)$/i.test(a.trim())).map((a) => ({ name: risName(a) }));
-    // AD lines: one per author when counts match, else shared by all; countries from them.
-    spreadAffiliations(authors, affs);
+    const authors: AuthorRef[] = rawAuthors.filter((a) => !isEtAl(a)).map((a) => ({ name: risName(a) }));
+    // AD lines: one per author when counts match, else shared by all (unless there are many: authors × lines).
+    if (!spreadAffiliations(authors, affs)) {
+      report.warnings.push({ index, line: rec.line, message: `${affs.length} AD lines for ${authors.length} authors: not assigned` });
+    }
+    const record = `RIS record ${index + 1}`;
     const dateRaw = get('DA', 'PY', 'Y1')[0];
-    const year = parseYear(get('PY', 'Y1', 'DA')[0]);
+    const year = parseYear(get('PY', 'Y1', 'DA')[0], yearWarner(report, index, rec.line, record));
     const dm = dateRaw?.match(/^(\d{4})(?:\/(\d{1,2})?(?:\/(\d{1,2})?)?)?/) ?? dateRaw?.match(/^(\d{4})-(\d{2})(?:-(\d{2}))?/);
     const date = dm ? isoDate(Number(dm[1]), dm[2] ? Number(dm[2]) : undefined, dm[3] ? Number(dm[3]) : undefined) : isoDate(year);
     const doi = cleanDoi(get('DO')[0]);
-    const url = get('UR', 'L2')[0];
+    const url = webUrl(get('UR', 'L2')[0], (u) => report.warnings.push({ index, line: rec.line, message: urlDropped(record, u) }));
     const paper: Paper = compact({
       id: ids.make(get('ID')[0] ?? doi, `ris-${index + 1}`),
       title,
@@ -112,5 +118,5 @@ export function parseRis(input: string, options?: ParseOptions): ParseResult {
     items.push({ paper, index, line: rec.line });
   });
   report.read = records.length;
-  return finish(items, report, options);
+  return finish(items, capReport(report), options);
 }

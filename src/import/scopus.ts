@@ -2,7 +2,7 @@
 import type { Paper } from '../model/types';
 import {
   arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish, IdMaker, isoDate,
-  lineIndex, parseYear, progress, stripBom, type Parsed,
+  lineIndex, parseYear, progress, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
 } from './common';
 import { rowAuthors, type RowAuthors } from './scopus/authors';
 import { countCell, isPlaceholder, scopusEid } from './scopus/fields';
@@ -53,10 +53,13 @@ function readTable(text: string, report: ImportReport): Table | undefined {
 
 type Cells = (c: Column) => string;
 
-function toPaper(cell: Cells, raw: Cells, who: RowAuthors, id: (preferred: string | undefined) => string, source: string): Paper {
-  const year = parseYear(cell('year'));
+/** Where a row's dropped values are said. */
+interface RowNotes { yearDropped: (written: string) => void; urlDropped: (written: string) => void }
+
+function toPaper(cell: Cells, raw: Cells, who: RowAuthors, id: (preferred: string | undefined) => string, source: string, notes: RowNotes): Paper {
+  const year = parseYear(cell('year'), notes.yearDropped);
   const doi = cleanDoi(cell('doi'));
-  const url = cell('link') || undefined;
+  const url = webUrl(cell('link'), notes.urlDropped);
   const eid = scopusEid(cell('eid')) ?? scopusEid(url);
   const pmid = /^\d{1,9}$/.test(cell('pmid')) ? cell('pmid') : undefined;
   return compact({
@@ -116,7 +119,11 @@ export function parseScopusCsv(input: string, options?: ParseOptions): ParseResu
     for (const message of who.warnings) report.warnings.push({ index, line, message });
     const where = `row ${index + 1}, line ${line}`;
     const source = options?.fileName ? `${options.fileName} (${where})` : `Scopus CSV ${where}`;
-    items.push({ paper: toPaper(cell, raw, who, (preferred) => paperIds.make(preferred, `scopus-${index + 1}`), source), index, line });
+    const notes: RowNotes = {
+      yearDropped: yearWarner(report, index, line, `Scopus row ${index + 1}`),
+      urlDropped: (u) => report.warnings.push({ index, line, message: urlDropped(`Scopus row ${index + 1}`, u) }),
+    };
+    items.push({ paper: toPaper(cell, raw, who, (preferred) => paperIds.make(preferred, `scopus-${index + 1}`), source, notes), index, line });
   });
   report.read = rows.length;
   return finish(items, report, options);

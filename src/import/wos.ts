@@ -1,7 +1,7 @@
 import type { Paper, PaperIds } from '../model/types';
 import {
   arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker, isoDate, parseYear, progress,
-  stripBom, type Parsed,
+  stripBom, yearWarner, type Parsed,
 } from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 import { readPeople } from './wos/people';
@@ -62,7 +62,8 @@ function toPaper(rec: WosRecord, index: number, { ids, report, options }: Contex
   for (const message of rec.warnings) report.warnings.push({ index, line: rec.line, message });
   for (const message of people.warnings) report.warnings.push({ index, line: rec.line, message });
   const pd = publicationDate(rec.texts.get('PD'));
-  const year = parseYear(rec.texts.get('PY')) ?? pd.year ?? parseYear(rec.texts.get('EY'));
+  const dropYear = yearWarner(report, index, rec.line, `Web of Science record ${index + 1}`);
+  const year = parseYear(rec.texts.get('PY'), dropYear) ?? parseYear(pd.year, dropYear) ?? parseYear(rec.texts.get('EY'), dropYear);
   const doi = cleanDoi(rec.texts.get('DI'));
   const wosIds = paperIds(rec);
   const paper: Paper = compact({

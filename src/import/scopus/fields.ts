@@ -62,14 +62,29 @@ export function setAffiliations(author: AuthorRef, affiliations: string[]): void
   if (countries.length) author.countries = countries;
 }
 
+/** Most affiliations copied onto every author of a record when their counts differ. */
+export const MAX_SHARED_AFFILIATIONS = 20;
+
 /**
  * A paper-level affiliation list (BibTeX `affiliations`, RIS `AD`) onto its authors: one each, in order, when the
- * counts match, else the whole list on every author (which of them belongs to whom is not written).
+ * counts match, else the whole list on every author (which of them belongs to whom is not written); false, and
+ * nothing assigned, when that list is longer than `MAX_SHARED_AFFILIATIONS`.
  */
-export function spreadAffiliations(authors: AuthorRef[], affiliations: string[]): void {
-  if (!affiliations.length || !authors.length) return;
-  if (affiliations.length === authors.length) authors.forEach((a, i) => setAffiliations(a, [affiliations[i]]));
-  else for (const a of authors) setAffiliations(a, affiliations);
+export function spreadAffiliations(authors: AuthorRef[], affiliations: string[]): boolean {
+  if (!affiliations.length || !authors.length) return true;
+  if (affiliations.length === authors.length) {
+    authors.forEach((a, i) => setAffiliations(a, [affiliations[i]]));
+    return true;
+  }
+  // Every author gets a copy (authors × lines): only for short lists.
+  if (affiliations.length > MAX_SHARED_AFFILIATIONS) return false;
+  const shared: AuthorRef = { name: '' };
+  setAffiliations(shared, affiliations);
+  for (const a of authors) {
+    if (shared.affiliations) a.affiliations = [...shared.affiliations];
+    if (shared.countries) a.countries = [...shared.countries];
+  }
+  return true;
 }
 
 /** Scopus's placeholders for a missing value ("[No abstract available]", "[No author name available]"). */
