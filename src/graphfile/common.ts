@@ -106,10 +106,14 @@ function boolOf(v: unknown): boolean {
   return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true') || v === 1;
 }
 
+const lowerNames = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
 /** Looks up an attribute by any of several names, case-insensitively. */
 function pick(attrs: Record<string, unknown>, ...names: string[]): unknown {
   for (const n of names) if (Object.prototype.hasOwnProperty.call(attrs, n)) return attrs[n];
-  const lower = new Map(Object.keys(attrs).map((k) => [k.toLowerCase(), k]));
+  // Made once per attribute set (each node is asked for a dozen names).
+  let lower = lowerNames.get(attrs);
+  if (!lower) lowerNames.set(attrs, (lower = new Map(Object.keys(attrs).map((k) => [k.toLowerCase(), k]))));
   for (const n of names) {
     const k = lower.get(n.toLowerCase());
     if (k !== undefined) return attrs[k];

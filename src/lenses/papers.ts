@@ -45,7 +45,8 @@ export function papersPerYear(papers: Paper[]): { year: number; count: number }[
   const years = [...counts.keys()].sort((a, b) => a - b);
   const lo = years[0];
   const hi = years[years.length - 1];
-  if (hi - lo > MAX_TIMELINE_SPAN) return years.map((year) => ({ year, count: counts.get(year)! }));
+  // Past 2^53 consecutive years are not all numbers (y + 1 === y): no gaps filled there either.
+  if (hi - lo > MAX_TIMELINE_SPAN || !Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return years.map((year) => ({ year, count: counts.get(year)! }));
   const out = [];
   for (let y = lo; y <= hi; y++) out.push({ year: y, count: counts.get(y) ?? 0 });
   return out;
