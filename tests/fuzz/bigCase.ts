@@ -10,7 +10,7 @@ export function bigCase(format: BigFormat, text: string): PageStats & { records:
   if ('papers' in read) {
     const r = read.papers(text);
     checkParseResult(r);
-    return { records: r.papers.length, ...pageAfterPapers(r.papers) };
+    return { records: r.papers.length, ...pageAfterPapers(r.papers, undefined, true) };
   }
   if ('graph' in read) {
     const r = readGraphFile(text, read.graph);
@@ -19,5 +19,5 @@ export function bigCase(format: BigFormat, text: string): PageStats & { records:
   }
   const r = parseSnapshot(text);
   checkSnapshotResult(r);
-  return { records: r.ok ? r.snapshot.dataset.papers.length : 0, ...pageAfterSnapshot(r) };
+  return { records: r.ok ? r.snapshot.dataset.papers.length : 0, ...pageAfterSnapshot(r, true) };
 }

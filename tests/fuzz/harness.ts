@@ -25,11 +25,14 @@ function show(text: string): string {
 
 const fileName = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
-/** Writes a failing input under tmp/fuzz/ and returns the line that reproduces it. */
+/**
+ * Writes a failing input under tmp/fuzz/ as a JSON string (lossless: lone surrogates survive, UTF-8 would replace
+ * them) and returns the line that reproduces it.
+ */
 export function writeRepro(target: string, seed: number, path: string, input: string): string {
   mkdirSync(REPRO_DIR, { recursive: true });
-  const file = resolve(REPRO_DIR, `${fileName(target)}-${seed}-${path}.txt`);
-  writeFileSync(file, input);
+  const file = resolve(REPRO_DIR, `${fileName(target)}-${seed}-${path}.json`);
+  writeFileSync(file, JSON.stringify(input));
   return `FUZZ_ONLY='${target}' FUZZ_SEED=${seed} FUZZ_PATH=${path} npm run fuzz   (input: ${file})`;
 }
 

@@ -8,6 +8,7 @@ import { toDisplayGraph } from '../../src/graph/display';
 import { checkedBuildOptions, DEFAULT_BUILD_OPTIONS, type AtlasGraph, type BuildOptions } from '../../src/graph/types';
 import { filterGraph, pathLens, styleLens } from '../../src/lenses/compose';
 import { asLensGraph } from '../../src/lenses/filters';
+import { availableUnits } from '../../src/lenses/institutions';
 import { papersPerYear, visiblePapers } from '../../src/lenses/papers';
 import { DEFAULT_LENS } from '../../src/lenses/types';
 import type { Dataset, Paper } from '../../src/model/types';
@@ -41,14 +42,17 @@ function lensPasses(source: AtlasGraph, index: DatasetIndex): void {
   if (authors.length > 1) pathLens(graph, plain, [authors[0], authors[authors.length - 1]], index);
 }
 
-/** The page after a paper parser (or a snapshot): the whole pipeline, both units, then the lenses. */
-export function pageAfterPapers(papers: Paper[], options: BuildOptions = DEFAULT_BUILD_OPTIONS): PageStats {
+/**
+ * The page after a paper parser (or a snapshot): the whole pipeline, then the lenses; with `units`, the
+ * institution network too where the papers name affiliations (without, the page shows the author graph again).
+ */
+export function pageAfterPapers(papers: Paper[], options: BuildOptions = DEFAULT_BUILD_OPTIONS, units = false): PageStats {
   const stats = empty();
   const dataset: Dataset = { id: 'fuzz', title: 'Fuzz', papers, aliases: [] };
   const resolved = resolveDataset(dataset);
   const index = indexDataset(dataset, resolved);
   papersPerYear(papers);
-  for (const unit of ['author', 'institution'] as const) {
+  for (const unit of units && availableUnits(dataset).institution ? (['author', 'institution'] as const) : (['author'] as const)) {
     if (buildRefusal(options, unit, resolved)) {
       stats.refused += 1;
       continue;
@@ -73,6 +77,6 @@ export function pageAfterGraph(r: ReadResult): PageStats {
 }
 
 /** The page after a snapshot or share link: its papers with its own (validated) options. */
-export function pageAfterSnapshot(r: SnapshotResult): PageStats {
-  return r.ok ? pageAfterPapers(r.snapshot.dataset.papers, checkedBuildOptions(r.snapshot.options)) : empty();
+export function pageAfterSnapshot(r: SnapshotResult, units = false): PageStats {
+  return r.ok ? pageAfterPapers(r.snapshot.dataset.papers, checkedBuildOptions(r.snapshot.options), units) : empty();
 }

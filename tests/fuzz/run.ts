@@ -9,8 +9,8 @@ import { REPRO_DIR, runTarget, type RunStats } from './harness';
 import { TARGETS } from './targets';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
-const bigRuns = Number(process.env.FUZZ_BIG_RUNS ?? 40);
-const bigChars = Number(process.env.FUZZ_BIG_CHARS ?? 1_000_000);
+const bigRuns = Number(process.env.FUZZ_BIG_RUNS ?? 12);
+const bigChars = Number(process.env.FUZZ_BIG_CHARS ?? 500_000);
 const seed = Number(process.env.FUZZ_SEED ?? 20250101);
 const only = process.env.FUZZ_ONLY;
 const path = process.env.FUZZ_PATH;
