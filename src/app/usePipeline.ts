@@ -46,7 +46,9 @@ function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bun
   const resolved = resolveDataset(workspace.dataset);
   const refusal = workspace.graph ? null : buildRefusal(options, unit, resolved);
   if (refusal) return { refused: refusal };
-  const prepared = workspace.graph ? (workspace.prepared ?? prepareGraph(workspace.graph)) : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved), resolved);
+  const prepared = workspace.graph
+    ? (workspace.prepared ?? prepareGraph(workspace.graph))
+    : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved), resolved);
   return { workspace, options, unit, index: indexDataset(workspace.dataset, resolved), resolved, ...prepared };
 }
 

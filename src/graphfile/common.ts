@@ -212,7 +212,8 @@ export function toAtlasGraph(
       attrs = { kind, label, authorCount: numberOf(pick(a, 'authorCount')) ?? 0, community: 0, x: x ?? 0, y: y ?? 0 };
     }
     graph.addNode(id, attrs);
-    const nv: NodeView = { x: attrs.x, y: attrs.y, size: raw.size !== undefined && raw.size > 0 ? Math.min(raw.size, NUMBER_BOUNDS.maxSize) : 4, color: raw.color ?? '#999999', label };
+    const size = raw.size !== undefined && raw.size > 0 ? Math.min(raw.size, NUMBER_BOUNDS.maxSize) : 4;
+    const nv: NodeView = { x: attrs.x, y: attrs.y, size, color: raw.color ?? '#999999', label };
     view.nodes[id] = nv;
   }
   if (duplicateIds) warnings.push(`${duplicateIds} duplicate node id(s) ignored`);

@@ -120,7 +120,8 @@ export function institutionPairs(unit: 'institution' | 'country', resolved: Reso
 export function institutionRefusal(unit: 'institution' | 'country', resolved: ResolvedDataset): string | null {
   const pairs = institutionPairs(unit, resolved);
   const max = GRAPH_BUDGET.maxCoauthorEdges;
-  return pairs > max ? `the ${unit} network would have up to ${pairs.toLocaleString('en-US')} ties, more than the ${max.toLocaleString('en-US')} a page can hold` : null;
+  if (pairs <= max) return null;
+  return `the ${unit} network would have up to ${pairs.toLocaleString('en-US')} ties, more than the ${max.toLocaleString('en-US')} a page can hold`;
 }
 
 /** Seeded Louvain (communities numbered by size) and seeded starting positions around each community's centre. */

@@ -169,7 +169,8 @@ function openAlex(s: Shape): string {
 function csvFile(s: Shape): string {
   const rows = each(s.records, (i) => {
     const ps = people(s, i);
-    return [title(s, i), ps.map((p) => `${p.family}, ${p.given}`).join('; '), num(s.extreme), venue(s), `10.1/${id(s, i)}`, ps.flatMap((p) => p.affiliations).join('; ')].map(csv).join(',');
+    const names = ps.map((p) => `${p.family}, ${p.given}`).join('; ');
+    return [title(s, i), names, num(s.extreme), venue(s), `10.1/${id(s, i)}`, ps.flatMap((p) => p.affiliations).join('; ')].map(csv).join(',');
   });
   return ['Title,Authors,Year,Source title,DOI,Affiliations', ...rows].join('\n');
 }
@@ -185,7 +186,8 @@ function acl(s: Shape): string {
     `<url>W99-${String(i + 1).padStart(4, '0')}</url>`,
     '</paper>',
   ].join(''));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<collection id="W99"><volume id="1"><meta><booktitle>${xml(venue(s))}</booktitle><year>${num(s.extreme)}</year></meta>${papers.join('\n')}</volume></collection>`;
+  const meta = `<meta><booktitle>${xml(venue(s))}</booktitle><year>${num(s.extreme)}</year></meta>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<collection id="W99"><volume id="1">${meta}${papers.join('\n')}</volume></collection>`;
 }
 
 function profile(s: Shape): string {
@@ -214,9 +216,11 @@ function gexf(s: Shape): string {
   const depth = Math.min(s.depth, 500);
   // Hierarchical GEXF: nodes inside nodes, `depth` levels.
   const deep = `${each(depth, (d) => `<node id="d${d}"><nodes>`).join('')}${'</nodes></node>'.repeat(depth)}`;
-  return `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3"><graph defaultedgetype="undirected">` +
+  return '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">' +
+    '<graph defaultedgetype="undirected">' +
     `<nodes>${nodes.map((label, i) => `<node id="n${i}" label="${xml(label)}"><viz:position x="${s.extreme}" y="1"/></node>`).join('')}${deep}</nodes>` +
-    `<edges>${edges.map(([a, b], i) => `<edge id="e${s.sameIds ? 0 : i}" source="n${a}" target="n${b}" weight="${s.extreme}"/>`).join('')}</edges></graph></gexf>`;
+    `<edges>${edges.map(([a, b], i) => `<edge id="e${s.sameIds ? 0 : i}" source="n${a}" target="n${b}" weight="${s.extreme}"/>`).join('')}</edges>` +
+    '</graph></gexf>';
 }
 
 function graphml(s: Shape): string {
@@ -286,7 +290,8 @@ function wos(s: Shape): string {
 function scopus(s: Shape): string {
   const rows = each(s.records, (i) => {
     const ps = people(s, i);
-    return [ps.map((p) => `${p.family} ${p.given}`).join('; '), ps.map((p, j) => `${p.family}, ${p.given} (${5700000 + j})`).join('; '), title(s, i), num(s.extreme), venue(s),
+    const full = ps.map((p, j) => `${p.family}, ${p.given} (${5700000 + j})`).join('; ');
+    return [ps.map((p) => `${p.family} ${p.given}`).join('; '), full, title(s, i), num(s.extreme), venue(s),
       ps.flatMap((p) => p.affiliations).join('; '), `2-s2.0-${s.sameIds ? 1 : i + 1}`].map(csv).join(',');
   });
   return ['Authors,Author full names,Title,Year,Source title,Affiliations,EID', ...rows].join('\n');
@@ -297,7 +302,11 @@ function pubmed(s: Shape): string {
   return each(s.records, (i) => [
     `PMID- ${s.sameIds ? 1 : i + 1}`,
     `TI  - ${oneLine(title(s, i))}`,
-    ...people(s, i).flatMap((p) => [`FAU - ${oneLine(`${p.family}, ${p.given}`)}`, `AU  - ${oneLine(`${p.family} ${p.given[0]}`)}`, ...p.affiliations.map((a) => `AD  - ${a}`)]),
+    ...people(s, i).flatMap((p) => [
+      `FAU - ${oneLine(`${p.family}, ${p.given}`)}`,
+      `AU  - ${oneLine(`${p.family} ${p.given[0]}`)}`,
+      ...p.affiliations.map((a) => `AD  - ${a}`),
+    ]),
     `DP  - ${num(s.extreme)}`,
     `TA  - ${oneLine(venue(s))}`,
     `AB  - ${oneLine(abstract(s))}`,

@@ -55,7 +55,8 @@ export function runBigHere(f: BigFormat, runs: number, seed: number, maxChars: n
 }
 
 const WARM_UP: Shape = {
-  records: 20, authors: 20, affiliations: 1, run: 10, runChar: 'a', runField: 'title', sameIds: false, sameTitles: false, sameAuthors: false, extreme: 2020, depth: 2, cap: 25,
+  records: 20, authors: 20, affiliations: 1, run: 10, runChar: 'a', runField: 'title',
+  sameIds: false, sameTitles: false, sameAuthors: false, extreme: 2020, depth: 2, cap: 25,
 };
 
 /** Heap a worker may use: what its modules need, and the budget of the largest case. */
@@ -97,7 +98,9 @@ class BigWorker {
       };
       const timer = setTimeout(() => end(`still running after ${timeoutMs.toFixed(0)} ms: stopped`), timeoutMs);
       worker.once('message', (m: BigReply) => done(m));
-      worker.once('error', (e: Error & { code?: string }) => end(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of its ${this.heapMB} MB heap` : `worker error: ${e.message}`));
+      worker.once('error', (e: Error & { code?: string }) => {
+        end(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `ran out of its ${this.heapMB} MB heap` : `worker error: ${e.message}`);
+      });
       worker.once('exit', (code) => end(`worker exited (${code})`));
       worker.postMessage(request);
     });
@@ -110,7 +113,9 @@ class BigWorker {
 }
 
 /** `npm run fuzz`: every case in a worker with a heap limit, a time limit of 4× the budget (two runs and slack). */
-export async function runBigInWorker(f: BigFormat, runs: number, seed: number, maxChars: number, path?: string, heapMB = workerHeapMB(maxChars)): Promise<BigStats> {
+export async function runBigInWorker(
+  f: BigFormat, runs: number, seed: number, maxChars: number, path?: string, heapMB = workerHeapMB(maxChars),
+): Promise<BigStats> {
   const stats: BigStats = { name: bigName(f), runs: 0, failures: [], ms: 0, maxChars: 0, totalChars: 0 };
   const worker = new BigWorker(heapMB);
   const started = performance.now();
@@ -124,7 +129,8 @@ export async function runBigInWorker(f: BigFormat, runs: number, seed: number, m
       stats.maxChars = Math.max(stats.maxChars, text.length);
       stats.totalChars += text.length;
       const reply = await worker.run({ format: f.name, shape }, 4 * limits.ms + 10_000);
-      const error = 'died' in reply ? reply.died : 'error' in reply ? reply.error : 'ready' in reply ? 'no reply' : overBudget(reply, limits) ? describeOver(reply, limits, text.length) : null;
+      const error = 'died' in reply ? reply.died : 'error' in reply ? reply.error : 'ready' in reply ? 'no reply'
+        : overBudget(reply, limits) ? describeOver(reply, limits, text.length) : null;
       if (error && stats.failures.length < 5) stats.failures.push(failure(f, seed, at, text, error, true));
       else if (error) stats.failures.push({ input: '', inputLength: text.length, error });
     }

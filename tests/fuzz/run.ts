@@ -16,7 +16,8 @@ const only = process.env.FUZZ_ONLY;
 const path = process.env.FUZZ_PATH;
 
 const big = budgetFor(bigChars);
-console.log(`Fuzzing ${runs} mutated cases per target and ${bigRuns} structured big cases (≤ ${bigChars.toLocaleString('en-US')} chars) per format, seed ${seed}`);
+console.log(`Fuzzing ${runs} mutated cases per target and ${bigRuns} structured big cases (≤ ${bigChars.toLocaleString('en-US')} chars) per format`);
+console.log(`Seed ${seed} (FUZZ_SEED=${seed} reproduces this run)`);
 console.log(`Budget per case: ${BUDGET.msPerMB} ms and ${BUDGET.mbPerMB} MB per MB of input (floor ${BUDGET.floorMs} ms, ${BUDGET.floorMB} MB; ` +
   `${big.ms.toFixed(0)} ms / ${big.mb.toFixed(0)} MB at the biggest); failing inputs go to ${REPRO_DIR}`);
 // papaparse warns on the console for every duplicated header; count those instead of printing them.
@@ -28,7 +29,8 @@ let total = 0;
 function report(s: RunStats | BigStats, extra = ''): void {
   total += s.runs;
   failures += s.failures.length;
-  console.log(`${s.failures.length ? '✗' : '✓'} ${s.name.padEnd(62)} ${String(s.runs).padStart(7)} cases  ${String(s.failures.length).padStart(5)} failures  ${(s.ms / 1000).toFixed(1)} s${extra}`);
+  const counts = `${String(s.runs).padStart(7)} cases  ${String(s.failures.length).padStart(5)} failures`;
+  console.log(`${s.failures.length ? '✗' : '✓'} ${s.name.padEnd(62)} ${counts}  ${(s.ms / 1000).toFixed(1)} s${extra}`);
   for (const f of s.failures.filter((x) => x.input).slice(0, 3)) {
     console.log(`    input ${f.input}\n    ${f.error.replace(/\n/g, '\n    ')}\n    reproduce: ${f.repro}`);
   }

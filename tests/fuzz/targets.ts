@@ -253,7 +253,11 @@ export const TARGETS: Target[] = [
       }
     },
   },
-  { name: 'snapshot', arbitrary: both(SEEDS.snapshot, TOKENS.json), check: (t) => { const r = parseSnapshot(t); checkSnapshotResult(r); pageAfterSnapshot(r); } },
+  {
+    name: 'snapshot',
+    arbitrary: both(SEEDS.snapshot, TOKENS.json),
+    check: (t) => { const r = parseSnapshot(t); checkSnapshotResult(r); pageAfterSnapshot(r); },
+  },
   {
     name: 'share link',
     arbitrary: (o) => fc.oneof(

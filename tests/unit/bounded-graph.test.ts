@@ -18,7 +18,8 @@ import { colourNodes } from '../../src/lenses/style';
 import type { Dataset, Paper } from '../../src/model/types';
 import { validSnapshot } from '../fuzz/targets';
 
-const paper = (id: string, authors: string[], extra: Partial<Paper> = {}): Paper => ({ id, title: `Paper ${id}`, authors: authors.map((name) => ({ name })), truncated: false, ...extra });
+const paper = (id: string, authors: string[], extra: Partial<Paper> = {}): Paper =>
+  ({ id, title: `Paper ${id}`, authors: authors.map((name) => ({ name })), truncated: false, ...extra });
 const dataset = (papers: Paper[]): Dataset => ({ id: 'bounded', title: 'Bounded', papers, aliases: [] });
 const names = (n: number, prefix = 'Author') => Array.from({ length: n }, (_, i) => `${prefix} ${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`);
 const heapMB = () => process.memoryUsage().heapUsed / 2 ** 20;
@@ -50,7 +51,8 @@ describe('build options from links and snapshots keep to the UI ranges', () => {
   it('URL lens parameters outside the ranges are ignored', () => {
     const lens = readLensState(`?minPapers=${'9'.repeat(400)}&minShared=10001&ego=9&years=0000-99999&path=${'x'.repeat(5000)}|y&cat=${'c'.repeat(2000)}`);
     expect(lens).toEqual({ colorBy: 'community', sizeBy: 'papers', unit: 'author' });
-    expect(readLensState('?minPapers=10000&minShared=3&ego=3&years=1990-2000')).toMatchObject({ minPapers: 10000, minShared: 3, egoDepth: 3, years: [1990, 2000] });
+    const inRange = readLensState('?minPapers=10000&minShared=3&ego=3&years=1990-2000');
+    expect(inRange).toMatchObject({ minPapers: 10000, minShared: 3, egoDepth: 3, years: [1990, 2000] });
   });
 });
 
@@ -87,7 +89,8 @@ describe('buildGraph refuses a graph past the budget before allocating it', () =
 
   it('the institution network is refused the same way when its ties are past the budget', () => {
     const affs = names(3_200, 'Institute');
-    const wide = dataset([{ ...paper('wide', affs.map((_, i) => `Person ${i}`)), authors: affs.map((aff, i) => ({ name: `Person ${i}`, affiliations: [aff] })) }]);
+    const authors = affs.map((aff, i) => ({ name: `Person ${i}`, affiliations: [aff] }));
+    const wide = dataset([{ ...paper('wide', []), authors }]);
     const resolved = resolveDataset(wide);
     expect(buildRefusal(DEFAULT_BUILD_OPTIONS, 'institution', resolved)).toContain(`${pairs(3_200).toLocaleString('en-US')} ties`);
   });
@@ -96,18 +99,22 @@ describe('buildGraph refuses a graph past the budget before allocating it', () =
 describe('graph files: bounded numbers, counts and messages', () => {
   const gexf = (edges: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">` +
-    `<nodes><node id="0" label="Ada Lovelace"/><node id="1" label="Alan Turing"/><node id="2" label="Grace Hopper"/></nodes><edges>${edges}</edges></graph></gexf>`;
+    '<nodes><node id="0" label="Ada Lovelace"/><node id="1" label="Alan Turing"/><node id="2" label="Grace Hopper"/></nodes>' +
+    `<edges>${edges}</edges></graph></gexf>`;
   const finiteLayout = (g: AtlasGraph) => {
     forceAtlas2.assign(g, { iterations: 20, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), edgeWeightInfluence: 1 } });
     return g.mapNodes((_n, a) => [a.x, a.y]).flat().every(Number.isFinite);
   };
 
   it('parallel edges of weight 1e308 saturate at the bound (GEXF, GraphML, VOSviewer) and lay out to finite positions', () => {
-    const huge = Array.from({ length: 4 }, (_, i) => `<edge id="e${i}" source="0" target="1" weight="1e308"/>`).join('') + '<edge id="x" source="1" target="2" weight="2"/>';
-    const graphml = `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="w" for="edge" attr.name="weight" attr.type="double"/>` +
+    const huge = Array.from({ length: 4 }, (_, i) => `<edge id="e${i}" source="0" target="1" weight="1e308"/>`).join('') +
+      '<edge id="x" source="1" target="2" weight="2"/>';
+    const graphml = '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">' +
+      '<key id="w" for="edge" attr.name="weight" attr.type="double"/>' +
       `<graph id="G" edgedefault="undirected"><node id="0"/><node id="1"/><node id="2"/>` +
       `${'<edge source="0" target="1"><data key="w">1e308</data></edge>'.repeat(4)}<edge source="1" target="2"><data key="w">2</data></edge></graph></graphml>`;
-    const vos = JSON.stringify({ network: { items: [0, 1, 2].map((id) => ({ id, label: `N${id}` })), links: [...Array(4).fill({ source_id: 0, target_id: 1, strength: 1e308 }), { source_id: 1, target_id: 2, strength: 2 }] } });
+    const links = [...Array(4).fill({ source_id: 0, target_id: 1, strength: 1e308 }), { source_id: 1, target_id: 2, strength: 2 }];
+    const vos = JSON.stringify({ network: { items: [0, 1, 2].map((id) => ({ id, label: `N${id}` })), links } });
     for (const r of [readGexf(gexf(huge)), readGraphml(graphml), readVosviewer(vos)]) {
       if (!r.ok) throw new Error(r.error);
       const weights = r.graph.mapEdges((_e, a) => a.weight).sort((a, b) => a - b);
