@@ -5,7 +5,7 @@ import { applyNodeStyles, toDisplayGraph } from '../graph/display';
 import { communitySubgraph } from '../graph/overview';
 import { usePipeline } from './usePipeline';
 import type { Theme } from '../graph/palette';
-import { authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
+import { authorNodeId, checkedBuildOptions, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
 import { GraphView } from '../view/GraphView';
 import { DetailsPanel } from '../view/panels/DetailsPanel';
 import { Search } from '../view/Search';
@@ -149,7 +149,7 @@ export function App() {
   const openWorkspace = useCallback(
     (ws: Workspace, opts?: { replace?: boolean }) => {
       setWorkspace(ws);
-      if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+      if (ws.options) setOptions(checkedBuildOptions(ws.options));
       const param = datasetParamOf(ws);
       const params = new URLSearchParams(window.location.search);
       if (ws.origin !== 'link') params.delete('file');
@@ -204,7 +204,7 @@ export function App() {
         if (controller.signal.aborted) return;
         if (!ws) return fallBack();
         setWorkspace(ws);
-        if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+        if (ws.options) setOptions(checkedBuildOptions(ws.options));
         // A share link or snapshot brings its own selection.
         if (ws.selection) navigate({ ...readUrlState(window.location.search), selection: ws.selection }, true);
       })
@@ -231,7 +231,7 @@ export function App() {
         window.history.pushState(null, '', `${window.location.pathname}?${params.toString()}`);
         setUrl({ dataset: 'full', selection: ws.selection ?? null });
         setWorkspace(ws);
-        if (ws.options) setOptions({ ...DEFAULT_BUILD_OPTIONS, ...ws.options });
+        if (ws.options) setOptions(checkedBuildOptions(ws.options));
       });
     },
     [notify],
@@ -327,7 +327,7 @@ export function App() {
   }, [onSelect, url.selection]);
 
   const onDatasetChoice = useCallback((c: DatasetChoice) => openWorkspace(embeddedWorkspace(c)), [openWorkspace]);
-  const onOptions = useCallback((o: Partial<BuildOptions>) => setOptions((prev) => ({ ...prev, ...o })), []);
+  const onOptions = useCallback((o: Partial<BuildOptions>) => setOptions((prev) => checkedBuildOptions({ ...prev, ...o })), []);
   const onSigma = useCallback((s: Sigma | null) => {
     sigmaRef.current = s;
   }, []);

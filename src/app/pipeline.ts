@@ -8,11 +8,12 @@ import type { SerializedGraph } from 'graphology-types';
 import type { Dataset, Paper } from '../model/types';
 import { resolveDataset, type ResolvedDataset } from '../graph/authors';
 import { buildGraph } from '../graph/build';
+import { budgetRefusal, graphCost } from '../graph/budget';
 import { summariseClusters, type ClusterSummary } from '../graph/clusters';
 import { buildClusterOverview, needsOverview } from '../graph/overview';
 import { graphSlices, resolvedSlices, type GraphSlice, type ResolvedSlice } from '../graph/transfer';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
-import { buildInstitutionGraph } from '../lenses/institutions';
+import { buildInstitutionGraph, institutionRefusal } from '../lenses/institutions';
 import { buildOverviewIndex, type OverviewIndex } from '../lenses/overviewIndex';
 import type { LensState } from '../lenses/types';
 
@@ -41,6 +42,18 @@ export function sourceGraph(dataset: Dataset, options: BuildOptions, unit: Unit,
     if (g) return g;
   }
   return buildGraph(dataset, options, resolved);
+}
+
+/**
+ * Why the source graph of this dataset is not built (a sentence for the user), or null when it fits the budget
+ * (GRAPH_BUDGET in graph/types.ts). The page asks before building; in the worker, building throws the same refusal.
+ */
+export function buildRefusal(options: BuildOptions, unit: Unit, resolved: ResolvedDataset): string | null {
+  if (unit !== 'author') {
+    const refusal = institutionRefusal(unit, resolved);
+    if (refusal) return refusal;
+  }
+  return budgetRefusal(graphCost(resolved, options), options);
 }
 
 /** Clusters and, when the graph is big, its overview and the overview lenses' index. */

@@ -6,9 +6,10 @@ import type { BuildOptions } from '../graph/types';
 import { authorshipCount, type Paper } from '../model/types';
 import { paperSlices } from '../model/paperSlices';
 import {
+  buildRefusal,
   overviewFrom,
-  prepareDataset,
   prepareGraph,
+  sourceGraph,
   WORKER_MIN_AUTHORSHIPS,
   type PipelineMessage,
   type PipelineRequest,
@@ -36,12 +37,22 @@ const lean = ({ abstract: _abstract, ...paper }: Paper): Paper => paper;
 /** Lets the page draw and answer input between two slices of work. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bundle {
-  const prepared = workspace.graph
-    ? { resolved: resolveDataset(workspace.dataset), ...(workspace.prepared ?? prepareGraph(workspace.graph)) }
-    : prepareDataset(workspace.dataset, options, unit);
-  return { workspace, options, unit, index: indexDataset(workspace.dataset, prepared.resolved), ...prepared };
+/** A build refused before it started (past the graph budget): the message for the user. */
+interface Refused {
+  refused: string;
 }
+
+function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bundle | Refused {
+  const resolved = resolveDataset(workspace.dataset);
+  const refusal = workspace.graph ? null : buildRefusal(options, unit, resolved);
+  if (refusal) return { refused: refusal };
+  const prepared = workspace.graph
+    ? (workspace.prepared ?? prepareGraph(workspace.graph))
+    : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved), resolved);
+  return { workspace, options, unit, index: indexDataset(workspace.dataset, resolved), resolved, ...prepared };
+}
+
+const failedMessage = (reason: string) => `The graph could not be built: ${reason}. The previous graph is kept.`;
 
 /**
  * The graph pipeline for the workspace the user asked for. Small data is built at once on the page;
@@ -55,11 +66,15 @@ export function usePipeline(
   onError: (message: string) => void,
 ): { bundle: Bundle; progress: PipelineProgress | null } {
   const inWorker = useMemo(() => !workspace.graph && authorshipCount(workspace.dataset) >= WORKER_MIN_AUTHORSHIPS, [workspace]);
-  const here = useMemo(() => (inWorker ? null : buildHere(workspace, options, unit)), [inWorker, workspace, options, unit]);
+  const attempt = useMemo(() => (inWorker ? null : buildHere(workspace, options, unit)), [inWorker, workspace, options, unit]);
+  const here = attempt && !('refused' in attempt) ? attempt : null;
   const [built, setBuilt] = useState<Bundle | null>(null);
   const [progress, setProgress] = useState<PipelineProgress | null>(null);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
+  useEffect(() => {
+    if (attempt && 'refused' in attempt) onErrorRef.current(failedMessage(attempt.refused));
+  }, [attempt]);
 
   useEffect(() => {
     if (!inWorker) return;
@@ -74,7 +89,7 @@ export function usePipeline(
       stopped = true;
       worker.terminate();
       setProgress(null);
-      onErrorRef.current(`The graph could not be built: ${message}. The previous graph is kept.`);
+      onErrorRef.current(failedMessage(message));
     };
     worker.onmessage = (e: MessageEvent<PipelineMessage>) => {
       if (stopped) return;
@@ -120,6 +135,7 @@ export function usePipeline(
   const current = here ?? (built && built.workspace === workspace && built.options === options && built.unit === unit ? built : null);
   const last = useRef<Bundle | null>(null);
   if (current) last.current = current;
-  const fallback = useMemo(() => buildHere(loadingWorkspace(), options, unit), [options, unit]);
+  // The empty workspace is always within the budget.
+  const fallback = useMemo(() => buildHere(loadingWorkspace(), options, unit) as Bundle, [options, unit]);
   return { bundle: current ?? last.current ?? fallback, progress: current ? null : progress };
 }

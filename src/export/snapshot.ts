@@ -1,5 +1,5 @@
 import type { Alias, Dataset } from '../model/types';
-import type { BuildOptions } from '../graph/types';
+import { OPTION_RANGES, type BuildOptions } from '../graph/types';
 
 export const SNAPSHOT_FORMAT = 'coauthor-atlas-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -289,11 +289,12 @@ class Validator {
   buildOptions(value: unknown, path: string): void {
     if (!this.object(value, path)) return;
     this.keys(value, path, ['hyperauthorCap', 'counting', 'allPapersAsHubs', 'includeAffiliations', 'seed']);
-    this.number(value.hyperauthorCap, `${path}.hyperauthorCap`, { integer: true, min: 1, max: 1_000_000 });
+    // The UI's ranges (OPTION_RANGES): a link cannot ask for a cap the graph options would not offer.
+    this.number(value.hyperauthorCap, `${path}.hyperauthorCap`, { integer: true, ...OPTION_RANGES.hyperauthorCap });
     if (value.counting !== 'full' && value.counting !== 'fractional') this.err(`${path}.counting`, 'not "full" or "fractional"');
     this.boolean(value.allPapersAsHubs, `${path}.allPapersAsHubs`);
     this.boolean(value.includeAffiliations, `${path}.includeAffiliations`);
-    this.number(value.seed, `${path}.seed`);
+    this.number(value.seed, `${path}.seed`, { integer: true, ...OPTION_RANGES.seed });
   }
 
   positions(value: unknown, path: string): void {

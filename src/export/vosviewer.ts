@@ -1,4 +1,5 @@
 import type { AtlasGraph, EdgeAttributes, NodeAttributes } from '../graph/types';
+import { MessageList } from '../graphfile/messages';
 import { isEdgeVisible, isNodeVisible, nodeView, type ViewState } from './view';
 
 /** VOSviewer (Online) JSON map: see VOSviewer Online's "JSON file type" documentation. */
@@ -102,12 +103,13 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
  * Unknown item keys (e.g. VOSviewer's own "weight<...>" duplicates) are allowed.
  */
 export function validateVosviewerJson(obj: unknown): { ok: true; value: VosviewerJson } | { ok: false; errors: string[] } {
-  const errors: string[] = [];
+  // The first errors are kept and the rest counted: 10M bad items must not make 10M messages.
+  const errors = new MessageList();
   if (!isObj(obj)) return { ok: false, errors: ['root: not an object'] };
   if (obj.config !== undefined && !isObj(obj.config)) errors.push('config: not an object');
   const network = obj.network;
-  if (!isObj(network)) return { ok: false, errors: [...errors, 'network: missing or not an object'] };
-  if (!Array.isArray(network.items)) return { ok: false, errors: [...errors, 'network.items: missing or not an array'] };
+  if (!isObj(network)) return { ok: false, errors: [...errors.list(), 'network: missing or not an object'] };
+  if (!Array.isArray(network.items)) return { ok: false, errors: [...errors.list(), 'network.items: missing or not an array'] };
 
   const ids = new Set<string>();
   network.items.forEach((item: unknown, i: number) => {
@@ -150,5 +152,5 @@ export function validateVosviewerJson(obj: unknown): { ok: true; value: Vosviewe
         }
       });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value: obj as unknown as VosviewerJson };
+  return errors.count ? { ok: false, errors: errors.list() } : { ok: true, value: obj as unknown as VosviewerJson };
 }

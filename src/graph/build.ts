@@ -4,6 +4,7 @@ import seedrandom from 'seedrandom';
 import type { Dataset } from '../model/types';
 import { nameKey } from '../model/names';
 import { resolveDataset, type ResolvedDataset } from './authors';
+import { assertWithinBudget, isHubPaper } from './budget';
 import {
   affiliationNodeId,
   authorNodeId,
@@ -17,18 +18,19 @@ import {
 /** Stable edge ids (graphology's generated ids depend on how many graphs were built before). */
 export const edgeKey = (a: string, b: string) => (a < b ? `${a}~${b}` : `${b}~${a}`);
 
-/** Is this paper drawn as a hub node rather than expanded into a clique? */
-export function isHubPaper(authorCount: number, options: BuildOptions): boolean {
-  return options.allPapersAsHubs || authorCount > options.hyperauthorCap;
-}
+export { isHubPaper } from './budget';
 
 /**
  * Builds the source coauthor graph of a dataset. Pure: no React, no sigma, no DOM.
  * The same dataset and options always give the same nodes, edges, communities and positions.
+ * A graph past GRAPH_BUDGET (types.ts) is refused before it is allocated: throws GraphBudgetError.
  */
 export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}, resolved?: ResolvedDataset): AtlasGraph {
   const options: BuildOptions = { ...DEFAULT_BUILD_OPTIONS, ...partial };
-  const { authors, papers } = resolved ?? resolveDataset(dataset);
+  const input = resolved ?? resolveDataset(dataset);
+  // Refused before anything grows with the graph (throws GraphBudgetError).
+  assertWithinBudget(input, options);
+  const { authors, papers } = input;
   const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   graph.replaceAttributes({ datasetId: dataset.id, options, communityCount: 0 });
 

@@ -24,6 +24,53 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   seed: 42,
 };
 
+export interface NumberRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * The ranges the UI's controls allow, and the only values a link, a snapshot or a stored workspace may bring:
+ * the controls (graph options, cap histogram, filters) and every validator read this one table.
+ */
+export const OPTION_RANGES = {
+  /** The graph options' number field ("Papers with more than … authors become hub nodes") and the cap slider. */
+  hyperauthorCap: { min: 2, max: 10_000 },
+  /** No control; links carry the seed they were made with. */
+  seed: { min: 0, max: 2 ** 32 - 1 },
+  /** Filters: "Min papers per author", "Min shared papers per tie". */
+  minPapers: { min: 1, max: 10_000 },
+  minShared: { min: 1, max: 10_000 },
+  /** Timeline years (the URL's `years=` is four digits). */
+  year: { min: 0, max: 9999 },
+  egoDepth: { min: 1, max: 3 },
+} as const satisfies Record<string, NumberRange>;
+
+/** Is `v` an integer inside the range? */
+export const inRange = (v: unknown, range: NumberRange): v is number => Number.isInteger(v) && (v as number) >= range.min && (v as number) <= range.max;
+
+/**
+ * Build options from an untrusted source (a stored workspace, a link): each value outside the table's
+ * ranges (or of the wrong type) falls back to its default.
+ */
+export function checkedBuildOptions(partial: Partial<BuildOptions> | undefined): BuildOptions {
+  const p: Partial<Record<keyof BuildOptions, unknown>> = partial ?? {};
+  const d = DEFAULT_BUILD_OPTIONS;
+  return {
+    hyperauthorCap: inRange(p.hyperauthorCap, OPTION_RANGES.hyperauthorCap) ? p.hyperauthorCap : d.hyperauthorCap,
+    counting: p.counting === 'full' || p.counting === 'fractional' ? p.counting : d.counting,
+    allPapersAsHubs: typeof p.allPapersAsHubs === 'boolean' ? p.allPapersAsHubs : d.allPapersAsHubs,
+    includeAffiliations: typeof p.includeAffiliations === 'boolean' ? p.includeAffiliations : d.includeAffiliations,
+    seed: inRange(p.seed, OPTION_RANGES.seed) ? p.seed : d.seed,
+  };
+}
+
+/**
+ * What one graph may cost, checked before it is built (see `graphCost` in build.ts): past it the build is
+ * refused with a message and the page keeps the graph it has. 5M coauthor edges is about 2 GB in graphology.
+ */
+export const GRAPH_BUDGET = { maxCoauthorEdges: 5_000_000, maxNodes: 1_000_000, maxEdges: 10_000_000 } as const;
+
 export type NodeKind = 'author' | 'affiliation' | 'paper' | 'cluster';
 export type EdgeKind = 'coauthor' | 'affiliation' | 'authorship';
 

@@ -4,6 +4,8 @@ import {
   affiliationNodeId,
   authorNodeId,
   DEFAULT_BUILD_OPTIONS,
+  inRange,
+  OPTION_RANGES,
   paperNodeId,
   type AtlasGraph,
   type EdgeAttributes,
@@ -13,6 +15,7 @@ import {
 } from '../graph/types';
 import type { NodeView, ViewState } from '../export/view';
 import { splitList } from '../export/xml';
+import type { MessageList } from './messages';
 
 export type GraphFileFormat = 'gexf' | 'graphml' | 'vosviewer';
 
@@ -31,6 +34,43 @@ export type ReadResult =
   | { ok: false; format?: GraphFileFormat; error: string };
 
 export const READ_LIMITS = { maxNodes: 200_000, maxEdges: 2_000_000, maxText: 2_000 } as const;
+
+/**
+ * Finite bounds for numbers read from files: a weight of 1e308 twice would sum to Infinity (and ForceAtlas2
+ * then gives NaN positions). Weights and sums saturate at `maxWeight`; positions and sizes are clamped.
+ */
+export const NUMBER_BOUNDS = { minWeight: 1e-9, maxWeight: 1e9, maxCoordinate: 1e9, maxSize: 1e4 } as const;
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+/** A weight (already known to be positive) within the bounds; a sum of two saturates. */
+export const boundedWeight = (w: number) => clamp(w, NUMBER_BOUNDS.minWeight, NUMBER_BOUNDS.maxWeight);
+const coordinate = (v: number | undefined) => (v === undefined ? undefined : clamp(v, -NUMBER_BOUNDS.maxCoordinate, NUMBER_BOUNDS.maxCoordinate));
+const yearOf = (v: number | undefined) => (inRange(v, OPTION_RANGES.year) ? v : undefined);
+
+/**
+ * How many elements named `name` (any namespace prefix, any case, as the reader matches them) a document
+ * can hold at most, counted on the text before it is parsed; ones inside comments or CDATA count too.
+ */
+export function countXmlElements(text: string, name: string): number {
+  const re = new RegExp(`<(?:[\\w.-]+:)?${name}[\\s/>]`, 'gi');
+  let n = 0;
+  while (re.exec(text)) n += 1;
+  return n;
+}
+
+/** Occurrences of `needle` in `text` (no allocation per match). */
+export function countOccurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n += 1;
+  return n;
+}
+
+/** The refusal for a file with more nodes or edges than READ_LIMITS, or null. */
+export function overReadLimits(nodes: number, edges: number): string | null {
+  if (nodes > READ_LIMITS.maxNodes) return `more than ${READ_LIMITS.maxNodes} nodes`;
+  if (edges > READ_LIMITS.maxEdges) return `more than ${READ_LIMITS.maxEdges} edges`;
+  return null;
+}
 
 /** A node as found in a file, before it is mapped onto the Atlas contract. */
 export interface RawNode {
@@ -79,10 +119,14 @@ function boolOf(v: unknown): boolean {
   return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true') || v === 1;
 }
 
+const lowerNames = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
 /** Looks up an attribute by any of several names, case-insensitively. */
 function pick(attrs: Record<string, unknown>, ...names: string[]): unknown {
   for (const n of names) if (Object.prototype.hasOwnProperty.call(attrs, n)) return attrs[n];
-  const lower = new Map(Object.keys(attrs).map((k) => [k.toLowerCase(), k]));
+  // Made once per attribute set (each node is asked for a dozen names).
+  let lower = lowerNames.get(attrs);
+  if (!lower) lowerNames.set(attrs, (lower = new Map(Object.keys(attrs).map((k) => [k.toLowerCase(), k]))));
   for (const n of names) {
     const k = lower.get(n.toLowerCase());
     if (k !== undefined) return attrs[k];
@@ -103,10 +147,10 @@ export function toAtlasGraph(
   rawNodes: RawNode[],
   rawEdges: RawEdge[],
   datasetId: string,
-  warnings: string[],
+  warnings: MessageList,
 ): ReadResult {
-  if (rawNodes.length > READ_LIMITS.maxNodes) return { ok: false, format, error: `more than ${READ_LIMITS.maxNodes} nodes` };
-  if (rawEdges.length > READ_LIMITS.maxEdges) return { ok: false, format, error: `more than ${READ_LIMITS.maxEdges} edges` };
+  const refusal = overReadLimits(rawNodes.length, rawEdges.length);
+  if (refusal) return { ok: false, format, error: refusal };
 
   const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const view: ViewState = { nodes: {}, edges: {} };
@@ -150,8 +194,8 @@ export function toAtlasGraph(
     }
     idMap.set(raw.id, id);
 
-    const x = raw.x ?? numberOf(pick(a, 'x'));
-    const y = raw.y ?? numberOf(pick(a, 'y'));
+    const x = coordinate(raw.x ?? numberOf(pick(a, 'x')));
+    const y = coordinate(raw.y ?? numberOf(pick(a, 'y')));
     if (x === undefined || y === undefined) missingPos += 1;
     const community = numberOf(pick(a, 'community', 'modularity_class', 'cluster', 'Modularity Class'));
     rawCommunity.set(id, community !== undefined ? Math.floor(community) : 0);
@@ -159,8 +203,8 @@ export function toAtlasGraph(
     let attrs: NodeAttributes;
     if (kind === 'author') {
       const spellings = list(pick(a, 'spellings'));
-      const firstYear = numberOf(pick(a, 'firstYear'));
-      const lastYear = numberOf(pick(a, 'lastYear'));
+      const firstYear = yearOf(numberOf(pick(a, 'firstYear')));
+      const lastYear = yearOf(numberOf(pick(a, 'lastYear')));
       attrs = {
         kind,
         label,
@@ -183,7 +227,8 @@ export function toAtlasGraph(
       attrs = { kind, label, authorCount: numberOf(pick(a, 'authorCount')) ?? 0, community: 0, x: x ?? 0, y: y ?? 0 };
     }
     graph.addNode(id, attrs);
-    const nv: NodeView = { x: attrs.x, y: attrs.y, size: raw.size !== undefined && raw.size > 0 ? raw.size : 4, color: raw.color ?? '#999999', label };
+    const size = raw.size !== undefined && raw.size > 0 ? Math.min(raw.size, NUMBER_BOUNDS.maxSize) : 4;
+    const nv: NodeView = { x: attrs.x, y: attrs.y, size, color: raw.color ?? '#999999', label };
     view.nodes[id] = nv;
   }
   if (duplicateIds) warnings.push(`${duplicateIds} duplicate node id(s) ignored`);
@@ -200,8 +245,8 @@ export function toAtlasGraph(
     const r = Math.max(1, Math.sqrt(missingPos) * 10);
     for (const raw of rawNodes) {
       const id = idMap.get(raw.id);
-      const x = raw.x ?? numberOf(pick(raw.attrs, 'x'));
-      const y = raw.y ?? numberOf(pick(raw.attrs, 'y'));
+      const x = coordinate(raw.x ?? numberOf(pick(raw.attrs, 'x')));
+      const y = coordinate(raw.y ?? numberOf(pick(raw.attrs, 'y')));
       if (!id || (x !== undefined && y !== undefined) || !view.nodes[id]) continue;
       const t = (2 * Math.PI * i++) / missingPos;
       const px = r * Math.cos(t);
@@ -216,6 +261,8 @@ export function toAtlasGraph(
   let merged = 0;
   let directed = 0;
   let badWeights = 0;
+  /** Papers of merged edges, as sets while merging (copying each edge's list per parallel edge is quadratic). */
+  const mergedPapers = new Map<string, Set<string>>();
   for (const raw of rawEdges) {
     const s = idMap.get(raw.source);
     const t = idMap.get(raw.target);
@@ -233,6 +280,7 @@ export function toAtlasGraph(
       if (weight !== undefined) badWeights += 1;
       weight = 1;
     }
+    weight = boundedWeight(weight);
     const kindAttr = text(pick(raw.attrs, 'kind', 'type'));
     const sk = graph.getNodeAttribute(s, 'kind');
     const tk = graph.getNodeAttribute(t, 'kind');
@@ -244,16 +292,20 @@ export function toAtlasGraph(
     if (existing) {
       merged += 1;
       const e = graph.getEdgeAttributes(existing);
-      graph.mergeEdgeAttributes(existing, { weight: e.weight + weight, paperIds: [...new Set([...e.paperIds, ...paperIds])] });
+      e.weight = boundedWeight(e.weight + weight);
+      let papers = mergedPapers.get(existing);
+      if (!papers) mergedPapers.set(existing, (papers = new Set(e.paperIds)));
+      for (const p of paperIds) papers.add(p);
       continue;
     }
     const attrs: EdgeAttributes = { kind, weight, paperIds };
     const key = raw.id && !graph.hasEdge(raw.id) ? raw.id : undefined;
     const edge = key !== undefined ? graph.addEdgeWithKey(key, s, t, attrs) : graph.addEdge(s, t, attrs);
     if (raw.color !== undefined || raw.size !== undefined) {
-      view.edges![edge] = { color: raw.color ?? '#cccccc', size: raw.size !== undefined && raw.size > 0 ? raw.size : 1 };
+      view.edges![edge] = { color: raw.color ?? '#cccccc', size: raw.size !== undefined && raw.size > 0 ? Math.min(raw.size, NUMBER_BOUNDS.maxSize) : 1 };
     }
   }
+  for (const [edge, papers] of mergedPapers) graph.setEdgeAttribute(edge, 'paperIds', [...papers]);
   if (missingEnds) warnings.push(`${missingEnds} edge(s) pointed to missing nodes and were skipped`);
   if (selfLoops) warnings.push(`${selfLoops} self-loop(s) skipped`);
   if (merged) warnings.push(`${merged} parallel edge(s) merged (weights added)`);
@@ -262,7 +314,7 @@ export function toAtlasGraph(
 
   graph.replaceAttributes({ datasetId, options: { ...DEFAULT_BUILD_OPTIONS }, communityCount: distinct.length });
   const styled = { color: rawNodes.some((n) => n.color !== undefined), size: rawNodes.some((n) => n.size !== undefined) };
-  return { ok: true, format, graph, view, warnings, positioned: missingPos === 0, styled };
+  return { ok: true, format, graph, view, warnings: warnings.list(), positioned: missingPos === 0, styled };
 }
 
 export { numberOf, text as textOf };

@@ -1,4 +1,5 @@
-import { toAtlasGraph, numberOf, type RawEdge, type RawNode, type ReadResult } from './common';
+import { countXmlElements, overReadLimits, toAtlasGraph, numberOf, type RawEdge, type RawNode, type ReadResult } from './common';
+import { MessageList } from './messages';
 import { child, childrenNamed, parseRoot, type XmlElement } from './xml';
 
 interface AttrDef {
@@ -54,17 +55,26 @@ function cast(type: string, value: string): unknown {
   return value;
 }
 
-function model(graphEl: XmlElement, cls: 'node' | 'edge'): Map<string, AttrDef> {
+/** Most attribute definitions read per class: each node gets every default, so nodes × definitions is the cost. */
+export const MAX_ATTRIBUTE_DEFS = 256;
+
+function model(graphEl: XmlElement, cls: 'node' | 'edge', warnings: MessageList): Map<string, AttrDef> {
   const defs = new Map<string, AttrDef>();
+  let ignored = 0;
   for (const block of childrenNamed(graphEl, 'attributes')) {
     if ((block.attrs.class ?? 'node') !== cls) continue;
     for (const a of childrenNamed(block, 'attribute')) {
       const id = a.attrs.id ?? a.attrs.for;
       if (id === undefined) continue;
+      if (defs.size >= MAX_ATTRIBUTE_DEFS && !defs.has(id)) {
+        ignored += 1;
+        continue;
+      }
       const def = child(a, 'default');
       defs.set(id, { title: a.attrs.title || id, type: a.attrs.type || 'string', default: def ? def.text : undefined });
     }
   }
+  if (ignored) warnings.push(`${ignored} ${cls} attribute definition(s) past the first ${MAX_ATTRIBUTE_DEFS} were ignored`);
   return defs;
 }
 
@@ -94,10 +104,13 @@ function vizColor(el: XmlElement | undefined): string | undefined {
 
 /** GEXF 1.1–1.3 (viz positions, colours, sizes; typed attributes) to an AtlasGraph. */
 export function readGexf(text: string, datasetId = 'gexf'): ReadResult {
+  // Refused before the element tree is built (2M edges of it is gigabytes).
+  const tooBig = overReadLimits(countXmlElements(text, 'node'), countXmlElements(text, 'edge'));
+  if (tooBig) return { ok: false, format: 'gexf', error: tooBig };
   const parsed = parseRoot(text, 'gexf');
   if ('error' in parsed) return { ok: false, format: 'gexf', error: parsed.error };
   const { root } = parsed;
-  const warnings: string[] = [];
+  const warnings = new MessageList();
   const version = root.attrs.version;
   if (version && !['1.1', '1.2', '1.3'].includes(version)) warnings.push(`GEXF version ${version} is not one this reader knows; read as 1.3`);
   const graphEl = child(root, 'graph');
@@ -105,8 +118,8 @@ export function readGexf(text: string, datasetId = 'gexf'): ReadResult {
   const defaultType = graphEl.attrs.defaultedgetype ?? 'undirected';
   if (graphEl.attrs.mode === 'dynamic') warnings.push('dynamic GEXF: time intervals are ignored');
 
-  const nodeDefs = model(graphEl, 'node');
-  const edgeDefs = model(graphEl, 'edge');
+  const nodeDefs = model(graphEl, 'node', warnings);
+  const edgeDefs = model(graphEl, 'edge', warnings);
   const undeclared = new Set<string>();
 
   const nodes: RawNode[] = [];

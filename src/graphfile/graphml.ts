@@ -1,4 +1,6 @@
-import { toAtlasGraph, numberOf, type RawEdge, type RawNode, type ReadResult } from './common';
+import { countXmlElements, overReadLimits, toAtlasGraph, numberOf, type RawEdge, type RawNode, type ReadResult } from './common';
+import { MAX_ATTRIBUTE_DEFS } from './gexf';
+import { MessageList } from './messages';
 import { child, childrenNamed, deepText, descendant, parseRoot, type XmlElement } from './xml';
 
 interface KeyDef {
@@ -44,10 +46,13 @@ function rgb(attrs: Record<string, unknown>): string | undefined {
 
 /** GraphML (our keys, Gephi's x/y/size/r/g/b, yEd's ShapeNode geometry/label/fill) to an AtlasGraph. */
 export function readGraphml(text: string, datasetId = 'graphml'): ReadResult {
+  // Refused before the element tree is built (2M edges of it is gigabytes).
+  const tooBig = overReadLimits(countXmlElements(text, 'node'), countXmlElements(text, 'edge'));
+  if (tooBig) return { ok: false, format: 'graphml', error: tooBig };
   const parsed = parseRoot(text, 'graphml');
   if ('error' in parsed) return { ok: false, format: 'graphml', error: parsed.error };
   const { root } = parsed;
-  const warnings: string[] = [];
+  const warnings = new MessageList();
   const graphs = childrenNamed(root, 'graph');
   const graphEl = graphs[0];
   if (!graphEl) return { ok: false, format: 'graphml', error: 'no <graph> element' };
@@ -55,15 +60,21 @@ export function readGraphml(text: string, datasetId = 'graphml'): ReadResult {
 
   const nodeKeys = new Map<string, KeyDef>();
   const edgeKeys = new Map<string, KeyDef>();
+  let ignoredKeys = 0;
   for (const k of childrenNamed(root, 'key')) {
     const id = k.attrs.id;
     if (id === undefined) continue;
+    if (nodeKeys.size + edgeKeys.size >= 2 * MAX_ATTRIBUTE_DEFS) {
+      ignoredKeys += 1;
+      continue;
+    }
     const def = child(k, 'default');
     const spec: KeyDef = { name: k.attrs['attr.name'] || id, type: k.attrs['attr.type'] || 'string', default: def ? def.text : undefined };
     const target = k.attrs.for ?? 'all';
     if (target === 'node' || target === 'all') nodeKeys.set(id, spec);
     if (target === 'edge' || target === 'all') edgeKeys.set(id, spec);
   }
+  if (ignoredKeys) warnings.push(`${ignoredKeys} <key> definition(s) past the first ${2 * MAX_ATTRIBUTE_DEFS} were ignored`);
   const edgedefault = graphEl.attrs.edgedefault ?? 'directed';
 
   const nodes: RawNode[] = [];

@@ -2,7 +2,8 @@ import { validateVosviewerJson, type VosviewerItem } from '../export/vosviewer';
 import { parseColor, toHexColor } from '../export/view';
 import type { FileMapInfo } from '../graph/types';
 import { cleanDisplayText } from '../security';
-import { toAtlasGraph, type RawEdge, type RawNode, type ReadResult } from './common';
+import { countOccurrences, overReadLimits, toAtlasGraph, type RawEdge, type RawNode, type ReadResult } from './common';
+import { MessageList } from './messages';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -81,19 +82,24 @@ function mapInfo(obj: Record<string, unknown>, items: VosviewerItem[], nodes: Ra
 export function readVosviewer(input: string | unknown, datasetId = 'vosviewer'): ReadResult {
   let obj: unknown = input;
   if (typeof input === 'string') {
+    // Every link names its "source_id": more of them than the edge limit is refused before parsing.
+    const tooBig = overReadLimits(0, countOccurrences(input, '"source_id"'));
+    if (tooBig) return { ok: false, format: 'vosviewer', error: tooBig };
     try {
       obj = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
       return { ok: false, format: 'vosviewer', error: `not JSON (${(e as Error).message})` };
     }
   }
+  const tooMany = tooManyEntries(obj);
+  if (tooMany) return { ok: false, format: 'vosviewer', error: tooMany };
   const checked = validateVosviewerJson(obj);
   if (!checked.ok) {
     const more = checked.errors.length > 5 ? ` (and ${checked.errors.length - 5} more)` : '';
     return { ok: false, format: 'vosviewer', error: `not a VOSviewer map: ${checked.errors.slice(0, 5).join('; ')}${more}` };
   }
   const { items, links = [] } = checked.value.network;
-  const warnings: string[] = [];
+  const warnings = new MessageList();
   const nodes: RawNode[] = items.map((item) => {
     const weights = measures(item, 'weight');
     const scores = measures(item, 'score');
@@ -123,4 +129,12 @@ export function readVosviewer(input: string | unknown, datasetId = 'vosviewer'):
     if (withDocs) warnings.push('VOSviewer document counts are not paper lists; papers are not linked');
   }
   return result;
+}
+
+/** More items or links than the read limits, checked before each entry is validated. */
+function tooManyEntries(obj: unknown): string | null {
+  const network = (obj as { network?: { items?: unknown; links?: unknown } } | null)?.network;
+  const length = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const refusal = overReadLimits(length(network?.items), length(network?.links));
+  return refusal && refusal.replace('nodes', 'items').replace('edges', 'links');
 }

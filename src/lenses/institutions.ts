@@ -4,7 +4,8 @@ import seedrandom from 'seedrandom';
 import type { Dataset } from '../model/types';
 import { nameKey } from '../model/names';
 import { edgeKey } from '../graph/build';
-import { affiliationNodeId, type AtlasGraph, type BuildOptions } from '../graph/types';
+import { GraphBudgetError } from '../graph/budget';
+import { affiliationNodeId, GRAPH_BUDGET, type AtlasGraph, type BuildOptions } from '../graph/types';
 import { aliasResolver, identityKeys, type ResolvedDataset } from '../graph/authors';
 
 /** Country names (and common short forms) recognised as the last part of an affiliation ("…, Germany"). */
@@ -47,6 +48,8 @@ export function availableUnits(dataset: Dataset): { institution: boolean; countr
  * the lenses read). null when the dataset names no affiliation (or no country) for any author.
  */
 export function buildInstitutionGraph(dataset: Dataset, unit: 'institution' | 'country', options: BuildOptions, resolved: ResolvedDataset): AtlasGraph | null {
+  const refusal = institutionRefusal(unit, resolved);
+  if (refusal) throw new GraphBudgetError(refusal);
   const unitOf = (aff: string) => (unit === 'institution' ? aff.trim() : countryOf(aff));
   const graph: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   graph.replaceAttributes({ datasetId: dataset.id, options, communityCount: 0 });
@@ -71,7 +74,9 @@ export function buildInstitutionGraph(dataset: Dataset, unit: 'institution' | 'c
     });
     for (const [id, label] of here) {
       if (!graph.hasNode(id)) graph.addNode(id, { kind: 'affiliation', label, authorCount: 0, community: 0, x: 0, y: 0 });
-      papersOf.set(id, [...(papersOf.get(id) ?? []), paper.id]);
+      const list = papersOf.get(id);
+      if (list) list.push(paper.id);
+      else papersOf.set(id, [paper.id]);
     }
     const ids = [...here.keys()].sort();
     const increment = options.counting === 'full' ? 1 : 1 / Math.max(1, ids.length - 1);
@@ -93,6 +98,30 @@ export function buildInstitutionGraph(dataset: Dataset, unit: 'institution' | 'c
   });
   assignCommunitiesAndPositions(graph, options.seed);
   return graph;
+}
+
+/** Σ k(k−1)/2 over papers with k distinct units: the ties the institution graph would have at most. */
+export function institutionPairs(unit: 'institution' | 'country', resolved: ResolvedDataset): number {
+  let pairs = 0;
+  for (const { paper } of resolved.papers) {
+    const here = new Set<string>();
+    for (const ref of paper.authors) {
+      for (const aff of ref.affiliations ?? []) {
+        const label = unit === 'institution' ? aff.trim() : countryOf(aff);
+        if (label) here.add(nameKey(label) || label);
+      }
+    }
+    pairs += (here.size * (here.size - 1)) / 2;
+  }
+  return pairs;
+}
+
+/** Why the institution (or country) graph is not built, or null when it fits GRAPH_BUDGET. */
+export function institutionRefusal(unit: 'institution' | 'country', resolved: ResolvedDataset): string | null {
+  const pairs = institutionPairs(unit, resolved);
+  const max = GRAPH_BUDGET.maxCoauthorEdges;
+  if (pairs <= max) return null;
+  return `the ${unit} network would have up to ${pairs.toLocaleString('en-US')} ties, more than the ${max.toLocaleString('en-US')} a page can hold`;
 }
 
 /** Seeded Louvain (communities numbered by size) and seeded starting positions around each community's centre. */

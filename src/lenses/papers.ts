@@ -28,17 +28,25 @@ export function visiblePapers(papers: Paper[], lens: LensState): Set<string> | n
   return kept;
 }
 
-/** Papers per year (ascending, gaps filled with 0), for the timeline. */
+/** Longest run of years the timeline fills gaps over; a wider spread (a stray year 10^15) shows only years with papers. */
+export const MAX_TIMELINE_SPAN = 1_000;
+
+/**
+ * Papers per year (ascending), for the timeline: gaps filled with 0 when the years span at most
+ * MAX_TIMELINE_SPAN, so the bins are never more than papers + MAX_TIMELINE_SPAN, whatever the years.
+ */
 export function papersPerYear(papers: Paper[]): { year: number; count: number }[] {
   const counts = new Map<number, number>();
   for (const p of papers) {
     const y = paperYear(p);
-    if (y !== undefined) counts.set(y, (counts.get(y) ?? 0) + 1);
+    if (y !== undefined && Number.isInteger(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   if (!counts.size) return [];
-  const years = [...counts.keys()];
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
+  const years = [...counts.keys()].sort((a, b) => a - b);
+  const lo = years[0];
+  const hi = years[years.length - 1];
+  // Past 2^53 consecutive years are not all numbers (y + 1 === y): no gaps filled there either.
+  if (hi - lo > MAX_TIMELINE_SPAN || !Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return years.map((year) => ({ year, count: counts.get(year)! }));
   const out = [];
   for (let y = lo; y <= hi; y++) out.push({ year: y, count: counts.get(y) ?? 0 });
   return out;

@@ -29,17 +29,19 @@ export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], act
     for (const n of actors) colors.set(n, NONE_COLOUR);
     return { colors, legend: { label, stops: [{ value: 'unknown', color: NONE_COLOUR }] } };
   }
-  const lo = Math.min(...years);
-  const hi = Math.max(...years);
+  // A loop, not Math.min(...years): spreading 200k values overflows the stack.
+  const lo = years.reduce((m, y) => Math.min(m, y), Infinity);
+  const hi = years.reduce((m, y) => Math.max(m, y), -Infinity);
   // Cividis: sequential and readable with every common colour-vision deficiency.
   const scale = scaleSequential(interpolateCividis).domain([lo, Math.max(hi, lo + 1)]);
   for (const n of actors) {
     const y = yearOf(n);
     colors.set(n, y === undefined ? NONE_COLOUR : scale(y));
   }
+  // At most 9 stops, counted (not `y += step`, which never passes hi when y is so large that y + step === y).
   const step = Math.max(1, Math.ceil((hi - lo + 1) / 8));
   const stops = [];
-  for (let y = lo; y <= hi; y += step) stops.push({ value: String(y), color: scale(y) });
+  for (let i = 0; i <= 8 && lo + i * step <= hi; i++) stops.push({ value: String(lo + i * step), color: scale(lo + i * step) });
   if (stops[stops.length - 1].value !== String(hi)) stops.push({ value: String(hi), color: scale(hi) });
   if (years.length < actors.length) stops.push({ value: 'unknown', color: NONE_COLOUR });
   return { colors, legend: { label, stops } };

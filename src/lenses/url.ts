@@ -1,3 +1,4 @@
+import { inRange, OPTION_RANGES, type NumberRange } from '../graph/types';
 import { DEFAULT_LENS, type LensState } from './types';
 import { scoreOf, weightOf } from './mapMeasures';
 
@@ -11,7 +12,12 @@ const COLOR_BY: LensState['colorBy'][] = ['community', 'affiliation', 'firstYear
 const SIZE_BY: LensState['sizeBy'][] = ['papers', 'coauthors', 'weightedDegree', 'betweenness', 'pagerank'];
 const UNITS: LensState['unit'][] = ['author', 'institution', 'country'];
 
-const positiveInt = (v: string | null) => (v !== null && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
+/** A whole number inside the UI's range (OPTION_RANGES), or undefined. */
+const intIn = (v: string | null, range: NumberRange) => (v !== null && /^\d{1,9}$/.test(v) && inRange(Number(v), range) ? Number(v) : undefined);
+/** Longest author key or text value a lens parameter may carry, and most values of a repeated one. */
+const MAX_PARAM_CHARS = 1_000;
+const MAX_PARAM_VALUES = 200;
+const textValues = (values: string[]) => values.filter((v) => v && v.length <= MAX_PARAM_CHARS).slice(0, MAX_PARAM_VALUES);
 const oneOf = <T extends string>(v: string | null, allowed: T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
 
 export function readLensState(search: string): LensState {
@@ -22,26 +28,26 @@ export function readLensState(search: string): LensState {
     unit: oneOf(p.get('unit'), UNITS, DEFAULT_LENS.unit),
   };
   const years = p.get('years')?.match(/^(\d{4})(?:-(\d{4}))?$/);
-  if (years) {
+  if (years && inRange(Number(years[1]), OPTION_RANGES.year) && inRange(Number(years[2] ?? years[1]), OPTION_RANGES.year)) {
     const a = Number(years[1]);
     const b = Number(years[2] ?? years[1]);
     lens.years = [Math.min(a, b), Math.max(a, b)];
   }
-  const cats = p.getAll('cat').filter(Boolean);
+  const cats = textValues(p.getAll('cat'));
   if (cats.length) lens.categories = cats;
-  const venues = p.getAll('venue').filter(Boolean);
+  const venues = textValues(p.getAll('venue'));
   if (venues.length) lens.venues = venues;
-  const minPapers = positiveInt(p.get('minPapers'));
+  const minPapers = intIn(p.get('minPapers'), OPTION_RANGES.minPapers);
   if (minPapers && minPapers > 1) lens.minPapers = minPapers;
-  const minShared = positiveInt(p.get('minShared'));
+  const minShared = intIn(p.get('minShared'), OPTION_RANGES.minShared);
   if (minShared && minShared > 1) lens.minShared = minShared;
   if (p.get('lcc') === '1') lens.largestComponent = true;
-  const aff = p.get('aff');
+  const [aff] = textValues([p.get('aff') ?? '']);
   if (aff) lens.affiliation = aff;
-  const ego = positiveInt(p.get('ego'));
-  if (ego && ego <= 3) lens.egoDepth = ego as 1 | 2 | 3;
+  const ego = intIn(p.get('ego'), OPTION_RANGES.egoDepth);
+  if (ego) lens.egoDepth = ego as 1 | 2 | 3;
   const path = p.get('path')?.split('|');
-  if (path && path.length === 2 && path[0] && path[1]) lens.path = [path[0], path[1]];
+  if (path && path.length === 2 && textValues(path).length === 2) lens.path = [path[0], path[1]];
   return lens;
 }
 

@@ -17,6 +17,7 @@ import { decodeShareLink, encodeShareLink, type DecodeResult } from '../../src/e
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import { sampleDataset } from '../fixtures/graphfile/sample';
 import { mutatedText, type MutateOptions, SPECIAL, TOKENS } from './mutate';
+import { pageAfterGraph, pageAfterPapers, pageAfterSnapshot } from './page';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixture = (p: string) => readFileSync(resolve(root, 'tests/fixtures', p), 'utf8');
@@ -192,6 +193,13 @@ const text = (seeds: string[], tokens: string[]) => (o: MutateOptions) => mutate
 const both = (seeds: string[], tokens: string[]) => (o: MutateOptions) =>
   fc.oneof({ arbitrary: mutatedText(seeds, tokens, o), weight: 3 }, { arbitrary: jsonMutated(seeds), weight: 2 });
 
+/** A paper parser's result checked, then what the page runs on its papers. */
+const onPage = (parse: (text: string) => ParseResult) => (text: string) => {
+  const r = parse(text);
+  checkParseResult(r);
+  pageAfterPapers(r.papers);
+};
+
 /** Titles of a good file; used by the "good records are kept" properties. */
 export const titles = (r: ParseResult) => new Set(r.papers.map((p) => p.title));
 
@@ -218,17 +226,17 @@ const goodAcl = fixture('hostile/acl-small.xml');
 const goodAclResult = parseAclXml(goodAcl);
 
 export const TARGETS: Target[] = [
-  { name: 'bibtex', arbitrary: text(SEEDS.bibtex, TOKENS.bibtex), check: (t) => checkParseResult(parseBibtex(t)), limits: BIBTEX_LIMITS },
-  { name: 'ris', arbitrary: text(SEEDS.ris, TOKENS.ris), check: (t) => checkParseResult(parseRis(t)) },
-  { name: 'csl-json', arbitrary: both(SEEDS.cslJson, TOKENS.json), check: (t) => checkParseResult(parseCslJson(t)) },
-  { name: 'openalex', arbitrary: both(SEEDS.openAlex, TOKENS.json), check: (t) => checkParseResult(parseOpenAlex(t)) },
-  { name: 'csv', arbitrary: text(SEEDS.csv, TOKENS.csv), check: (t) => checkParseResult(parseCsv(t)) },
-  { name: 'acl-xml', arbitrary: text(SEEDS.acl, TOKENS.xml), check: (t) => checkParseResult(parseAclXml(t, { fileName: 'W99.xml' })) },
-  { name: 'profile-text', arbitrary: text(SEEDS.profile, TOKENS.text), check: (t) => checkParseResult(parseProfileText(t, { referenceYear: 2025 })) },
+  { name: 'bibtex', arbitrary: text(SEEDS.bibtex, TOKENS.bibtex), check: onPage(parseBibtex), limits: BIBTEX_LIMITS },
+  { name: 'ris', arbitrary: text(SEEDS.ris, TOKENS.ris), check: onPage(parseRis) },
+  { name: 'csl-json', arbitrary: both(SEEDS.cslJson, TOKENS.json), check: onPage(parseCslJson) },
+  { name: 'openalex', arbitrary: both(SEEDS.openAlex, TOKENS.json), check: onPage(parseOpenAlex) },
+  { name: 'csv', arbitrary: text(SEEDS.csv, TOKENS.csv), check: onPage(parseCsv) },
+  { name: 'acl-xml', arbitrary: text(SEEDS.acl, TOKENS.xml), check: onPage((t) => parseAclXml(t, { fileName: 'W99.xml' })) },
+  { name: 'profile-text', arbitrary: text(SEEDS.profile, TOKENS.text), check: onPage((t) => parseProfileText(t, { referenceYear: 2025 })) },
   {
     name: 'parseInput (auto-detect)',
     arbitrary: text([...SEEDS.bibtex, ...SEEDS.ris, ...SEEDS.cslJson, ...SEEDS.openAlex, ...SEEDS.csv, ...SEEDS.acl], Object.values(TOKENS).flat()),
-    check: (t) => checkParseResult(parseInput(t, null, { fileName: 'x.txt' })),
+    check: onPage((t) => parseInput(t, null, { fileName: 'x.txt' })),
     limits: BIBTEX_LIMITS,
   },
   {
@@ -238,12 +246,18 @@ export const TARGETS: Target[] = [
       { arbitrary: jsonMutated([SEEDS.graph[2].text]), weight: 1 },
     ),
     check: (t) => {
-      checkGraphResult(readGraphFile(t, 'file.gexf'));
-      checkGraphResult(readGraphFile(t, 'file.graphml'));
-      checkGraphResult(readGraphFile(t, 'map.json'));
+      for (const name of ['file.gexf', 'file.graphml', 'map.json']) {
+        const r = readGraphFile(t, name);
+        checkGraphResult(r);
+        pageAfterGraph(r);
+      }
     },
   },
-  { name: 'snapshot', arbitrary: both(SEEDS.snapshot, TOKENS.json), check: (t) => checkSnapshotResult(parseSnapshot(t)) },
+  {
+    name: 'snapshot',
+    arbitrary: both(SEEDS.snapshot, TOKENS.json),
+    check: (t) => { const r = parseSnapshot(t); checkSnapshotResult(r); pageAfterSnapshot(r); },
+  },
   {
     name: 'share link',
     arbitrary: (o) => fc.oneof(
@@ -253,7 +267,7 @@ export const TARGETS: Target[] = [
         return r.ok ? r.hash : '#s=';
       }),
     ),
-    check: (t) => checkShareResult(decodeShareLink(t)),
+    check: (t) => { const r = decodeShareLink(t); checkShareResult(r); if (r.ok) pageAfterSnapshot(r); },
   },
   // Good records of a damaged file are kept.
   {

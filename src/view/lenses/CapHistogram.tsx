@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useAtlas } from '../../app/context';
 import { authorCountBins, capImpact } from '../../lenses/cap';
+import { OPTION_RANGES } from '../../graph/types';
+
+const CAP = OPTION_RANGES.hyperauthorCap;
 
 const W = 260;
 const H = 48;
@@ -15,7 +18,8 @@ export function CapHistogram() {
   const bins = useMemo(() => authorCountBins(counts), [counts]);
   const [cap, setCap] = useState(options.hyperauthorCap);
   if (!counts.length) return null;
-  const top = Math.max(...counts);
+  // The slider runs up to the biggest paper, within the cap's range (OPTION_RANGES).
+  const top = Math.min(CAP.max, counts.reduce((m, n) => Math.max(m, n), 0));
   const impact = capImpact(counts, cap);
   const peak = Math.max(...bins.map((b) => b.count));
   const bw = W / bins.length;
@@ -35,7 +39,7 @@ export function CapHistogram() {
       </svg>
       <label>
         Cap {cap}
-        <input type="range" min={2} max={Math.max(3, top)} value={Math.min(cap, Math.max(3, top))} onChange={(e) => setCap(Number(e.target.value))} aria-label="Hyperauthor cap preview" />
+        <input type="range" min={CAP.min} max={Math.max(CAP.min + 1, top)} value={Math.min(cap, Math.max(CAP.min + 1, top))} onChange={(e) => setCap(Number(e.target.value))} aria-label="Hyperauthor cap preview" />
       </label>
       <span className="small" role="status">
         At {cap}: {impact.hubPapers} paper{impact.hubPapers === 1 ? '' : 's'} drawn as hubs ({impact.hubLinks.toLocaleString()} author links) instead of {impact.cliquePairs.toLocaleString()} coauthor pairs.

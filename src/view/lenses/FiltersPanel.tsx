@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useAtlas } from '../../app/context';
 import { categoryLabel } from '../../model/types';
+import { OPTION_RANGES, type NumberRange } from '../../graph/types';
 import { paperFacet } from '../../lenses/papers';
 import type { LensState } from '../../lenses/types';
 import { CapHistogram } from './CapHistogram';
@@ -10,6 +11,7 @@ export function activeFilterCount(lens: LensState): number {
 }
 
 const MAX_FACETS = 40;
+const { minPapers: MIN_PAPERS, minShared: MIN_SHARED } = OPTION_RANGES;
 
 /** Paper filters (category, venue), structural filters, and the hyperauthor cap preview. */
 export function FiltersPanel() {
@@ -27,7 +29,8 @@ export function FiltersPanel() {
     const next = list?.includes(v) ? list.filter((x) => x !== v) : [...(list ?? []), v];
     return next.length ? next : undefined;
   };
-  const num = (v: string) => (Number(v) > 1 ? Math.round(Number(v)) : undefined);
+  // 1 is no filter; values past the range (OPTION_RANGES) are clamped to it.
+  const num = (v: string, range: NumberRange) => (Number(v) > 1 ? Math.min(range.max, Math.round(Number(v))) : undefined);
 
   return (
     <div className="lens-popover" role="group" aria-label="Filters">
@@ -49,8 +52,8 @@ export function FiltersPanel() {
       )}
       <fieldset>
         <legend>Authors and ties</legend>
-        <label>Min papers per author <input type="number" min={1} value={lens.minPapers ?? 1} onChange={(e) => setLens({ ...lens, minPapers: num(e.target.value) })} /></label>
-        <label>Min shared papers per tie <input type="number" min={1} value={lens.minShared ?? 1} onChange={(e) => setLens({ ...lens, minShared: num(e.target.value) })} /></label>
+        <label>Min papers per author <input type="number" min={MIN_PAPERS.min} max={MIN_PAPERS.max} value={lens.minPapers ?? 1} onChange={(e) => setLens({ ...lens, minPapers: num(e.target.value, MIN_PAPERS) })} /></label>
+        <label>Min shared papers per tie <input type="number" min={MIN_SHARED.min} max={MIN_SHARED.max} value={lens.minShared ?? 1} onChange={(e) => setLens({ ...lens, minShared: num(e.target.value, MIN_SHARED) })} /></label>
         <label><input type="checkbox" checked={lens.largestComponent ?? false} onChange={(e) => setLens({ ...lens, largestComponent: e.target.checked || undefined })} />Largest connected group only</label>
         <label>
           Affiliation

@@ -39,7 +39,8 @@ export function Timeline() {
     if (!playing || !range) return;
     const timer = window.setTimeout(() => {
       const next: [number, number] = mode === 'cumulative' ? [range[0], range[1] + 1] : [range[0] + 1, range[1] + 1];
-      if (next[1] > last) setPlaying(false);
+      // A step that moves nothing (years past 2^53, where y + 1 === y) ends the play too.
+      if (next[1] > last || next[1] === range[1]) setPlaying(false);
       else setLens({ ...lens, years: next });
     }, STEP_MS);
     return () => window.clearTimeout(timer);

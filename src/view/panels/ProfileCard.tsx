@@ -2,10 +2,12 @@ import type { ClusterSummary } from '../../graph/clusters';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import type { AtlasGraph } from '../../graph/types';
 import { graphCommunityColour, type Theme } from '../../graph/palette';
-import type { BuildOptions } from '../../graph/types';
+import { inRange, OPTION_RANGES, type BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
 import { FilterableList, PaperLine, show, type Select } from './common';
 import type { Paper } from '../../model/types';
+
+const CAP = OPTION_RANGES.hyperauthorCap;
 
 const clusterText = (c: ClusterSummary) => c.name;
 const paperText = (p: Paper) => p.title;
@@ -89,7 +91,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         <summary>Graph options</summary>
         <label>
           Papers with more than{' '}
-          <input type="number" min={2} max={10000} value={options.hyperauthorCap} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v) && v >= 2) onOptions({ hyperauthorCap: Math.round(v) }); }} aria-label="Hyperauthor cap" />{' '}
+          <input type="number" min={CAP.min} max={CAP.max} value={options.hyperauthorCap} onChange={(e) => { const v = Math.round(Number(e.target.value)); if (inRange(v, CAP)) onOptions({ hyperauthorCap: v }); }} aria-label="Hyperauthor cap" />{' '}
           authors become hub nodes
         </label>
         <label>
