@@ -4,6 +4,7 @@ import {
   arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
   IdMaker, isoDate, lineIndex, parseYear, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
 } from './common';
+import { PlainFields } from './bibtexPlain';
 import { batchText, BIBTEX_LIMITS, type Chunk, splitRecords } from './bibtexRecords';
 import { affiliationList, citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
@@ -157,10 +158,11 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
     const from = position.get(batch.chunks[0]) as number;
     const to = position.get(batch.chunks[batch.chunks.length - 1]) as number;
     const keep = new Set(batch.chunks);
-    const bt = batchText(text, chunks.slice(from, to + 1), (c) => keep.has(c));
+    const plainFields = new PlainFields();
+    const bt = batchText(text, chunks.slice(from, to + 1), (c) => keep.has(c), BIBTEX_LIMITS.readPlainFields ? (r) => plainFields.hide(r) : undefined);
     let lib;
     try {
-      lib = parseBib(bt, libOptions);
+      lib = plainFields.restore(parseBib(bt, libOptions));
     } catch (err) {
       if (batch.chunks.length > 1) {
         for (const c of batch.chunks) readBatch({ chunks: [c], firstLine: lineOf(c.start), end: c.end }, b);
@@ -168,7 +170,7 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
       }
       failedCalls++;
       fatal ??= `BibTeX could not be read: ${(err as Error).message}`;
-      addErrors([{ error: (err as Error).message, input: bt }], entryLines(bt, batch.firstLine - 1), batch.firstLine);
+      addErrors([{ error: (err as Error).message, input: plainFields.show(bt) }], entryLines(bt, batch.firstLine - 1), batch.firstLine);
       return;
     }
     // A broken record that swallowed the records after it: read this batch one record at a time.

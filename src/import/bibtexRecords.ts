@@ -13,6 +13,8 @@ export const BIBTEX_LIMITS = {
   maxRecordChars: 256 * 1024,
   /** A record with more `@` than this is not read (the library's cost is quadratic in them): skipped with its line. */
   maxAtSigns: 64,
+  /** Fields without LaTeX markup are read without the library's LaTeX parser (bibtexPlain.ts); off only to compare. */
+  readPlainFields: true,
 };
 
 /**
@@ -107,10 +109,10 @@ function countLines(text: string, start: number, end: number): number {
 
 /**
  * The text of `chunks[from..to)` for one library call, with the records not in `keep` replaced by their newlines so
- * that line `n` of it is line `firstLine + n - 1` of the file.
+ * that line `n` of it is line `firstLine + n - 1` of the file; `kept` may rewrite a kept record (keeping its lines).
  */
-export function batchText(text: string, chunks: Chunk[], keep: (c: Chunk) => boolean): string {
+export function batchText(text: string, chunks: Chunk[], keep: (c: Chunk) => boolean, kept = (record: string) => record): string {
   const parts: string[] = [];
-  for (const c of chunks) parts.push(keep(c) ? text.slice(c.start, c.end) : '\n'.repeat(countLines(text, c.start, c.end)));
+  for (const c of chunks) parts.push(keep(c) ? kept(text.slice(c.start, c.end)) : '\n'.repeat(countLines(text, c.start, c.end)));
   return parts.join('');
 }

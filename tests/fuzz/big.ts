@@ -286,15 +286,23 @@ function wos(s: Shape): string {
   ].join('\n')), 'EF'].join('\n');
 }
 
-/** Scopus CSV export (Authors, Author full names, Title, Year, Source title, Affiliations, EID). */
+/**
+ * Scopus CSV export, the columns the parser reads in the export's order: Authors ("Family I."), Author full names
+ * ("Family, Given (id)"), Author(s) ID, Title, Year, Source title, Link (with the EID), Affiliations (the paper's,
+ * each once) and Authors with affiliations ("Family I., Aff 1, Aff 2; …").
+ */
 function scopus(s: Shape): string {
   const rows = each(s.records, (i) => {
     const ps = people(s, i);
-    const full = ps.map((p, j) => `${p.family}, ${p.given} (${5700000 + j})`).join('; ');
-    return [ps.map((p) => `${p.family} ${p.given}`).join('; '), full, title(s, i), num(s.extreme), venue(s),
-      ps.flatMap((p) => p.affiliations).join('; '), `2-s2.0-${s.sameIds ? 1 : i + 1}`].map(csv).join(',');
+    const short = ps.map((p) => `${p.family} ${p.given[0]}.`);
+    const ids = ps.map((_, j) => String(57_000_000_000 + (s.sameAuthors ? j : i * 7919 + j)));
+    const full = ps.map((p, j) => `${p.family}, ${p.given} (${ids[j]})`).join('; ');
+    const link = `https://www.scopus.com/inward/record.uri?eid=2-s2.0-${s.sameIds ? 1 : i + 1}&partnerID=40`;
+    const withAffs = ps.map((p, j) => [short[j], ...p.affiliations].join(', ')).join('; ');
+    return [short.join('; '), full, ids.join('; '), title(s, i), num(s.extreme), venue(s), link,
+      [...new Set(ps.flatMap((p) => p.affiliations))].join('; '), withAffs].map(csv).join(',');
   });
-  return ['Authors,Author full names,Title,Year,Source title,Affiliations,EID', ...rows].join('\n');
+  return ['Authors,Author full names,Author(s) ID,Title,Year,Source title,Link,Affiliations,Authors with affiliations', ...rows].join('\n');
 }
 
 /** PubMed MEDLINE text (PMID, TI, FAU/AU, AD, DP, TA, AB; records separated by a blank line). */

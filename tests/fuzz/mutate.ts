@@ -26,6 +26,8 @@ export const TOKENS: Record<string, string[]> = {
   json: ['{', '}', '[', ']', '"', ':', ',', 'null', 'true', '1e999', '-0', '"__proto__":', '"constructor":{"prototype":{}}', '"title":', '"author":[', '"issued":{"date-parts":[[', '\\u0000', '\\ud800', '"authorships":[', '"abstract_inverted_index":{"a":[1e9]}', '"abstract_inverted_index":{"a":[-1, 0.5, 4294967295]}'],
   xml: ['<', '>', '</', '/>', '<!DOCTYPE x [<!ENTITY e "ee">]>', '&e;', '&amp;', '&#0;', '&#xD800;', '&lt;', ']]>', '<![CDATA[', '<!--', '-->', '<?xml version="1.0"?>', 'xmlns:a="b"', '<paper id="9">', '<title>', '</title>', '<author>', '<node id="x"/>', '<edge source="x" target="y"/>', '<attvalue for="0" value="[1,2"/>', '"', "'"],
   csv: ['"', '""', ',', ';', '\t', '\n', '\r\n', 'title', '=cmd|calc', 'et al.', ' and ', '|'],
+  wos: ['PT J\n', 'ER\n', 'EF\n', 'AU ', 'AF ', 'C1 ', 'TI ', 'PY ', 'UT WOS:', '   ', '\n', '\t', '[', ']', '; ', ', '],
+  pubmed: ['PMID- ', 'TI  - ', 'FAU - ', 'AU  - ', 'AD  - ', 'AUID- ORCID: ', 'DP  - ', 'LID - ', '      ', '\n\n', '\n', '; '],
   text: ['\n', '\n\n', 'LG', 'cs.CL', 'Jul 31, 2024', 'May 23', ' et al.', ', ', 'meta, google'],
 };
 

@@ -8,8 +8,11 @@ import { parseCsv } from '../../src/import/csv';
 import { parseInput } from '../../src/import';
 import { parseCslJson, parseOpenAlex } from '../../src/import/json';
 import { parseProfileText } from '../../src/import/profileText';
+import { parsePubmed } from '../../src/import/pubmed';
 import { parseRis } from '../../src/import/ris';
+import { parseScopusCsv } from '../../src/import/scopus';
 import type { ParseResult } from '../../src/import/types';
+import { parseWos } from '../../src/import/wos';
 import { readGraphFile, type ReadResult } from '../../src/graphfile';
 import { READ_LIMITS } from '../../src/graphfile/common';
 import { createSnapshot, parseSnapshot, serializeSnapshot, validateSnapshot, type SnapshotResult } from '../../src/export/snapshot';
@@ -127,6 +130,9 @@ export const SEEDS = {
   csv: ['import/sample.csv', 'import/sample.tsv'].map(fixture),
   acl: ['hostile/acl-small.xml'].map(fixture),
   profile: ['import/profile-shown.txt'].map(fixture),
+  wos: ['import/wos-plain.txt', 'import/wos-tab.txt'].map(fixture),
+  scopus: ['import/scopus.csv'].map(fixture),
+  pubmed: ['import/pubmed.nbib', 'import/pubmed.txt'].map(fixture),
   graph: [
     { name: 'gephi-1.2.gexf', text: fixture('graphfile/gephi-1.2.gexf') },
     { name: 'yed.graphml', text: fixture('graphfile/yed.graphml') },
@@ -233,9 +239,12 @@ export const TARGETS: Target[] = [
   { name: 'csv', arbitrary: text(SEEDS.csv, TOKENS.csv), check: onPage(parseCsv) },
   { name: 'acl-xml', arbitrary: text(SEEDS.acl, TOKENS.xml), check: onPage((t) => parseAclXml(t, { fileName: 'W99.xml' })) },
   { name: 'profile-text', arbitrary: text(SEEDS.profile, TOKENS.text), check: onPage((t) => parseProfileText(t, { referenceYear: 2025 })) },
+  { name: 'wos', arbitrary: text(SEEDS.wos, TOKENS.wos), check: onPage(parseWos) },
+  { name: 'scopus-csv', arbitrary: text(SEEDS.scopus, TOKENS.csv), check: onPage(parseScopusCsv) },
+  { name: 'pubmed', arbitrary: text(SEEDS.pubmed, TOKENS.pubmed), check: onPage(parsePubmed) },
   {
     name: 'parseInput (auto-detect)',
-    arbitrary: text([...SEEDS.bibtex, ...SEEDS.ris, ...SEEDS.cslJson, ...SEEDS.openAlex, ...SEEDS.csv, ...SEEDS.acl], Object.values(TOKENS).flat()),
+    arbitrary: text([...SEEDS.bibtex, ...SEEDS.ris, ...SEEDS.cslJson, ...SEEDS.openAlex, ...SEEDS.csv, ...SEEDS.acl, ...SEEDS.wos, ...SEEDS.scopus, ...SEEDS.pubmed], Object.values(TOKENS).flat()),
     check: onPage((t) => parseInput(t, null, { fileName: 'x.txt' })),
     limits: BIBTEX_LIMITS,
   },
