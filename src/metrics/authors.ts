@@ -42,10 +42,12 @@ export function authorCounts(resolved: ResolvedDataset): AuthorCount[] {
 
 export type AuthorRanking = 'papers' | 'fractional';
 
+const byName = new Intl.Collator('en').compare;
+
 /** Most productive first; ties by the other count, then by name. */
 export function compareAuthors(by: AuthorRanking): (a: AuthorCount, b: AuthorCount) => number {
   const other: AuthorRanking = by === 'papers' ? 'fractional' : 'papers';
-  return (a, b) => b[by] - a[by] || b[other] - a[other] || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (a, b) => b[by] - a[by] || b[other] - a[other] || byName(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /** The k first of `rows` in `compareAuthors(by)` order, in O(rows × k) (k is small; no full sort on 80k authors). */
