@@ -3,9 +3,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp } from './browser.mjs';
+import { launch, openApp, waitForGraph } from './browser.mjs';
 
 const full = JSON.parse(readFileSync(new URL('../../data/profile-full.json', import.meta.url), 'utf8'));
+const shown = JSON.parse(readFileSync(new URL('../../data/profile-shown.json', import.meta.url), 'utf8'));
+const openalexFixture = new URL('../fixtures/import/openalex.json', import.meta.url).pathname;
 const alias = new Map(full.aliases.map((a) => [a.from, a.to]));
 // Each paper's distinct names after the aliases: the independent count of authorships.
 const teams = full.papers.map((p) => [...new Set(p.authors.map((a) => alias.get(a.name) ?? a.name))]);
@@ -139,5 +141,34 @@ describe('Indicators', () => {
     assert.equal(await heading.textContent(), 'Liang Luo');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Indicators');
     assert.deepEqual(errors.map(String), []);
+  });
+
+  test('the profile as shown: every list is cut, so the counts are said to be lower bounds', async () => {
+    const { page: p, errors: errs } = await openApp(browser, '?dataset=shown');
+    await p.getByRole('button', { name: 'Indicators', exact: true }).click();
+    const cut = shown.papers.filter((x) => x.truncated).length;
+    assert.equal(await region(p).getByRole('note').textContent(), `${cut} of ${shown.papers.length} papers have cut author lists (“et al.”): author counts are lower bounds.`);
+    // The owner counts on every paper, listed or not.
+    const owned = shown.papers.reduce((s, x) => s + new Set([...x.authors.map((a) => alias.get(a.name) ?? a.name), shown.owner]).size, 0);
+    assert.equal(await value(p, 'authorships'), String(owned));
+    // A cut list is never single-authored.
+    assert.equal(await value(p, 'singleAuthoredShare'), '0%');
+    assert.deepEqual(errs.map(String), []);
+    await p.close();
+  });
+
+  test('countries from an imported OpenAlex file (institution country codes)', async () => {
+    const { page: p, errors: errs } = await openApp(browser);
+    await p.getByRole('button', { name: 'Import', exact: true }).click();
+    await p.getByLabel('Import papers').setInputFiles(openalexFixture);
+    await p.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 60_000 });
+    await p.keyboard.press('Escape');
+    await waitForGraph(p);
+    await p.getByRole('button', { name: 'Indicators', exact: true }).click();
+    // The fixture's one kept work: two authors, one at an institution with country_code "US".
+    const rows = await region(p).getByRole('table', { name: 'Countries' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.deepEqual(rows, [['US', '1', '1.00', '1', '0', '0.00']]);
+    assert.deepEqual(errs.map(String), []);
+    await p.close();
   });
 });

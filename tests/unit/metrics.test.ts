@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveDataset } from '../../src/graph/authors';
 import type { Dataset, Paper } from '../../src/model/types';
-import { computeIndicators } from '../../src/metrics';
+import { computeIndicators, computeIndicatorsYielding } from '../../src/metrics';
 import { authorCounts, dominance, topAuthors } from '../../src/metrics/authors';
 import { allTablesCsv, authorsTable, indicatorTables, lotkaTable, mainTable, tableCsv } from '../../src/metrics/csv';
 import { lotka } from '../../src/metrics/lotka';
@@ -194,5 +194,18 @@ describe('CSV', () => {
     expect(rows).toContainEqual(['Annual production']);
     expect(rows).toContainEqual(['no year', '1']);
     expect(rows).toContainEqual(["Lotka's law"]);
+  });
+});
+
+describe('computed in steps for big datasets', () => {
+  it('gives the same indicators as the one-go computation, and stops when aborted', async () => {
+    const fresh = resolveDataset(dataset);
+    const stepped = await computeIndicatorsYielding(fresh);
+    expect(stepped).toEqual(computeIndicators(resolveDataset(dataset)));
+    expect(computeIndicators(fresh)).toBe(stepped);
+    const abort = new AbortController();
+    const run = computeIndicatorsYielding(resolveDataset(dataset), abort.signal);
+    abort.abort();
+    await expect(run).rejects.toThrow();
   });
 });

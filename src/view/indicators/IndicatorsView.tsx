@@ -86,7 +86,7 @@ export function IndicatorsView() {
           <label><input type="radio" name="ind-ranking" checked={ranking === 'fractional'} onChange={() => setRanking('fractional')} /> Fractional counting</label>
         </fieldset>
         <table className="ind-table" aria-label="Most productive authors">
-          <thead><tr><th scope="col">#</th><th scope="col">Author</th><th scope="col">Papers</th><th scope="col">Fractional</th></tr></thead>
+          <thead><tr><th scope="col">#</th><th scope="col" className="ind-left">Author</th><th scope="col">Papers</th><th scope="col">Fractional</th></tr></thead>
           <tbody>
             {top.map((a, i) => (
               <tr key={a.key}><td>{i + 1}</td><th scope="row">{a.label}</th><td>{int(a.papers)}</td><td>{dec(a.fractional)}</td></tr>
@@ -115,7 +115,7 @@ export function IndicatorsView() {
       <Section id="dominance" onCsv={saveTable(dominanceTable)}>
         <table className="ind-table" aria-label="Author dominance">
           <thead>
-            <tr><th scope="col">Author</th><th scope="col">DF</th><th scope="col">Papers</th><th scope="col">Multi-authored</th><th scope="col">First-authored</th><th scope="col">Rank by papers</th></tr>
+            <tr><th scope="col" className="ind-left">Author</th><th scope="col">DF</th><th scope="col">Papers</th><th scope="col">Multi-authored</th><th scope="col">First-authored</th><th scope="col">Rank by papers</th></tr>
           </thead>
           <tbody>
             {ind.dominance.map((d) => (
@@ -134,7 +134,7 @@ export function IndicatorsView() {
             {int(ind.countries.multiCountryPapers)} multiple-country.
           </p>
           <table className="ind-table" aria-label="Countries">
-            <thead><tr><th scope="col">Country</th><th scope="col">Papers</th><th scope="col">Fractional</th><th scope="col">SCP</th><th scope="col">MCP</th><th scope="col">MCP ratio</th></tr></thead>
+            <thead><tr><th scope="col" className="ind-left">Country</th><th scope="col">Papers</th><th scope="col">Fractional</th><th scope="col">SCP</th><th scope="col">MCP</th><th scope="col">MCP ratio</th></tr></thead>
             <tbody>
               {ind.countries.rows.slice(0, 20).map((c) => (
                 <tr key={c.country}><th scope="row">{c.country}</th><td>{int(c.papers)}</td><td>{dec(c.fractional)}</td><td>{int(c.singleCountry)}</td><td>{int(c.multiCountry)}</td><td>{dec(c.mcpRatio)}</td></tr>

@@ -31,6 +31,7 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
   const x = scaleBand<number>().domain(all).range([M.left, W - M.right]).padding(0.15);
   const y = scaleLinear().domain([0, max]).nice().range([H - M.bottom, M.top]);
   const every = Math.ceil(all.length / 12);
+  const barWidth = Math.min(x.bandwidth(), 56);
   const colour = chartColours(theme).data;
   return (
     <svg className="ind-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="ind-annual-title">
@@ -42,7 +43,7 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
         </g>
       ))}
       {years.map((d) => (
-        <rect key={d.year} className="ind-bar" data-year={d.year} x={x(d.year)} width={x.bandwidth()} y={y(d.papers)} height={y(0) - y(d.papers)} fill={colour}>
+        <rect key={d.year} className="ind-bar" data-year={d.year} x={x(d.year)! + (x.bandwidth() - barWidth) / 2} width={barWidth} y={y(d.papers)} height={y(0) - y(d.papers)} fill={colour}>
           <title>{`${d.year}: ${d.papers} paper${d.papers === 1 ? '' : 's'}`}</title>
         </rect>
       ))}
@@ -61,7 +62,7 @@ export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
   if (!points.length) return <p className="muted small">No author to count.</p>;
   const maxX = points[points.length - 1].papers;
   const shares = points.map((p) => p.share).concat(fit ? [fit.constant, fit.constant / maxX ** fit.exponent] : []);
-  const x = scaleLog().domain([1, Math.max(2, maxX)]).range([M.left, W - M.right]);
+  const x = scaleLog().domain([1, Math.max(2, maxX)]).range([M.left + 10, W - M.right - 10]);
   const y = scaleLog().domain([Math.min(...shares) / 1.5, Math.max(1, ...shares)]).range([H - M.bottom, M.top]);
   const { data, fit: fitColour } = chartColours(theme);
   const xTicks = x.ticks().filter((t) => [1, 2, 5].includes(Number(String(t)[0])) && Number.isInteger(t));

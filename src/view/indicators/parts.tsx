@@ -1,19 +1,34 @@
 /** Small building blocks of the Indicators view: a figure with its definition, a section, number formats. */
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { DEFINITIONS, type FigureId } from './definitions';
 
 export const int = (n: number) => n.toLocaleString('en-US');
 export const dec = (n: number | null, digits = 2) => (n === null ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 export const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`);
 
-/** A "?" that shows the definition on hover and on keyboard focus (the text is also its description). */
+const TIP_WIDTH = 352;
+
+/**
+ * A "?" that shows the definition on hover and on keyboard focus (the text is also its description). The tip is
+ * placed in viewport coordinates, kept inside the window, so the scrolling dialog never clips it.
+ */
 export function Info({ id }: { id: FigureId }) {
   const tip = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const [place, setPlace] = useState<CSSProperties | null>(null);
   const d = DEFINITIONS[id];
+  const show = () => {
+    const r = button.current!.getBoundingClientRect();
+    const left = Math.max(8, Math.min(r.left, window.innerWidth - Math.min(TIP_WIDTH, window.innerWidth * 0.7) - 8));
+    setPlace(r.bottom > window.innerHeight - 180 ? { left, bottom: window.innerHeight - r.top + 4 } : { left, top: r.bottom + 4 });
+  };
+  const hide = () => setPlace(null);
   return (
     <span className="ind-info-wrap">
-      <button type="button" className="ind-info" aria-label={`What is “${d.label}”?`} aria-describedby={tip}>?</button>
-      <span role="tooltip" id={tip} className="ind-tip">{d.text}</span>
+      <button ref={button} type="button" className="ind-info" aria-label={`What is “${d.label}”?`} aria-describedby={tip} onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
+        ?
+      </button>
+      <span role="tooltip" id={tip} className="ind-tip" hidden={!place} style={place ?? undefined}>{d.text}</span>
     </span>
   );
 }
