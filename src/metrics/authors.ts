@@ -15,13 +15,19 @@ export interface AuthorCount {
   firstAuthoredMulti: number;
 }
 
-/** One row per identity, in the dataset's first-seen order; linear in the authorships. */
-export function authorCounts(resolved: ResolvedDataset): AuthorCount[] {
+/** One empty row per identity, in the dataset's first-seen order. */
+export function emptyAuthorCounts(resolved: ResolvedDataset): Map<string, AuthorCount> {
   const rows = new Map<string, AuthorCount>();
   for (const a of resolved.authors.values()) {
     rows.set(a.key, { key: a.key, label: a.label, papers: 0, fractional: 0, singleAuthored: 0, multiAuthored: 0, firstAuthoredMulti: 0 });
   }
-  for (const rp of resolved.papers) {
+  return rows;
+}
+
+/** Adds papers [from, to) to `rows` (a slice at a time, so that a page can yield between slices). */
+export function countAuthorPapers(resolved: ResolvedDataset, rows: Map<string, AuthorCount>, from = 0, to = resolved.papers.length): void {
+  for (let i = from; i < to; i++) {
+    const rp = resolved.papers[i];
     const keys = rp.authorKeys;
     const share = 1 / keys.length;
     const multi = isMultiAuthored(rp);
@@ -37,6 +43,12 @@ export function authorCounts(resolved: ResolvedDataset): AuthorCount[] {
     }
     if (multi && first !== undefined) rows.get(first)!.firstAuthoredMulti++;
   }
+}
+
+/** One row per identity, in the dataset's first-seen order; linear in the authorships. */
+export function authorCounts(resolved: ResolvedDataset): AuthorCount[] {
+  const rows = emptyAuthorCounts(resolved);
+  countAuthorPapers(resolved, rows);
   return [...rows.values()];
 }
 

@@ -1,11 +1,13 @@
 /** All indicators of a dataset, computed once per resolved dataset (linear in the authorships). */
 import type { ResolvedDataset } from '../graph/authors';
-import { authorCounts, dominance, topAuthors, type AuthorCount, type DominanceRow } from './authors';
+import { countAuthorPapers, dominance, emptyAuthorCounts, topAuthors, type AuthorCount, type DominanceRow } from './authors';
 import { countryTable, type CountryTable } from './countries';
 import { lotka, type Lotka } from './lotka';
 import { annualProduction, mainInformation, type AnnualProduction, type MainInformation } from './production';
 
 export const TOP_AUTHORS = 10;
+/** Papers counted per step (about 25k authorships on the ACL Anthology). */
+const PAPERS_PER_STEP = 8000;
 
 export interface Indicators {
   main: MainInformation;
@@ -29,12 +31,18 @@ export function indicatorSteps(resolved: ResolvedDataset): (() => Indicators | u
   const cached = cache.get(resolved);
   if (cached) return [() => cached];
   const parts: Partial<Indicators> = {};
+  let rows: Map<string, AuthorCount> | undefined;
+  const counting: (() => undefined)[] = [];
+  for (let from = 0; from < resolved.papers.length; from += PAPERS_PER_STEP) {
+    counting.push(() => void countAuthorPapers(resolved, rows!, from, Math.min(resolved.papers.length, from + PAPERS_PER_STEP)));
+  }
   return [
     () => void (parts.main = mainInformation(resolved)),
     () => void (parts.annual = annualProduction(resolved)),
-    () => void (parts.authors = authorCounts(resolved)),
+    () => void (rows = emptyAuthorCounts(resolved)),
+    ...counting,
     () => {
-      const authors = parts.authors!;
+      const authors = (parts.authors = [...rows!.values()]);
       parts.topByPapers = topAuthors(authors, TOP_AUTHORS, 'papers');
       parts.topByFractional = topAuthors(authors, TOP_AUTHORS, 'fractional');
       parts.lotka = lotka(authors.map((a) => a.papers));

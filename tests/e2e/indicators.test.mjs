@@ -90,7 +90,8 @@ describe('Indicators', () => {
   });
 
   test('annual production: one bar per year present, tallest for the busiest year', async () => {
-    const bars = await region(page).locator('rect.ind-bar').evaluateAll((rs) => rs.map((r) => ({ year: Number(r.dataset.year), h: Number(r.getAttribute('height')), title: r.textContent })));
+    const bars = await region(page).locator('rect.ind-bar').evaluateAll((rs) =>
+      rs.map((r) => ({ year: Number(r.dataset.year), h: Number(r.getAttribute('height')), title: r.textContent })));
     assert.deepEqual(bars.map((b) => b.year), [...yearCounts.keys()].sort((a, b) => a - b));
     for (const b of bars) assert.equal(b.title, `${b.year}: ${yearCounts.get(b.year)} paper${yearCounts.get(b.year) === 1 ? '' : 's'}`);
     const busiest = [...yearCounts].sort((a, b) => b[1] - a[1])[0][0];
@@ -147,7 +148,8 @@ describe('Indicators', () => {
     const { page: p, errors: errs } = await openApp(browser, '?dataset=shown');
     await p.getByRole('button', { name: 'Indicators', exact: true }).click();
     const cut = shown.papers.filter((x) => x.truncated).length;
-    assert.equal(await region(p).getByRole('note').textContent(), `${cut} of ${shown.papers.length} papers have cut author lists (“et al.”): author counts are lower bounds.`);
+    const note = `${cut} of ${shown.papers.length} papers have cut author lists (“et al.”): author counts are lower bounds.`;
+    assert.equal(await region(p).getByRole('note').textContent(), note);
     // The owner counts on every paper, listed or not.
     const owned = shown.papers.reduce((s, x) => s + new Set([...x.authors.map((a) => alias.get(a.name) ?? a.name), shown.owner]).size, 0);
     assert.equal(await value(p, 'authorships'), String(owned));
@@ -166,7 +168,8 @@ describe('Indicators', () => {
     await waitForGraph(p);
     await p.getByRole('button', { name: 'Indicators', exact: true }).click();
     // The fixture's one kept work: two authors, one at an institution with country_code "US".
-    const rows = await region(p).getByRole('table', { name: 'Countries' }).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    const table = region(p).getByRole('table', { name: 'Countries' });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     assert.deepEqual(rows, [['US', '1', '1.00', '1', '0', '0.00']]);
     assert.deepEqual(errs.map(String), []);
     await p.close();

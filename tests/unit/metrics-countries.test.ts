@@ -46,8 +46,15 @@ describe('countries', () => {
     const work = {
       id: 'https://openalex.org/W1', title: 'Shared work', publication_year: 2024,
       authorships: [
-        { author: { id: 'https://openalex.org/A1', display_name: 'Xia Li' }, countries: ['US', 'CN'], institutions: [{ display_name: 'MIT', country_code: 'US' }] },
-        { author: { id: 'https://openalex.org/A2', display_name: 'Yann Meyer' }, institutions: [{ display_name: 'TUM', country_code: 'DE' }, { display_name: 'LMU', country_code: 'DE' }] },
+        {
+          author: { id: 'https://openalex.org/A1', display_name: 'Xia Li' },
+          countries: ['US', 'CN'],
+          institutions: [{ display_name: 'MIT', country_code: 'US' }],
+        },
+        {
+          author: { id: 'https://openalex.org/A2', display_name: 'Yann Meyer' },
+          institutions: [{ display_name: 'TUM', country_code: 'DE' }, { display_name: 'LMU', country_code: 'DE' }],
+        },
         { author: { id: 'https://openalex.org/A3', display_name: 'Zoe Park' }, institutions: [] },
       ],
     };

@@ -9,7 +9,8 @@ import { lotka } from '../../src/metrics/lotka';
 import { annualProduction, mainInformation } from '../../src/metrics/production';
 
 const A = 'Ana Ribeiro', B = 'Bo Chen', C = 'Carla Diaz', D = 'Dev Patel', E = 'Eve Stone';
-const paper = (id: string, names: string[], more: Partial<Paper> = {}): Paper => ({ id, title: `Paper ${id}`, authors: names.map((name) => ({ name })), truncated: false, ...more });
+const paper = (id: string, names: string[], more: Partial<Paper> = {}): Paper =>
+  ({ id, title: `Paper ${id}`, authors: names.map((name) => ({ name })), truncated: false, ...more });
 
 /**
  * P1 2020 [A B C]; P2 2020 [A]; P3 2021 [B A "ANA RIBEIRO"] (A twice: one authorship); P4 2023 [D et al.] (cut list);

@@ -31,7 +31,14 @@ export function IndicatorsButton() {
       <button ref={button} type="button" className="toolbar-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(true)}>
         Indicators
       </button>
-      <dialog ref={dialog} className="ind-dialog" aria-labelledby="ind-title" onKeyDown={onKeyDown} onCancel={(e) => (e.preventDefault(), setOpen(false))} onClose={() => setOpen(false)}>
+      <dialog
+        ref={dialog}
+        className="ind-dialog"
+        aria-labelledby="ind-title"
+        onKeyDown={onKeyDown}
+        onCancel={(e) => (e.preventDefault(), setOpen(false))}
+        onClose={() => setOpen(false)}
+      >
         {open && (
           <section aria-label="Indicators" className="ind-region">
             <header className="ind-head">

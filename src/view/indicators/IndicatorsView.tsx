@@ -4,12 +4,14 @@ import { useAtlas } from '../../app/context';
 import { WORKER_MIN_AUTHORSHIPS } from '../../app/pipeline';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import { authorshipCount } from '../../model/types';
-import { computeIndicators, computeIndicatorsYielding, type Indicators } from '../../metrics';
-import { allTablesCsv, annualTable, authorsTable, countriesTable, dominanceTable, indicatorTables, lotkaTable, mainTable, tableCsv, type IndicatorTable } from '../../metrics/csv';
+import { computeIndicators, computeIndicatorsYielding, type Indicators, type LotkaFit } from '../../metrics';
+import {
+  allTablesCsv, annualTable, authorsTable, countriesTable, dominanceTable, indicatorTables, lotkaTable, mainTable, tableCsv, type IndicatorTable,
+} from '../../metrics/csv';
 import type { AuthorRanking } from '../../metrics/authors';
 import { downloadText } from '../export/download';
 import { AnnualChart, LotkaChart } from './charts';
-import { dec, int, pct, Section, Stat } from './parts';
+import { DataTable, dec, int, pct, Section, Stat } from './parts';
 
 /** Small datasets at once; big ones in steps with the page free between them. */
 function useIndicators(index: DatasetIndex): Indicators | null {
@@ -23,6 +25,22 @@ function useIndicators(index: DatasetIndex): Indicators | null {
   }, [index, big]);
   if (!big) return computeIndicators(index.resolved);
   return state?.index === index ? state.value : null;
+}
+
+function LotkaFitStats({ fit }: { fit: LotkaFit }) {
+  return (
+    <dl className="ind-stats">
+      <div className="ind-stat"><dt>Exponent n</dt><dd data-figure="lotkaExponent">{dec(fit.exponent)}</dd></div>
+      <div className="ind-stat"><dt>C</dt><dd data-figure="lotkaConstant">{dec(fit.constant, 3)}</dd></div>
+      <div className="ind-stat"><dt>R²</dt><dd data-figure="lotkaR2">{dec(fit.r2, 3)}</dd></div>
+      <div className="ind-stat">
+        <dt>KS D</dt>
+        <dd data-figure="lotkaKs">
+          {dec(fit.ks, 3)} <span className="muted small">critical {dec(fit.ksCritical, 3)}: {fit.ks < fit.ksCritical ? 'fits' : 'rejected'}</span>
+        </dd>
+      </div>
+    </dl>
+  );
 }
 
 const fileStem = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'dataset';
@@ -49,7 +67,9 @@ export function IndicatorsView() {
   return (
     <div className="ind-body">
       <p className="ind-actions">
-        <button type="button" className="primary" onClick={() => save(allTablesCsv(indicatorTables(ind)), `${stem}-indicators.csv`)}>Download all tables (CSV)</button>
+        <button type="button" className="primary" onClick={() => save(allTablesCsv(indicatorTables(ind)), `${stem}-indicators.csv`)}>
+          Download all tables (CSV)
+        </button>
       </p>
       {m.truncatedPapers > 0 && (
         <p className="ind-warning" role="note">
@@ -65,7 +85,11 @@ export function IndicatorsView() {
           <Stat id="authorsPerPaper" value={dec(m.authorsPerPaper)} />
           <Stat id="papersPerAuthor" value={dec(m.papersPerAuthor)} />
           <Stat id="coauthorsPerPaper" value={dec(m.coauthorsPerPaper)} />
-          <Stat id="singleAuthoredShare" value={pct(m.singleAuthoredShare)} detail={`${int(m.singleAuthoredPapers)} papers, ${int(m.authorsOfSingleAuthoredPapers)} authors`} />
+          <Stat
+            id="singleAuthoredShare"
+            value={pct(m.singleAuthoredShare)}
+            detail={`${int(m.singleAuthoredPapers)} papers, ${int(m.authorsOfSingleAuthoredPapers)} authors`}
+          />
           <Stat id="collaborationIndex" value={dec(m.collaborationIndex)} detail={`${int(m.multiAuthoredPapers)} multi-authored papers`} />
         </dl>
         {m.papersWithoutAuthors > 0 && <p className="muted small">{int(m.papersWithoutAuthors)} papers list no author.</p>}
@@ -83,48 +107,36 @@ export function IndicatorsView() {
         <fieldset className="ind-ranking">
           <legend className="small">Rank by</legend>
           <label><input type="radio" name="ind-ranking" checked={ranking === 'papers'} onChange={() => setRanking('papers')} /> Papers (full counting)</label>
-          <label><input type="radio" name="ind-ranking" checked={ranking === 'fractional'} onChange={() => setRanking('fractional')} /> Fractional counting</label>
+          <label>
+            <input type="radio" name="ind-ranking" checked={ranking === 'fractional'} onChange={() => setRanking('fractional')} /> Fractional counting
+          </label>
         </fieldset>
-        <table className="ind-table" aria-label="Most productive authors">
-          <thead><tr><th scope="col">#</th><th scope="col" className="ind-left">Author</th><th scope="col">Papers</th><th scope="col">Fractional</th></tr></thead>
-          <tbody>
-            {top.map((a, i) => (
-              <tr key={a.key}><td>{i + 1}</td><th scope="row">{a.label}</th><td>{int(a.papers)}</td><td>{dec(a.fractional)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Most productive authors"
+          head={['#', 'Author', 'Papers', 'Fractional']}
+          rowHeader={1}
+          rows={top.map((a, i) => ({ key: a.key, cells: [i + 1, a.label, int(a.papers), dec(a.fractional)] }))}
+        />
       </Section>
 
       <Section id="lotka" onCsv={saveTable(lotkaTable)}>
         <LotkaChart lotka={ind.lotka} theme={theme} />
         {ind.lotka.fit ? (
-          <dl className="ind-stats">
-            <div className="ind-stat"><dt>Exponent n</dt><dd data-figure="lotkaExponent">{dec(ind.lotka.fit.exponent)}</dd></div>
-            <div className="ind-stat"><dt>C</dt><dd data-figure="lotkaConstant">{dec(ind.lotka.fit.constant, 3)}</dd></div>
-            <div className="ind-stat"><dt>R²</dt><dd data-figure="lotkaR2">{dec(ind.lotka.fit.r2, 3)}</dd></div>
-            <div className="ind-stat">
-              <dt>KS D</dt>
-              <dd data-figure="lotkaKs">{dec(ind.lotka.fit.ks, 3)} <span className="muted small">critical {dec(ind.lotka.fit.ksCritical, 3)}: {ind.lotka.fit.ks < ind.lotka.fit.ksCritical ? 'fits' : 'rejected'}</span></dd>
-            </div>
-          </dl>
+          <LotkaFitStats fit={ind.lotka.fit} />
         ) : (
           <p className="muted small">Every author has the same number of papers: there is no line to fit.</p>
         )}
       </Section>
 
       <Section id="dominance" onCsv={saveTable(dominanceTable)}>
-        <table className="ind-table" aria-label="Author dominance">
-          <thead>
-            <tr><th scope="col" className="ind-left">Author</th><th scope="col">DF</th><th scope="col">Papers</th><th scope="col">Multi-authored</th><th scope="col">First-authored</th><th scope="col">Rank by papers</th></tr>
-          </thead>
-          <tbody>
-            {ind.dominance.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">{d.label}</th><td>{dec(d.dominance, 3)}</td><td>{int(d.papers)}</td><td>{int(d.multiAuthored)}</td><td>{int(d.firstAuthoredMulti)}</td><td>{d.rankByPapers}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Author dominance"
+          head={['Author', 'DF', 'Papers', 'Multi-authored', 'First-authored', 'Rank by papers']}
+          rows={ind.dominance.map((d) => ({
+            key: d.key,
+            cells: [d.label, dec(d.dominance, 3), int(d.papers), int(d.multiAuthored), int(d.firstAuthoredMulti), d.rankByPapers],
+          }))}
+        />
       </Section>
 
       {ind.countries.rows.length > 0 && (
@@ -133,14 +145,14 @@ export function IndicatorsView() {
             {int(ind.countries.papersWithCountry)} of {int(m.papers)} papers name a country: {int(ind.countries.singleCountryPapers)} single-country,{' '}
             {int(ind.countries.multiCountryPapers)} multiple-country.
           </p>
-          <table className="ind-table" aria-label="Countries">
-            <thead><tr><th scope="col" className="ind-left">Country</th><th scope="col">Papers</th><th scope="col">Fractional</th><th scope="col">SCP</th><th scope="col">MCP</th><th scope="col">MCP ratio</th></tr></thead>
-            <tbody>
-              {ind.countries.rows.slice(0, 20).map((c) => (
-                <tr key={c.country}><th scope="row">{c.country}</th><td>{int(c.papers)}</td><td>{dec(c.fractional)}</td><td>{int(c.singleCountry)}</td><td>{int(c.multiCountry)}</td><td>{dec(c.mcpRatio)}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Countries"
+            head={['Country', 'Papers', 'Fractional', 'SCP', 'MCP', 'MCP ratio']}
+            rows={ind.countries.rows.slice(0, 20).map((c) => ({
+              key: c.country,
+              cells: [c.country, int(c.papers), dec(c.fractional), int(c.singleCountry), int(c.multiCountry), dec(c.mcpRatio)],
+            }))}
+          />
         </Section>
       )}
     </div>

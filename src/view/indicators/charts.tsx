@@ -1,7 +1,7 @@
 /** The two SVG charts (d3 scales, React-drawn): annual production bars and Lotka's observed vs fitted shares. */
 import { scaleBand, scaleLinear, scaleLog } from 'd3';
 import { OKABE_ITO, type Theme } from '../../graph/palette';
-import type { AnnualProduction, Lotka } from '../../metrics';
+import type { AnnualProduction, Lotka, LotkaPoint } from '../../metrics';
 
 const W = 560;
 const H = 230;
@@ -43,7 +43,16 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
         </g>
       ))}
       {years.map((d) => (
-        <rect key={d.year} className="ind-bar" data-year={d.year} x={x(d.year)! + (x.bandwidth() - barWidth) / 2} width={barWidth} y={y(d.papers)} height={y(0) - y(d.papers)} fill={colour}>
+        <rect
+          key={d.year}
+          className="ind-bar"
+          data-year={d.year}
+          x={x(d.year)! + (x.bandwidth() - barWidth) / 2}
+          width={barWidth}
+          y={y(d.papers)}
+          height={y(0) - y(d.papers)}
+          fill={colour}
+        >
           <title>{`${d.year}: ${d.papers} paper${d.papers === 1 ? '' : 's'}`}</title>
         </rect>
       ))}
@@ -55,6 +64,11 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
     </svg>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const pointTitle = (p: LotkaPoint) =>
+  `${plural(p.papers, 'paper')}: ${plural(p.authors, 'author')} (${(p.share * 100).toFixed(1)}%)`
+  + (p.fitted === null ? '' : `, fitted ${(p.fitted * 100).toFixed(1)}%`);
 
 /** Log–log: the power law is a straight line there. */
 export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
@@ -70,7 +84,9 @@ export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
   const fitPath = fit ? `M${x(1)},${y(fit.constant)}L${x(Math.max(2, maxX))},${y(fit.constant / Math.max(2, maxX) ** fit.exponent)}` : '';
   return (
     <svg className="ind-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="ind-lotka-title">
-      <title id="ind-lotka-title">{`Share of authors by number of papers, observed${fit ? ` and fitted C / x^n with n = ${fit.exponent.toFixed(2)}` : ''}`}</title>
+      <title id="ind-lotka-title">
+        {`Share of authors by number of papers, observed${fit ? ` and fitted C / x^n with n = ${fit.exponent.toFixed(2)}` : ''}`}
+      </title>
       {yTicks.map((t) => (
         <g key={t} className="ind-tick">
           <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
@@ -84,7 +100,7 @@ export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
       {fit && <path className="ind-fit" d={fitPath} stroke={fitColour} strokeDasharray="6 4" fill="none" strokeWidth={2} />}
       {points.map((p) => (
         <circle key={p.papers} className="ind-point" cx={x(p.papers)} cy={y(p.share)} r={4} fill={data}>
-          <title>{`${p.papers} paper${p.papers === 1 ? '' : 's'}: ${p.authors} author${p.authors === 1 ? '' : 's'} (${(p.share * 100).toFixed(1)}%)${p.fitted === null ? '' : `, fitted ${(p.fitted * 100).toFixed(1)}%`}`}</title>
+          <title>{pointTitle(p)}</title>
         </circle>
       ))}
       <g className="ind-legend" transform={`translate(${W - M.right - 150} ${M.top + 6})`}>

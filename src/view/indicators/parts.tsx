@@ -3,7 +3,8 @@ import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'rea
 import { DEFINITIONS, type FigureId } from './definitions';
 
 export const int = (n: number) => n.toLocaleString('en-US');
-export const dec = (n: number | null, digits = 2) => (n === null ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+export const dec = (n: number | null, digits = 2) =>
+  n === null ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const pct = (n: number | null) => (n === null ? '–' : `${(n * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`);
 
 const TIP_WIDTH = 352;
@@ -25,7 +26,17 @@ export function Info({ id }: { id: FigureId }) {
   const hide = () => setPlace(null);
   return (
     <span className="ind-info-wrap">
-      <button ref={button} type="button" className="ind-info" aria-label={`What is “${d.label}”?`} aria-describedby={tip} onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
+      <button
+        ref={button}
+        type="button"
+        className="ind-info"
+        aria-label={`What is “${d.label}”?`}
+        aria-describedby={tip}
+        onMouseEnter={show}
+        onMouseLeave={hide}
+        onFocus={show}
+        onBlur={hide}
+      >
         ?
       </button>
       <span role="tooltip" id={tip} className="ind-tip" hidden={!place} style={place ?? undefined}>{d.text}</span>
@@ -53,5 +64,28 @@ export function Section({ id, title, onCsv, children }: { id: FigureId; title?: 
       </header>
       {children}
     </section>
+  );
+}
+
+/** A plain table; the column at `rowHeader` names the row (and is left-aligned). */
+interface DataTableProps {
+  label: string;
+  head: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+  rowHeader?: number;
+}
+
+export function DataTable({ label, head, rows, rowHeader = 0 }: DataTableProps) {
+  return (
+    <table className="ind-table" aria-label={label}>
+      <thead>
+        <tr>{head.map((h, i) => <th key={h} scope="col" className={i === rowHeader ? 'ind-left' : undefined}>{h}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>{r.cells.map((c, i) => (i === rowHeader ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}</tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
