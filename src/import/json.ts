@@ -181,6 +181,10 @@ export function parseOpenAlex(text: string, options?: ParseOptions): ParseResult
       const ref: AuthorRef = { name };
       const affs = affiliations.length ? affiliations : raw;
       if (affs.length) ref.affiliations = affs;
+      // ISO codes: the authorship's own `countries`, else its institutions' `country_code`.
+      const codes = Array.isArray(a.countries) ? a.countries.map(str) : insts.map((i) => str(i.country_code));
+      const countries = [...new Set(codes.filter((c): c is string => !!c).map((c) => c.toUpperCase()))];
+      if (countries.length) ref.countries = countries;
       // Identity (see resolveDataset): the OpenAlex author id, kept short ("A5023888391"); within OpenAlex it also
       // fixes the ORCID. Only an authorship without an OpenAlex id falls back to its ORCID ("orcid:0000-…").
       const id = shortOpenAlexId(author.id);

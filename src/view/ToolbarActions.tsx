@@ -1,6 +1,7 @@
 import { ImportButton } from './import/ImportButton';
 import { ExportMenu } from './export/ExportMenu';
 import { OpenLinkButton } from './OpenLink';
+import { IndicatorsButton } from './indicators/IndicatorsButton';
 
 /** The top bar's feature buttons; each feature owns its component. */
 export function ToolbarActions() {
@@ -9,6 +10,7 @@ export function ToolbarActions() {
       <ImportButton />
       <OpenLinkButton />
       <ExportMenu />
+      <IndicatorsButton />
     </div>
   );
 }

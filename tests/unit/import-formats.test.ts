@@ -121,7 +121,7 @@ describe('OpenAlex', () => {
     const p = r.papers[0];
     expect(p.id).toBe('W4385245566');
     expect(p.authors).toEqual([
-      { name: 'Abhimanyu Dubey', affiliations: ['Meta (United States)'], externalId: 'A5001' },
+      { name: 'Abhimanyu Dubey', affiliations: ['Meta (United States)'], externalId: 'A5001', countries: ['US'] },
       { name: 'Abhinav Jauhri', affiliations: ['Llama Team, AI @ Meta'], externalId: 'A5002' },
     ]);
     expect(p).toMatchObject({ truncated: true, year: 2024, date: '2024-07-31', venue: 'arXiv (Cornell University)', arxiv: '2407.21783' });
