@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Browser tests: builds the app, serves the production build on loopback, and runs
-// tests/e2e/*.test.mjs with node's test runner against Debian Chromium.
+// tests/e2e/*.test.mjs with node's test runner against Debian Chromium, two files at a time.
 import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ console.log(`Serving the production build at ${baseUrl}`);
 
 const files = readdirSync(join(root, 'tests/e2e')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join('tests/e2e', f));
 const only = process.argv.slice(2);
-const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...(only.length ? only : files)], {
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...(only.length ? only : files)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ATLAS_BASE_URL: baseUrl },
