@@ -59,10 +59,15 @@ export function jsonExcerpt(value: unknown, max = 120): string {
   return todo.length && !text.endsWith('…') ? `${text}…` : text;
 }
 
-function run(format: ImportFormat, text: string, options: ParseOptions | undefined,
-  toPaper: (rec: Obj, index: number, ids: IdMaker, warn: (m: string) => void) => Paper | string): ParseResult {
+type ToPaper = (rec: Obj, index: number, ids: IdMaker, warn: (m: string) => void) => Paper | string;
+
+function run(format: ImportFormat, text: string, options: ParseOptions | undefined, toPaper: ToPaper): ParseResult {
   const got = jsonRecords(text);
   if ('error' in got) return fatalResult(format, got.error);
+  return runRecords(format, got, options, toPaper);
+}
+
+function runRecords(format: ImportFormat, got: { records: unknown[] }, options: ParseOptions | undefined, toPaper: ToPaper): ParseResult {
   const report = emptyReport(format);
   const ids = new IdMaker();
   const items: Parsed[] = [];
@@ -166,7 +171,16 @@ const shortOpenAlexId = (v: unknown) => str(v)?.replace(/^https?:\/\/openalex\.o
 const ORCID_IN = /(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/i;
 
 export function parseOpenAlex(text: string, options?: ParseOptions): ParseResult {
-  return run('openalex', text, options, (rec, index, ids, warn) => {
+  return run('openalex', text, options, openAlexPaper(options));
+}
+
+/** OpenAlex works already parsed (a field fetch's stored pages): as parseOpenAlex, without a text in between. */
+export function parseOpenAlexRecords(records: unknown[], options?: ParseOptions): ParseResult {
+  return runRecords('openalex', { records }, options, openAlexPaper(options));
+}
+
+function openAlexPaper(options?: ParseOptions): ToPaper {
+  return (rec, index, ids, warn) => {
     const title = str(rec.title) ?? str(rec.display_name);
     if (!title) return 'OpenAlex work has no title';
     const authorships = Array.isArray(rec.authorships) ? rec.authorships.filter(isObj) : [];
@@ -214,5 +228,5 @@ export function parseOpenAlex(text: string, options?: ParseOptions): ParseResult
       abstract: invertedToText(rec.abstract_inverted_index) ?? str(rec.abstract),
       sources: [options?.fileName ? `${options.fileName} (OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`})` : `OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`}`],
     });
-  });
+  };
 }

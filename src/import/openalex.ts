@@ -29,6 +29,9 @@ export interface OpenAlexCache {
 }
 
 /** A bounded in-memory cache (oldest entries dropped first). */
+/** Keeps nothing: a field's pages are stored as they arrive, not held twice. */
+export const NO_CACHE: OpenAlexCache = { get: () => undefined, set: () => {} };
+
 export class MemoryCache implements OpenAlexCache {
   private map = new Map<string, unknown>();
   constructor(private readonly maxEntries = 500) {}
@@ -154,6 +157,8 @@ export interface OpenAlexClient {
   fetchAllWorks(authorId: string, opts?: { signal?: AbortSignal; onProgress?: (p: FetchProgress) => void }): Promise<FetchWorksResult>;
   /** The URL a path and query give (without credentials), as used for the cache key. */
   urlFor(path: string, params?: Record<string, string>): string;
+  /** GETs a JSON object (cached; one retry after 429/5xx honouring Retry-After); errors are OpenAlexErrors. */
+  getJson(url: string, signal?: AbortSignal): Promise<Obj | null>;
 }
 
 const abortError = () => new DOMException('The OpenAlex request was cancelled', 'AbortError');
@@ -315,5 +320,5 @@ export function createOpenAlexClient(options: OpenAlexClientOptions = {}): OpenA
     return { works, count, refetched, stillTruncated, requests: requests - startRequests, cacheHits: cacheHits - startHits };
   }
 
-  return { searchAuthors, fetchAllWorks, urlFor };
+  return { searchAuthors, fetchAllWorks, urlFor, getJson: (url: string, signal?: AbortSignal) => getJson(url, signal) };
 }

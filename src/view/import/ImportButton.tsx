@@ -5,14 +5,15 @@ import { DatasetList } from './DatasetList';
 import { ImportReportView } from './ImportReportView';
 import { MergeAssistant } from './MergeAssistant';
 import { OpenAlexTab } from './OpenAlexTab';
+import { FieldTab } from './FieldTab';
 import { PendingReview } from './PendingReview';
 import { FORMAT_LABELS, readFiles, type InputFile } from './readFiles';
 import { useImporter } from './useImporter';
 import { usePositionSaver } from './usePositionSaver';
 import './import.css';
 
-type Tab = 'import' | 'openalex' | 'datasets' | 'names';
-const TABS: [Tab, string][] = [['import', 'Import'], ['openalex', 'OpenAlex'], ['datasets', 'Datasets'], ['names', 'Name variants']];
+type Tab = 'import' | 'openalex' | 'field' | 'datasets' | 'names';
+const TABS: [Tab, string][] = [['import', 'Import'], ['openalex', 'OpenAlex'], ['field', 'Field'], ['datasets', 'Datasets'], ['names', 'Name variants']];
 
 /** A full-page overlay while files are dragged over the page; dropping them imports them. */
 function useFileDrop(onFiles: (files: File[]) => void): boolean {
@@ -160,6 +161,7 @@ export function ImportButton() {
           </div>
         )}
         {open && tab === 'openalex' && <OpenAlexTab importer={importer} append={append && canAppend} keepApart={keepApart} />}
+        {open && tab === 'field' && <FieldTab importer={importer} append={append && canAppend} keepApart={keepApart} />}
         {open && tab === 'datasets' && (
           <div role="tabpanel" id="import-panel-datasets" aria-labelledby="import-tab-datasets">
             <DatasetList version={storedVersion} />

@@ -11,6 +11,9 @@ export const CONTACT_KEY = 'coauthor-atlas:openalex-contact';
 /** Responses cached for the page's lifetime (all tabs and searches share it); credentials are not part of the keys. */
 const cache = new MemoryCache(300);
 
+/** The e-mail or API key the user left for OpenAlex (shared by the author and field tabs). */
+export const readContact = () => readStorage(CONTACT_KEY);
+
 function readStorage(key: string): string {
   try {
     return localStorage.getItem(key) ?? '';
@@ -20,10 +23,11 @@ function readStorage(key: string): string {
 }
 
 /** The API's base: the test-only override (see connectPolicy.ts) or the real API. */
-const baseUrl = () => openAlexBase(readOpenAlexOverride());
+export const openAlexBaseUrl = () => openAlexBase(readOpenAlexOverride());
+const baseUrl = openAlexBaseUrl;
 
 /** An e-mail goes to `mailto` (the polite pool), anything else is taken as an API key. */
-function credentials(contact: string): { mailto?: string; apiKey?: string } {
+export function openAlexCredentials(contact: string): { mailto?: string; apiKey?: string } {
   const c = contact.trim();
   if (!c) return {};
   return c.includes('@') ? { mailto: c } : { apiKey: c };
@@ -58,7 +62,7 @@ export function OpenAlexTab({ importer, append, keepApart }: { importer: Importe
     }
   };
 
-  const client = useCallback(() => createOpenAlexClient({ baseUrl: baseUrl(), cache, ...credentials(contact) }), [contact]);
+  const client = useCallback(() => createOpenAlexClient({ baseUrl: baseUrl(), cache, ...openAlexCredentials(contact) }), [contact]);
 
   const search = async (e: FormEvent) => {
     e.preventDefault();

@@ -13,6 +13,8 @@ export interface JobFile {
   csvMapping?: CsvMapping;
   /** The profile owner these papers belong to (e.g. the author picked in OpenAlex): linked to every paper. */
   owner?: string;
+  /** A field fetch's key: the worker reads its stored OpenAlex pages (format 'openalex') instead of `text`. */
+  storedField?: string;
 }
 
 /**

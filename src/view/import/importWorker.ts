@@ -2,6 +2,8 @@
 // Parses imported files off the main thread and combines them (with the dataset appended to, if any).
 import { parseInput, parseNameVariantsYaml } from '../../import';
 import { emptyReport } from '../../import/common';
+import { parseOpenAlexRecords } from '../../import/json';
+import { loadFieldPages } from '../../store/fieldPages';
 import { combineResults, importedNothing, type CombinedImport, type FileResult } from '../../import/combine';
 import { authorshipCount, type Dataset } from '../../model/types';
 import { paperSlices } from '../../model/paperSlices';
@@ -28,8 +30,16 @@ async function storeHere(job: ImportJob, combined: CombinedImport): Promise<Work
 self.onmessage = async (e: MessageEvent<ImportJob>) => {
   const { files, base, keepApart } = e.data;
   try {
+    // A field fetch's pages are read here, from IndexedDB: they never pass through the page as text.
+    const fieldWorks = new Map<number, unknown[]>();
+    for (const [i, f] of files.entries()) if (f.storedField) fieldWorks.set(i, (await loadFieldPages(f.storedField)).flatMap((p) => p.works));
     const results: FileResult[] = files.map((f, i) => {
       post({ type: 'progress', file: i, files: files.length, done: 0, total: 1 });
+      const works = fieldWorks.get(i);
+      if (works) {
+        const onProgress = (done: number, total: number) => post({ type: 'progress', file: i, files: files.length, done, total });
+        return { fileName: f.name, result: parseOpenAlexRecords(works, { fileName: f.name, onProgress }) };
+      }
       if (f.format === 'name-variants') {
         const aliases = parseNameVariantsYaml(f.text);
         const report = emptyReport('acl-xml');

@@ -10,18 +10,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CREDENTIALS = new Set(['mailto', 'api_key']);
 
 export const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
+/** The field query's recordings (make-field-responses.mjs); `before` lists answers given first, once per server. */
+export const fieldManifest = JSON.parse(readFileSync(join(here, 'field-manifest.json'), 'utf8'));
 export const response = (file) => JSON.parse(readFileSync(join(here, 'responses', file), 'utf8'));
 
 const keyOf = (path, params) => `${path}?${[...params].filter(([k]) => !CREDENTIALS.has(k)).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')}`;
 
 /** Starts the server on 127.0.0.1 (port 0: any free one). `delayMs` slows every answer (to test progress and cancel). */
 export async function startReplayServer({ port = 0, delayMs = 0 } = {}) {
-  const routes = new Map(manifest.map((m) => [keyOf(m.path, Object.entries(m.query)), m]));
+  const routes = new Map([...manifest, ...fieldManifest].map((m) => [keyOf(m.path, Object.entries(m.query)), m]));
+  const firsts = new Map([...routes].map(([k, m]) => [k, [...(m.before ?? [])]]));
   const requests = [];
   const unexpected = [];
   const server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Accept');
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const url = new URL(req.url ?? '/', 'http://replay');
     const key = keyOf(url.pathname, url.searchParams);
@@ -33,6 +37,10 @@ export async function startReplayServer({ port = 0, delayMs = 0 } = {}) {
         res.writeHead(599, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: `not recorded: ${key}` }));
         return;
       }
+      const first = firsts.get(key)?.shift();
+      // A dropped connection: the socket closes with no answer (the browser's fetch fails).
+      if (first?.drop) return void req.socket.destroy();
+      if (first) return void res.writeHead(first.status, { 'Content-Type': 'application/json', ...first.headers }).end('{"error":"replayed"}');
       res.writeHead(entry.status ?? 200, { 'Content-Type': 'application/json' }).end(readFileSync(join(here, 'responses', entry.file)));
     };
     if (delayMs) setTimeout(answer, delayMs);
