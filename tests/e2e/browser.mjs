@@ -57,10 +57,29 @@ export async function nodePosition(page, nodeId) {
   }, nodeId);
 }
 
+/**
+ * Clicks a node where it is drawn. On a loaded machine (two browser suites at once, software WebGL) a camera move
+ * or a late layout frame can start after `waitForGraph` returned: the node's position is read until it holds still
+ * for 300 ms with the camera at rest, so the click lands on the node and not where it was.
+ */
 export async function clickNode(page, nodeId) {
-  const { x, y } = await nodePosition(page, nodeId);
-  await page.mouse.move(x, y);
+  const until = Date.now() + 15_000;
+  let last = await nodePosition(page, nodeId);
+  let stillSince = Date.now();
+  while (Date.now() < until) {
+    await page.waitForTimeout(100);
+    const [now, animated] = await Promise.all([
+      nodePosition(page, nodeId),
+      page.evaluate(() => window.__coauthorAtlas.sigma.getCamera().isAnimated() || window.__coauthorAtlas.layoutRunning()),
+    ]);
+    const moved = Math.abs(now.x - last.x) > 0.5 || Math.abs(now.y - last.y) > 0.5;
+    if (moved || animated) stillSince = Date.now();
+    last = now;
+    if (Date.now() - stillSince >= 300) break;
+  }
+  await page.mouse.move(last.x, last.y);
   await page.waitForTimeout(50);
+  const { x, y } = await nodePosition(page, nodeId);
   await page.mouse.click(x, y);
 }
 
