@@ -15,7 +15,10 @@ function contentSecurityPolicyMeta(): Plugin {
     transformIndexHtml: {
       order: 'post',
       // ATLAS_NO_CSP=1 builds without it, to tell a policy problem from another one.
-      handler: () => (process.env.ATLAS_NO_CSP ? [] : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' }]),
+      handler: () =>
+        process.env.ATLAS_NO_CSP
+          ? []
+          : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() }, injectTo: 'head-prepend' }],
     },
   };
 }

@@ -39,13 +39,19 @@ const attempt = <T>(f: () => T) => {
     return { threw: true };
   }
 };
-const sameVariants = (text: string) => isDeepStrictEqual(attempt(() => readNameVariants(text, 'auto')), attempt(() => readNameVariants(text, 'reference')));
+const sameVariants = (text: string) =>
+  isDeepStrictEqual(
+    attempt(() => readNameVariants(text, 'auto')),
+    attempt(() => readNameVariants(text, 'reference')),
+  );
 
 if (!existsSync(join(aclDir, 'xml'))) {
   console.log(`ACL Anthology data not found at ${aclDir}: nothing to check.`);
   process.exit(0);
 }
-const files = readdirSync(join(aclDir, 'xml')).filter((f) => f.endsWith('.xml')).sort()
+const files = readdirSync(join(aclDir, 'xml'))
+  .filter((f) => f.endsWith('.xml'))
+  .sort()
   .map((name) => ({ name, text: readFileSync(join(aclDir, 'xml', name), 'utf8') }));
 for (const f of files) if (!sameParse([f])) fail(f.name);
 if (!sameParse(files)) fail('all files together');
@@ -54,57 +60,147 @@ const yaml = readFileSync(join(aclDir, 'yaml/name_variants.yaml'), 'utf8');
 if (!sameVariants(yaml)) fail('name_variants.yaml');
 
 // Fuzzed XML.
-const small = files.filter((f) => f.text.length < 20_000).slice(0, 30).map((f) => f.text);
+const small = files
+  .filter((f) => f.text.length < 20_000)
+  .slice(0, 30)
+  .map((f) => f.text);
 const seeds = [...small, readFileSync(join(root, 'tests/fixtures/hostile/acl-small.xml'), 'utf8')];
-const wellFormed = fc.tuple(
-  fc.constantFrom(...seeds),
-  fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(
-    '&amp;', '&lt;', '&#233;', '&#x1F4A5;', '&quot;', '&apos;', '\n', '  ', '\t', '<fixed-case>X</fixed-case>', '<i/>', '<b >y</b >',
-    '>', '"', "'", 'é', '💥', '\u00a0', '\u2028', '’', '&bogus;', '&#0;',
-  )), { maxLength: 6 }),
-  fc.boolean(),
-  fc.boolean(),
-).map(([seed, pieces, multiLine, noTitle]) => {
-  let t = seed;
-  for (const [at, piece] of pieces) {
-    // Only into text between tags, after the root opens.
-    const i = Math.floor(at * t.length);
-    const gt = t.lastIndexOf('>', i);
-    const lt = t.indexOf('<', i);
-    if (gt < 0 || lt < 0 || t.lastIndexOf('<', i) > gt || gt < t.indexOf('<collection')) continue;
-    t = t.slice(0, lt) + piece + t.slice(lt);
-  }
-  if (multiLine) t = t.replace(/<paper id="(\d+)">/g, '<paper\n  id="$1"\n>').replace(/<author>/g, '<author\n>');
-  if (noTitle) t = t.replace(/<title>[^<]*<\/title>/, '<title>  </title>');
-  return t;
-});
+const wellFormed = fc
+  .tuple(
+    fc.constantFrom(...seeds),
+    fc.array(
+      fc.tuple(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(
+          '&amp;',
+          '&lt;',
+          '&#233;',
+          '&#x1F4A5;',
+          '&quot;',
+          '&apos;',
+          '\n',
+          '  ',
+          '\t',
+          '<fixed-case>X</fixed-case>',
+          '<i/>',
+          '<b >y</b >',
+          '>',
+          '"',
+          "'",
+          'é',
+          '💥',
+          '\u00a0',
+          '\u2028',
+          '’',
+          '&bogus;',
+          '&#0;',
+        ),
+      ),
+      { maxLength: 6 },
+    ),
+    fc.boolean(),
+    fc.boolean(),
+  )
+  .map(([seed, pieces, multiLine, noTitle]) => {
+    let t = seed;
+    for (const [at, piece] of pieces) {
+      // Only into text between tags, after the root opens.
+      const i = Math.floor(at * t.length);
+      const gt = t.lastIndexOf('>', i);
+      const lt = t.indexOf('<', i);
+      if (gt < 0 || lt < 0 || t.lastIndexOf('<', i) > gt || gt < t.indexOf('<collection')) continue;
+      t = t.slice(0, lt) + piece + t.slice(lt);
+    }
+    if (multiLine) t = t.replace(/<paper id="(\d+)">/g, '<paper\n  id="$1"\n>').replace(/<author>/g, '<author\n>');
+    if (noTitle) t = t.replace(/<title>[^<]*<\/title>/, '<title>  </title>');
+    return t;
+  });
 for (const arbitrary of [mutatedText(seeds, TOKENS.xml, FAST), wellFormed]) {
-  fc.assert(fc.property(arbitrary, (text) => {
-    if (!sameParse([{ name: 'W99.xml', text }])) fail('fuzzed XML', JSON.stringify(text.slice(0, 400)));
-    return true;
-  }), { numRuns: runs, seed: 1 });
+  fc.assert(
+    fc.property(arbitrary, (text) => {
+      if (!sameParse([{ name: 'W99.xml', text }])) fail('fuzzed XML', JSON.stringify(text.slice(0, 400)));
+      return true;
+    }),
+    { numRuns: runs, seed: 1 },
+  );
 }
 console.log(`XML: ${2 * runs} fuzzed texts checked`);
 
 // Fuzzed YAML.
 const lines = yaml.split('\n');
 const starts = lines.flatMap((l, i) => (l.startsWith('- ') ? [i] : [])).slice(0, -20);
-const yamlTokens = [':', ': ', '- ', '  ', '  - ', "'", "''", '"', '#', ' #', '{', '}', '[', ']', ',', ', ', 'null', 'Null', '1', '1.5', '0x1F',
-  '~', '\t', '\u2028', '\u0085', '\r\n', 'é', '💥', '&a', '*a', '!!str ', '? ', '---\n', '...', '%YAML 1.2\n', '\n', 'first', 'last',
-  'canonical', 'variants', 'id', 'true', '.inf', '<<: ', '|', '>', '@', '`', '\uFEFF', 'a:b'];
-const mutatedYaml = fc.tuple(
-  fc.constantFrom(...starts).map((i) => lines.slice(i, i + 60).join('\n')),
-  fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...yamlTokens), fc.boolean()), { maxLength: 4 }),
-).map(([text, edits]) => edits.reduce((t, [at, token, remove]) => {
-  const i = Math.floor(at * t.length);
-  return remove ? t.slice(0, i) + t.slice(i + token.length) : t.slice(0, i) + token + t.slice(i);
-}, text));
+const yamlTokens = [
+  ':',
+  ': ',
+  '- ',
+  '  ',
+  '  - ',
+  "'",
+  "''",
+  '"',
+  '#',
+  ' #',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ', ',
+  'null',
+  'Null',
+  '1',
+  '1.5',
+  '0x1F',
+  '~',
+  '\t',
+  '\u2028',
+  '\u0085',
+  '\r\n',
+  'é',
+  '💥',
+  '&a',
+  '*a',
+  '!!str ',
+  '? ',
+  '---\n',
+  '...',
+  '%YAML 1.2\n',
+  '\n',
+  'first',
+  'last',
+  'canonical',
+  'variants',
+  'id',
+  'true',
+  '.inf',
+  '<<: ',
+  '|',
+  '>',
+  '@',
+  '`',
+  '\uFEFF',
+  'a:b',
+];
+const mutatedYaml = fc
+  .tuple(
+    fc.constantFrom(...starts).map((i) => lines.slice(i, i + 60).join('\n')),
+    fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...yamlTokens), fc.boolean()), { maxLength: 4 }),
+  )
+  .map(([text, edits]) =>
+    edits.reduce((t, [at, token, remove]) => {
+      const i = Math.floor(at * t.length);
+      return remove ? t.slice(0, i) + t.slice(i + token.length) : t.slice(0, i) + token + t.slice(i);
+    }, text),
+  );
 const warn = process.emitWarning;
 process.emitWarning = () => {}; // the yaml library warns about odd anchors and keys on stderr
-fc.assert(fc.property(mutatedYaml, (text) => {
-  if (!sameVariants(text)) fail('fuzzed YAML', JSON.stringify(text.slice(0, 400)));
-  return true;
-}), { numRuns: runs, seed: 2 });
+fc.assert(
+  fc.property(mutatedYaml, (text) => {
+    if (!sameVariants(text)) fail('fuzzed YAML', JSON.stringify(text.slice(0, 400)));
+    return true;
+  }),
+  { numRuns: runs, seed: 2 },
+);
 process.emitWarning = warn;
 console.log(`YAML: ${runs} fuzzed texts checked`);
 

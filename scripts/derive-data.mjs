@@ -79,16 +79,26 @@ const common = {
 };
 
 const out = [
-  ['profile-full.json', {
-    id: 'embedded-full', title: `${header.name} — full author lists`,
-    description: 'The 12 papers of the profile with full ordered author lists, venues, identifiers and sources.',
-    ...common, papers: fullPapers,
-  }],
-  ['profile-shown.json', {
-    id: 'embedded-shown', title: `${header.name} — as the profile page shows it`,
-    description: 'The same 12 papers with only the first three authors the profile page shows, then "et al.".',
-    ...common, papers: shownPapers,
-  }],
+  [
+    'profile-full.json',
+    {
+      id: 'embedded-full',
+      title: `${header.name} — full author lists`,
+      description: 'The 12 papers of the profile with full ordered author lists, venues, identifiers and sources.',
+      ...common,
+      papers: fullPapers,
+    },
+  ],
+  [
+    'profile-shown.json',
+    {
+      id: 'embedded-shown',
+      title: `${header.name} — as the profile page shows it`,
+      description: 'The same 12 papers with only the first three authors the profile page shows, then "et al.".',
+      ...common,
+      papers: shownPapers,
+    },
+  ],
 ];
 for (const [file, dataset] of out) {
   writeFileSync(join(root, 'data', file), JSON.stringify(dataset, null, 1) + '\n');

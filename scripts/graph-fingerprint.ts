@@ -34,7 +34,9 @@ for (const file of ['profile-full.json', 'profile-shown.json']) {
 }
 
 if (existsSync(join(aclDir, 'xml'))) {
-  const files = readdirSync(join(aclDir, 'xml')).filter((f) => f.endsWith('.xml')).sort()
+  const files = readdirSync(join(aclDir, 'xml'))
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
     .map((name) => ({ name, text: readFileSync(join(aclDir, 'xml', name), 'utf8') }));
   const r = parseAclFiles(files);
   out['acl parse'] = sha(JSON.stringify({ papers: r.papers, report: r.report, parts: [...r.authorParts] }));

@@ -52,11 +52,16 @@ function checkSelection(s: Selection, index: DatasetIndex, clusterCount: number,
 function nodesOf(s: Selection, index: DatasetIndex, clusterNodes: (c: number) => string[]): string[] {
   if (!s) return [];
   switch (s.kind) {
-    case 'author': return [authorNodeId(s.key)];
-    case 'pair': return [authorNodeId(s.a), authorNodeId(s.b)];
-    case 'paper': return [paperNodeId(s.id), ...index.authorsOf(s.id).map(authorNodeId)];
-    case 'cluster': return clusterNodes(s.community);
-    case 'affiliation': return [s.node];
+    case 'author':
+      return [authorNodeId(s.key)];
+    case 'pair':
+      return [authorNodeId(s.a), authorNodeId(s.b)];
+    case 'paper':
+      return [paperNodeId(s.id), ...index.authorsOf(s.id).map(authorNodeId)];
+    case 'cluster':
+      return clusterNodes(s.community);
+    case 'affiliation':
+      return [s.node];
   }
 }
 
@@ -246,7 +251,10 @@ export function App() {
     const onDrop = (e: DragEvent) => {
       if (!isLinkDrag(e)) return;
       e.preventDefault();
-      const link = e.dataTransfer!.getData('text/uri-list').split(/\r?\n/).find((l) => l && !l.startsWith('#'));
+      const link = e
+        .dataTransfer!.getData('text/uri-list')
+        .split(/\r?\n/)
+        .find((l) => l && !l.startsWith('#'));
       if (link) openLink(link.trim());
     };
     window.addEventListener('dragover', onOver);
@@ -289,7 +297,8 @@ export function App() {
       if (attrs.kind === 'paper') return onSelect({ kind: 'paper', id: attrs.paperId });
       if (attrs.kind === 'affiliation') return onSelect({ kind: 'affiliation', node: c.node });
       // A second author clicked while one is open shows the pair (when there are papers to share).
-      if (selection?.kind === 'author' && selection.key !== attrs.authorKey && index.author(attrs.authorKey)) return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
+      if (selection?.kind === 'author' && selection.key !== attrs.authorKey && index.author(attrs.authorKey))
+        return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
       onSelect({ kind: 'author', key: attrs.authorKey });
     },
     [display, onSelect, selection, index, clusters, setDrill, notify],
@@ -333,8 +342,44 @@ export function App() {
   }, []);
 
   const api = useMemo<AtlasApi>(
-    () => ({ workspace, index, graph: display, clusters, options, selection, theme, displayIsWhole: shown === source, getSigma: () => sigmaRef.current, openWorkspace, openLink, notify, lens, setLens, lensView, select: onSelect, setOptions: workspace.graph ? undefined : onOptions }),
-    [workspace, index, display, shown, source, clusters, options, selection, theme, openWorkspace, openLink, notify, lens, setLens, lensView, onSelect, onOptions],
+    () => ({
+      workspace,
+      index,
+      graph: display,
+      clusters,
+      options,
+      selection,
+      theme,
+      displayIsWhole: shown === source,
+      getSigma: () => sigmaRef.current,
+      openWorkspace,
+      openLink,
+      notify,
+      lens,
+      setLens,
+      lensView,
+      select: onSelect,
+      setOptions: workspace.graph ? undefined : onOptions,
+    }),
+    [
+      workspace,
+      index,
+      display,
+      shown,
+      source,
+      clusters,
+      options,
+      selection,
+      theme,
+      openWorkspace,
+      openLink,
+      notify,
+      lens,
+      setLens,
+      lensView,
+      onSelect,
+      onOptions,
+    ],
   );
 
   return (
@@ -347,76 +392,93 @@ export function App() {
           <span className="dataset-title muted">{dataset.title}</span>
           <Search search={search} onChoose={onSearch} />
           <ToolbarActions />
-          <button type="button" className="icon-button" onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} title="Toggle dark / light theme">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))}
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            title="Toggle dark / light theme"
+          >
             {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
           </button>
         </header>
         {problem && (
           <div role="alert" className="notice">
             {problem} Showing the overview instead.{' '}
-            <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>Dismiss</button>
+            <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
+              Dismiss
+            </button>
           </div>
         )}
         {message && (
           <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
             {message.text}{' '}
-            <button type="button" className="link" onClick={() => setMessage(null)}>Dismiss</button>
+            <button type="button" className="link" onClick={() => setMessage(null)}>
+              Dismiss
+            </button>
           </div>
         )}
         <ErrorBoundary getData={() => ({ format: 'coauthor-atlas-dataset', dataset: workspaceRef.current.dataset, options })}>
-        <main className="workspace">
-          <section className="graph" aria-label="Coauthor network">
-            <LensBar />
-            {progress && (
-              <div className="lod-bar build-progress" role="status">
-                <span>{progress.stage}…</span>
-                <progress max={1} value={progress.share} aria-label="Building the graph" />
+          <main className="workspace">
+            <section className="graph" aria-label="Coauthor network">
+              <LensBar />
+              {progress && (
+                <div className="lod-bar build-progress" role="status">
+                  <span>{progress.stage}…</span>
+                  <progress max={1} value={progress.share} aria-label="Building the graph" />
+                </div>
+              )}
+              {big && (
+                <div className="lod-bar" role="status">
+                  {drill === null ? (
+                    <>
+                      Overview: {source.order.toLocaleString('en-US')} nodes are too many to draw at once, so each node here is a cluster. Click one to open it,
+                      or search an author.
+                    </>
+                  ) : (
+                    <>
+                      {drill === 'all' ? 'The whole graph' : `Cluster ${Number(drill) + 1}: ${display.order.toLocaleString('en-US')} nodes`}{' '}
+                      <button type="button" className="link" onClick={() => setDrill(null)}>
+                        ← Overview
+                      </button>
+                    </>
+                  )}{' '}
+                  {drill !== 'all' && (
+                    <button type="button" className="link" onClick={() => setDrill('all')}>
+                      Show the whole graph (slow)
+                    </button>
+                  )}
+                </div>
+              )}
+              <div className="graph-stage">
+                <GraphView
+                  graph={display}
+                  theme={theme}
+                  highlight={highlight}
+                  focusRequest={focusRequest}
+                  onClick={onGraphClick}
+                  autoLayout={!hasSavedLayout}
+                  initialCamera={workspace.camera}
+                  onSigma={onSigma}
+                  lens={lensView}
+                />
               </div>
-            )}
-            {big && (
-              <div className="lod-bar" role="status">
-                {drill === null ? (
-                  <>Overview: {source.order.toLocaleString('en-US')} nodes are too many to draw at once, so each node here is a cluster. Click one to open it, or search an author.</>
-                ) : (
-                  <>
-                    {drill === 'all' ? 'The whole graph' : `Cluster ${Number(drill) + 1}: ${display.order.toLocaleString('en-US')} nodes`}{' '}
-                    <button type="button" className="link" onClick={() => setDrill(null)}>← Overview</button>
-                  </>
-                )}{' '}
-                {drill !== 'all' && (
-                  <button type="button" className="link" onClick={() => setDrill('all')}>Show the whole graph (slow)</button>
-                )}
-              </div>
-            )}
-            <div className="graph-stage">
-            <GraphView
-              graph={display}
+              <Timeline />
+            </section>
+            <DetailsPanel
+              selection={selection}
+              index={index}
+              graph={source}
+              clusters={clusters}
               theme={theme}
-              highlight={highlight}
-              focusRequest={focusRequest}
-              onClick={onGraphClick}
-              autoLayout={!hasSavedLayout}
-              initialCamera={workspace.camera}
-              onSigma={onSigma}
-              lens={lensView}
+              datasetChoice={workspace.origin === 'embedded' ? (url.dataset === 'shown' ? 'shown' : 'full') : null}
+              onDatasetChoice={onDatasetChoice}
+              options={options}
+              onOptions={workspace.graph ? undefined : onOptions}
+              onSelect={onSelect}
             />
-            </div>
-            <Timeline />
-          </section>
-          <DetailsPanel
-            selection={selection}
-            index={index}
-            graph={source}
-            clusters={clusters}
-            theme={theme}
-            datasetChoice={workspace.origin === 'embedded' ? (url.dataset === 'shown' ? 'shown' : 'full') : null}
-            onDatasetChoice={onDatasetChoice}
-            options={options}
-            onOptions={workspace.graph ? undefined : onOptions}
-            onSelect={onSelect}
-          />
-          <TableTwin />
-        </main>
+            <TableTwin />
+          </main>
         </ErrorBoundary>
       </div>
     </AtlasContext.Provider>

@@ -23,7 +23,10 @@ export type OpenOutcome = { ok: true; workspace: Workspace; notes: string[] } | 
 
 /** What a file is, from its content first and its name second. */
 export function classifyText(text: string, fileName = ''): 'snapshot' | 'graph' | 'papers' {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 4096);
   if (head.startsWith('{') && head.includes('"coauthor-atlas-snapshot"')) return 'snapshot';
   if (head.startsWith('<') && /<(gexf|graphml)[\s>]/i.test(head)) return 'graph';
   if (/\.(gexf|graphml)$/i.test(fileName)) return 'graph';
@@ -63,7 +66,8 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
         const m = data.message;
         try {
           if (m.type === 'graph') graph.add(m.slice);
-          else if (m.type === 'done') prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex };
+          else if (m.type === 'done')
+            prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex };
         } catch (err) {
           signal?.removeEventListener('abort', abort);
           worker.terminate();
@@ -87,7 +91,12 @@ function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<Pars
 const FORMAT_NAMES: Record<string, string> = { gexf: 'GEXF', graphml: 'GraphML', vosviewer: 'VOSviewer' };
 
 /** Turns a graph file's parse into a workspace: its graph, its positions (if it had them), its colours and sizes. */
-export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: true }>, prepared: PreparedGraph, fileName: string, sourceUrl?: string): Workspace {
+export function graphWorkspace(
+  r: Extract<OpenResponse, { kind: 'graph'; ok: true }>,
+  prepared: PreparedGraph,
+  fileName: string,
+  sourceUrl?: string,
+): Workspace {
   const graph = prepared.source;
   const id = sourceId('graph', sourceUrl ?? fileName);
   graph.setAttribute('datasetId', id);
@@ -115,7 +124,11 @@ export function graphWorkspace(r: Extract<OpenResponse, { kind: 'graph'; ok: tru
 }
 
 /** Any supported text (snapshot, graph file, paper formats) → a workspace, parsed off the main thread. */
-export async function workspaceFromText(content: string | Uint8Array, fileName: string, opts: { signal?: AbortSignal; sourceUrl?: string } = {}): Promise<OpenOutcome> {
+export async function workspaceFromText(
+  content: string | Uint8Array,
+  fileName: string,
+  opts: { signal?: AbortSignal; sourceUrl?: string } = {},
+): Promise<OpenOutcome> {
   // Bytes are classified from their head; only a snapshot (small, read on the page) is decoded here.
   // UTF-8 or UTF-16 (by BOM, or by NUL bytes without one): Web of Science's Windows exports are UTF-16 LE.
   const head = typeof content === 'string' ? content : decodeText(content.subarray(0, 256 * 1024)).text;
@@ -123,12 +136,21 @@ export async function workspaceFromText(content: string | Uint8Array, fileName: 
   if (kind === 'snapshot') {
     const text = typeof content === 'string' ? content : decodeText(content).text;
     const r = workspaceFromSnapshotText(text);
-    return r.ok ? { ok: true, workspace: { ...r.workspace, sourceUrl: opts.sourceUrl }, notes: [] } : { ok: false, error: `not a valid snapshot: ${r.errors.slice(0, 3).join('; ')}` };
+    return r.ok
+      ? { ok: true, workspace: { ...r.workspace, sourceUrl: opts.sourceUrl }, notes: [] }
+      : { ok: false, error: `not a valid snapshot: ${r.errors.slice(0, 3).join('; ')}` };
   }
   const request: OpenRequest =
     typeof content === 'string'
       ? { text: content, fileName, kind }
-      : { bytes: content.byteOffset === 0 && content.byteLength === content.buffer.byteLength ? (content.buffer as ArrayBuffer) : (content.slice().buffer as ArrayBuffer), fileName, kind };
+      : {
+          bytes:
+            content.byteOffset === 0 && content.byteLength === content.buffer.byteLength
+              ? (content.buffer as ArrayBuffer)
+              : (content.slice().buffer as ArrayBuffer),
+          fileName,
+          kind,
+        };
   const response = await parseInWorker(request, opts.signal);
   if (response.kind === 'error') return { ok: false, error: response.error };
   if (response.kind === 'graph') {
@@ -160,7 +182,10 @@ export const MAX_DOWNLOAD_BYTES = 300 * 1024 * 1024;
  * Downloads a file's bytes with progress; explains CORS and HTTP failures in words. The bytes are not
  * decoded here: workspaceFromText hands them to its worker.
  */
-export async function fetchFile(url: string, opts: { signal?: AbortSignal; onProgress?: (loaded: number, total: number | null) => void } = {}): Promise<Uint8Array> {
+export async function fetchFile(
+  url: string,
+  opts: { signal?: AbortSignal; onProgress?: (loaded: number, total: number | null) => void } = {},
+): Promise<Uint8Array> {
   let parsed: URL;
   try {
     parsed = new URL(url, window.location.href);

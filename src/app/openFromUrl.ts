@@ -100,7 +100,16 @@ export async function workspaceFromLink(url: string, ctx: OpenContext): Promise<
       ctx.notify(`Could not open ${name}: ${outcome.error}. The current dataset is kept.`, 'error');
       return null;
     }
-    ctx.notify(`Opened ${name}.${outcome.notes.length ? ` ${outcome.notes.slice(0, 4).map((n) => n.replace(/\.$/, '')).join('; ')}.` : ''}`);
+    ctx.notify(
+      `Opened ${name}.${
+        outcome.notes.length
+          ? ` ${outcome.notes
+              .slice(0, 4)
+              .map((n) => n.replace(/\.$/, ''))
+              .join('; ')}.`
+          : ''
+      }`,
+    );
     return outcome.workspace;
   } catch (e) {
     if ((e as Error).name === 'AbortError') return null;

@@ -73,9 +73,7 @@ export function prepareDataset(dataset: Dataset, options: BuildOptions, unit: Un
 // ---- Messages between the page and the pipeline worker ----
 
 /** Page → worker: the papers in slices (each a short structured clone), then what to build. */
-export type PipelineRequest =
-  | { type: 'papers'; papers: Paper[] }
-  | { type: 'build'; dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
+export type PipelineRequest = { type: 'papers'; papers: Paper[] } | { type: 'build'; dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
 
 /** Worker → page: progress, the resolved authors and the graph in slices, then clusters and overview. */
 export type PipelineMessage =

@@ -105,7 +105,17 @@ export function usePipeline(
           stopped = true;
           worker.terminate();
           const r = resolved.result();
-          setBuilt({ workspace, options, unit, resolved: r, index: indexDataset(dataset, r), source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex });
+          setBuilt({
+            workspace,
+            options,
+            unit,
+            resolved: r,
+            index: indexDataset(dataset, r),
+            source: graph.result(),
+            clusters: m.clusters,
+            overview: overviewFrom(m.overview),
+            overviewIndex: m.overviewIndex,
+          });
           setProgress(null);
         }
       } catch (err) {

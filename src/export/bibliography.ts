@@ -110,7 +110,11 @@ function keyBase(p: Paper): string {
   const first = p.authors[0] ? splitName(p.authors[0].name) : { literal: 'anon' };
   const family = 'literal' in first ? first.literal : first.family;
   const ascii = (s: string) => foldText(s).replace(/[^a-z0-9]+/g, '');
-  const word = p.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w)) ?? '';
+  const word =
+    p.title
+      .split(/\s+/)
+      .map(ascii)
+      .find((w) => w.length > 3 && !['with', 'from', 'that', 'this'].includes(w)) ?? '';
   const year = dateParts(p)?.[0] ?? '';
   return `${ascii(family) || 'anon'}${year}${word}`;
 }

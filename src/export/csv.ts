@@ -36,8 +36,23 @@ export interface CsvExportOptions {
 }
 
 export const NODE_CSV_HEADER = [
-  'id', 'label', 'kind', 'community', 'paperCount', 'paperIds', 'affiliations', 'spellings',
-  'isOwner', 'firstYear', 'lastYear', 'degree', 'weightedDegree', 'x', 'y', 'size', 'color',
+  'id',
+  'label',
+  'kind',
+  'community',
+  'paperCount',
+  'paperIds',
+  'affiliations',
+  'spellings',
+  'isOwner',
+  'firstYear',
+  'lastYear',
+  'degree',
+  'weightedDegree',
+  'x',
+  'y',
+  'size',
+  'color',
 ] as const;
 
 /** One row per (visible) node. List cells are '|'-joined. */
@@ -78,9 +93,7 @@ export function nodesCsv(graph: AtlasGraph, view?: ViewState, options: CsvExport
   return toCsv(NODE_CSV_HEADER, rows);
 }
 
-export const EDGE_CSV_HEADER = [
-  'source', 'target', 'sourceLabel', 'targetLabel', 'kind', 'weight', 'paperCount', 'paperIds', 'paperTitles',
-] as const;
+export const EDGE_CSV_HEADER = ['source', 'target', 'sourceLabel', 'targetLabel', 'kind', 'weight', 'paperCount', 'paperIds', 'paperTitles'] as const;
 
 /** One row per (visible) edge, with the titles of the shared papers from the dataset ('|'-joined). */
 export function edgesCsv(graph: AtlasGraph, dataset?: Dataset, view?: ViewState, options: CsvExportOptions = {}): string {
@@ -98,7 +111,10 @@ export function edgesCsv(graph: AtlasGraph, dataset?: Dataset, view?: ViewState,
       a.weight,
       a.paperIds.length,
       joinList(a.paperIds),
-      a.paperIds.map((id) => titles.get(id) ?? '').filter(Boolean).join(' | '),
+      a.paperIds
+        .map((id) => titles.get(id) ?? '')
+        .filter(Boolean)
+        .join(' | '),
     ]);
   });
   return toCsv(EDGE_CSV_HEADER, rows);

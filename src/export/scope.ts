@@ -63,7 +63,8 @@ export function screenView(nodes: Iterable<string>, display: (node: string) => D
     const d = display(node);
     if (!d) continue;
     const offScreen =
-      opts.width !== undefined && opts.height !== undefined &&
+      opts.width !== undefined &&
+      opts.height !== undefined &&
       (d.x + d.size < 0 || d.y + d.size < 0 || d.x - d.size > opts.width || d.y - d.size > opts.height);
     const label = opts.labelled && !opts.labelled.has(node) && !d.highlighted ? '' : (d.label ?? '');
     out[node] = {

@@ -91,10 +91,18 @@ export function validateSnapshot(value: unknown): SnapshotResult {
   if (v.errors.length) return { ok: false, errors: v.errors };
   if (!v.object(value, '$')) return { ok: false, errors: v.errors };
 
-  v.keys(value, '$', ['format', 'version', 'createdAt', 'dataset', 'options', 'merges', 'positions', 'camera', 'filters', 'selection'], ['theme', 'datasetRef']);
+  v.keys(
+    value,
+    '$',
+    ['format', 'version', 'createdAt', 'dataset', 'options', 'merges', 'positions', 'camera', 'filters', 'selection'],
+    ['theme', 'datasetRef'],
+  );
   if (value.format !== SNAPSHOT_FORMAT) v.err('$.format', `expected "${SNAPSHOT_FORMAT}"`);
   if (value.version !== SNAPSHOT_VERSION) {
-    v.err('$.version', typeof value.version === 'number' ? `unsupported version ${value.version} (this app reads version ${SNAPSHOT_VERSION})` : 'not a number');
+    v.err(
+      '$.version',
+      typeof value.version === 'number' ? `unsupported version ${value.version} (this app reads version ${SNAPSHOT_VERSION})` : 'not a number',
+    );
   }
   if (v.string(value.createdAt, '$.createdAt', 40) && Number.isNaN(Date.parse(value.createdAt as string))) v.err('$.createdAt', 'not a date');
   v.dataset(value.dataset, '$.dataset');
@@ -235,10 +243,28 @@ class Validator {
 
   paper(value: unknown, path: string): void {
     if (!this.object(value, path)) return;
-    this.keys(value, path, ['id', 'title', 'authors', 'truncated'], [
-      'date', 'year', 'category', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'affiliationTags', 'sources', 'notes',
-      'groupAuthors', 'documentType', 'citations', 'ids',
-    ]);
+    this.keys(
+      value,
+      path,
+      ['id', 'title', 'authors', 'truncated'],
+      [
+        'date',
+        'year',
+        'category',
+        'venue',
+        'arxiv',
+        'doi',
+        'url',
+        'abstract',
+        'affiliationTags',
+        'sources',
+        'notes',
+        'groupAuthors',
+        'documentType',
+        'citations',
+        'ids',
+      ],
+    );
     this.string(value.id, `${path}.id`, L.idText, 1);
     this.string(value.title, `${path}.title`, L.idText * 4);
     this.boolean(value.truncated, `${path}.truncated`);

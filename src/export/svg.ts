@@ -38,7 +38,10 @@ export interface SvgExportOptions {
 function svgColor(color: string | undefined, fallback: string): { color: string; opacity: number } {
   const p = parseColor(color);
   if (p) {
-    const h = (n: number) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+    const h = (n: number) =>
+      Math.max(0, Math.min(255, Math.round(n)))
+        .toString(16)
+        .padStart(2, '0');
     return { color: `#${h(p.r)}${h(p.g)}${h(p.b)}`, opacity: p.a };
   }
   if (color && /^[a-z]{3,30}$/i.test(color)) return { color, opacity: 1 };
@@ -84,7 +87,11 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
   let tx = (x: number) => x;
   let ty = (y: number) => y;
   if ((options.coordinates ?? 'graph') === 'graph' && nodes.length) {
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, maxR = 0;
+    let minX = Infinity,
+      maxX = -Infinity,
+      minY = Infinity,
+      maxY = -Infinity,
+      maxR = 0;
     for (const n of nodes) {
       minX = Math.min(minX, n.x);
       maxX = Math.max(maxX, n.x);
@@ -124,7 +131,9 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     out.push(`  <rect x="0" y="0" width="${num(width)}" height="${num(totalHeight)}" ${paint('fill', options.background ?? '#ffffff', '#ffffff')}/>`);
   }
   if (options.title) {
-    out.push(`  <text class="title" x="${num(padding)}" y="${num(fontSize * 1.7)}" font-size="${num(fontSize * 1.4)}" font-weight="600" fill="${ink}">${escapeXmlText(options.title)}</text>`);
+    out.push(
+      `  <text class="title" x="${num(padding)}" y="${num(fontSize * 1.7)}" font-size="${num(fontSize * 1.4)}" font-weight="600" fill="${ink}">${escapeXmlText(options.title)}</text>`,
+    );
   }
 
   out.push(`  <g class="graph" transform="translate(0 ${num(header)})">`);
@@ -149,7 +158,9 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     const p = pos.get(n.id)!;
     const faded = lit.size && !n.highlighted ? dim : '';
     const ring = n.highlighted ? ' stroke="#111111" stroke-width="2"' : ' stroke="#ffffff" stroke-width="0.5"';
-    out.push(`      <circle data-node-id="${escapeXml(n.id)}" cx="${num(p.x, 2)}" cy="${num(p.y, 2)}" r="${num(n.r, 2)}" ${paint('fill', n.color, DEFAULT_NODE_COLOR)}${ring}${faded}/>`);
+    out.push(
+      `      <circle data-node-id="${escapeXml(n.id)}" cx="${num(p.x, 2)}" cy="${num(p.y, 2)}" r="${num(n.r, 2)}" ${paint('fill', n.color, DEFAULT_NODE_COLOR)}${ring}${faded}/>`,
+    );
   }
   out.push('    </g>');
   out.push(`    <g class="labels" fill="${ink}">`);
@@ -159,7 +170,9 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     const p = pos.get(n.id)!;
     const weight = n.highlighted ? ' font-weight="600"' : '';
     const faded = lit.size && !n.highlighted ? dim : '';
-    out.push(`      <text data-node-id="${escapeXml(n.id)}" x="${num(p.x + n.r + 3, 2)}" y="${num(p.y + fontSize / 3, 2)}"${weight}${faded}>${escapeXmlText(n.label)}</text>`);
+    out.push(
+      `      <text data-node-id="${escapeXml(n.id)}" x="${num(p.x + n.r + 3, 2)}" y="${num(p.y + fontSize / 3, 2)}"${weight}${faded}>${escapeXmlText(n.label)}</text>`,
+    );
   }
   out.push('    </g>');
   out.push('  </g>');
@@ -168,14 +181,18 @@ export function renderSvg(graph: AtlasGraph, view: ViewState, options: SvgExport
     let y = header + height + 12;
     out.push('  <g class="legend">');
     for (const entry of legend) {
-      out.push(`    <rect x="${num(padding)}" y="${num(y + fontSize / 2 - 5)}" width="10" height="10" rx="2" ${paint('fill', entry.color, DEFAULT_NODE_COLOR)}/>`);
+      out.push(
+        `    <rect x="${num(padding)}" y="${num(y + fontSize / 2 - 5)}" width="10" height="10" rx="2" ${paint('fill', entry.color, DEFAULT_NODE_COLOR)}/>`,
+      );
       out.push(`    <text x="${num(padding + 16)}" y="${num(y + fontSize * 0.85)}" fill="${ink}">${escapeXmlText(entry.label)}</text>`);
       y += fontSize + 6;
     }
     out.push('  </g>');
   }
   if (options.caption) {
-    out.push(`  <text class="caption" x="${num(padding)}" y="${num(totalHeight - fontSize * 0.6)}" fill="#555555" font-size="${num(fontSize * 0.9)}">${escapeXmlText(options.caption)}</text>`);
+    out.push(
+      `  <text class="caption" x="${num(padding)}" y="${num(totalHeight - fontSize * 0.6)}" fill="#555555" font-size="${num(fontSize * 0.9)}">${escapeXmlText(options.caption)}</text>`,
+    );
   }
   out.push('</svg>');
   return out.join('\n') + '\n';

@@ -50,7 +50,9 @@ export function edgeView(edge: string, view?: ViewState): EdgeView | undefined {
 }
 
 function hex2(n: number): string {
-  return Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+  return Math.max(0, Math.min(255, Math.round(n)))
+    .toString(16)
+    .padStart(2, '0');
 }
 
 /** RGB(A) parts of a CSS hex or rgb()/rgba() colour; null for anything else. */

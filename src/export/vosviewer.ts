@@ -37,8 +37,7 @@ export interface VosviewerExportOptions {
 
 /** A co-authorship map: items are authors, links coauthor edges with strength = edge weight. */
 export function toVosviewerJson(graph: AtlasGraph, view?: ViewState, options: VosviewerExportOptions = {}): VosviewerJson {
-  const keep = (node: string, a: NodeAttributes) =>
-    (options.includeHidden || isNodeVisible(node, view)) && (options.allKinds || a.kind === 'author');
+  const keep = (node: string, a: NodeAttributes) => (options.includeHidden || isNodeVisible(node, view)) && (options.allKinds || a.kind === 'author');
   const ids = new Map<string, number>();
   graph.forEachNode((node, a) => {
     if (keep(node, a)) ids.set(node, ids.size + 1);

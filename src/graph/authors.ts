@@ -50,7 +50,10 @@ export function keyName(key: string): string {
 export function aliasKey(text: string): string {
   const i = text.lastIndexOf(ID_SEPARATOR);
   if (i > 0) {
-    const id = text.slice(i + 1).trim().toLowerCase();
+    const id = text
+      .slice(i + 1)
+      .trim()
+      .toLowerCase();
     const name = nameKey(text.slice(0, i));
     if (name && SHORT_ID_RE.test(id)) return `${name}${ID_SEPARATOR}${id}`;
   }
@@ -147,10 +150,12 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
     return k;
   };
   let anyExternalId = false;
-  const nameKeys: string[][] = papers.map((p) => p.authors.map((ref) => {
-    if (ref.externalId) anyExternalId = true;
-    return keyOfName(ref.name);
-  }));
+  const nameKeys: string[][] = papers.map((p) =>
+    p.authors.map((ref) => {
+      if (ref.externalId) anyExternalId = true;
+      return keyOfName(ref.name);
+    }),
+  );
   const ownerName = dataset.owner ? nameKey(dataset.owner) : undefined;
   if (!anyExternalId) return { refKeys: nameKeys, ownerKey: ownerName };
 
@@ -168,32 +173,40 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
   // The ids of the references that carry any, by flat position (most references of most sources carry none).
   const refIds = new Map<number, number[]>();
   let position = 0;
-  papers.forEach((p, pi) => p.authors.forEach((ref, ri) => {
-    const at = position++;
-    if (!ref.externalId || !nameKeys[pi][ri]) return;
-    let ids = idCache.get(ref.externalId);
-    if (!ids) idCache.set(ref.externalId, (ids = identityIds(ref.externalId)));
-    if (!ids.length) return;
-    const nums = ids.map((id) => {
-      let n = idIndex.get(id);
-      if (n === undefined) {
-        n = parent.length;
-        parent.push(n);
-        idIndex.set(id, n);
+  papers.forEach((p, pi) =>
+    p.authors.forEach((ref, ri) => {
+      const at = position++;
+      if (!ref.externalId || !nameKeys[pi][ri]) return;
+      let ids = idCache.get(ref.externalId);
+      if (!ids) idCache.set(ref.externalId, (ids = identityIds(ref.externalId)));
+      if (!ids.length) return;
+      const nums = ids.map((id) => {
+        let n = idIndex.get(id);
+        if (n === undefined) {
+          n = parent.length;
+          parent.push(n);
+          idIndex.set(id, n);
+        }
+        return n;
+      });
+      for (let k = 1; k < nums.length; k++) {
+        const a = find(nums[0]),
+          b = find(nums[k]);
+        if (a !== b) parent[b] = a;
       }
-      return n;
-    });
-    for (let k = 1; k < nums.length; k++) {
-      const a = find(nums[0]), b = find(nums[k]);
-      if (a !== b) parent[b] = a;
-    }
-    refIds.set(at, nums);
-  }));
+      refIds.set(at, nums);
+    }),
+  );
 
   if (!idIndex.size) return { refKeys: nameKeys, ownerKey: ownerName };
 
   // id-persons: their ids, the name keys they were written with (with counts), their number of positions.
-  interface Person { ids: string[]; names: Map<string, number>; refs: number; key: string }
+  interface Person {
+    ids: string[];
+    names: Map<string, number>;
+    refs: number;
+    key: string;
+  }
   const persons = new Map<number, Person>();
   const personOf = (n: number): Person => {
     const root = find(n);
@@ -203,19 +216,22 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
   };
   for (const [id, n] of idIndex) personOf(n).ids.push(id);
   position = 0;
-  papers.forEach((paper, pi) => paper.authors.forEach((_, ri) => {
-    const nums = refIds.get(position++);
-    if (!nums) return;
-    const p = personOf(nums[0]);
-    const k = nameKeys[pi][ri];
-    p.names.set(k, (p.names.get(k) ?? 0) + 1);
-    p.refs++;
-  }));
+  papers.forEach((paper, pi) =>
+    paper.authors.forEach((_, ri) => {
+      const nums = refIds.get(position++);
+      if (!nums) return;
+      const p = personOf(nums[0]);
+      const k = nameKeys[pi][ri];
+      p.names.set(k, (p.names.get(k) ?? 0) + 1);
+      p.refs++;
+    }),
+  );
   const claims = new Map<string, Person[]>();
   for (const p of persons.values()) {
     for (const k of p.names.keys()) {
       const list = claims.get(k);
-      if (list) list.push(p); else claims.set(k, [p]);
+      if (list) list.push(p);
+      else claims.set(k, [p]);
     }
   }
   for (const p of persons.values()) {
@@ -232,14 +248,16 @@ export function identityKeys(dataset: Dataset): IdentityKeys {
   }
 
   position = 0;
-  const refKeys = papers.map((paper, pi) => paper.authors.map((_, ri) => {
-    const nums = refIds.get(position++);
-    if (nums) return personOf(nums[0]).key;
-    const k = nameKeys[pi][ri];
-    const claimed = claims.get(k);
-    // Several id-persons share this name: the reference stays a name-only author (plain name key).
-    return claimed?.length === 1 ? claimed[0].key : k;
-  }));
+  const refKeys = papers.map((paper, pi) =>
+    paper.authors.map((_, ri) => {
+      const nums = refIds.get(position++);
+      if (nums) return personOf(nums[0]).key;
+      const k = nameKeys[pi][ri];
+      const claimed = claims.get(k);
+      // Several id-persons share this name: the reference stays a name-only author (plain name key).
+      return claimed?.length === 1 ? claimed[0].key : k;
+    }),
+  );
 
   let ownerKey = ownerName;
   const ownerClaims = ownerName ? claims.get(ownerName) : undefined;

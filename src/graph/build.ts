@@ -5,15 +5,7 @@ import type { Dataset } from '../model/types';
 import { nameKey } from '../model/names';
 import { resolveDataset, type ResolvedDataset } from './authors';
 import { assertWithinBudget, isHubPaper } from './budget';
-import {
-  affiliationNodeId,
-  authorNodeId,
-  DEFAULT_BUILD_OPTIONS,
-  paperNodeId,
-  type AtlasGraph,
-  type BuildOptions,
-  type EdgeAttributes,
-} from './types';
+import { affiliationNodeId, authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type AtlasGraph, type BuildOptions, type EdgeAttributes } from './types';
 
 /** Stable edge ids (graphology's generated ids depend on how many graphs were built before). */
 export const edgeKey = (a: string, b: string) => (a < b ? `${a}~${b}` : `${b}~${a}`);
@@ -72,7 +64,11 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
       graph.addNode(hub, { kind: 'paper', label: paper.title, paperId: paper.id, authorCount: n, community: 0, x: 0, y: 0 });
       prepareAdjacency(graph, hub);
       for (const key of authorKeys) {
-        graph.addEdgeWithKey(edgeKey(authorNodeId(key), hub), authorNodeId(key), hub, { kind: 'authorship', weight: options.counting === 'full' ? 1 : 1 / Math.max(1, n - 1), paperIds: [paper.id] });
+        graph.addEdgeWithKey(edgeKey(authorNodeId(key), hub), authorNodeId(key), hub, {
+          kind: 'authorship',
+          weight: options.counting === 'full' ? 1 : 1 / Math.max(1, n - 1),
+          paperIds: [paper.id],
+        });
       }
       continue;
     }

@@ -12,7 +12,10 @@ export interface ClusterSummary {
 
 /** Clusters by size (largest first) with a human name each. */
 export function summariseClusters(graph: AtlasGraph): ClusterSummary[] {
-  const byCommunity = new Map<number, { nodes: string[]; authors: number; best?: { node: string; score: number }; affs: Map<string, number>; hubs: { title: string; authors: number }[] }>();
+  const byCommunity = new Map<
+    number,
+    { nodes: string[]; authors: number; best?: { node: string; score: number }; affs: Map<string, number>; hubs: { title: string; authors: number }[] }
+  >();
   graph.forEachNode((node, a) => {
     let c = byCommunity.get(a.community);
     if (!c) byCommunity.set(a.community, (c = { nodes: [], authors: 0, affs: new Map(), hubs: [] }));

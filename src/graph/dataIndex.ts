@@ -25,9 +25,7 @@ export interface DatasetIndex {
   search(query: string, limit?: number): SearchHit[];
 }
 
-export type SearchHit =
-  | { kind: 'author'; key: string; label: string; detail: string }
-  | { kind: 'paper'; id: string; label: string; detail: string };
+export type SearchHit = { kind: 'author'; key: string; label: string; detail: string } | { kind: 'paper'; id: string; label: string; detail: string };
 
 export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resolveDataset(dataset)): DatasetIndex {
   const papers = new Map(resolved.papers.map((rp) => [rp.paper.id, rp]));
@@ -78,7 +76,13 @@ export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resol
         const at = text.indexOf(q);
         if (at < 0) continue;
         const wordStart = at === 0 || text[at - 1] === ' ';
-        hits.push({ kind: 'author', key: a.key, label: a.label, detail: `${a.paperIds.length} paper${a.paperIds.length === 1 ? '' : 's'}`, rank: (at === 0 ? 0 : wordStart ? 1 : 2) * 1000 - a.paperIds.length });
+        hits.push({
+          kind: 'author',
+          key: a.key,
+          label: a.label,
+          detail: `${a.paperIds.length} paper${a.paperIds.length === 1 ? '' : 's'}`,
+          rank: (at === 0 ? 0 : wordStart ? 1 : 2) * 1000 - a.paperIds.length,
+        });
       }
       for (const { p, text } of paperSearch) {
         const at = text.indexOf(q);
@@ -92,7 +96,11 @@ export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resol
 }
 
 /** Search over a graph's author nodes by label: for graphs that came without papers (graph files). */
-export function searchGraphNodes(graph: { forEachNode: (cb: (node: string, attrs: { kind: string; label: string; authorKey?: string }) => void) => void; degree: (node: string) => number }, query: string, limit = 12): SearchHit[] {
+export function searchGraphNodes(
+  graph: { forEachNode: (cb: (node: string, attrs: { kind: string; label: string; authorKey?: string }) => void) => void; degree: (node: string) => number },
+  query: string,
+  limit = 12,
+): SearchHit[] {
   const q = searchKey(query);
   if (!q) return [];
   const hits: { hit: SearchHit; rank: number }[] = [];
@@ -102,7 +110,13 @@ export function searchGraphNodes(graph: { forEachNode: (cb: (node: string, attrs
     const at = text.indexOf(q);
     if (at < 0) return;
     const degree = graph.degree(node);
-    hits.push({ hit: { kind: 'author', key: a.authorKey, label: a.label, detail: `${degree} link${degree === 1 ? '' : 's'}` }, rank: (at === 0 ? 0 : 1) * 1e6 - degree });
+    hits.push({
+      hit: { kind: 'author', key: a.authorKey, label: a.label, detail: `${degree} link${degree === 1 ? '' : 's'}` },
+      rank: (at === 0 ? 0 : 1) * 1e6 - degree,
+    });
   });
-  return hits.sort((x, y) => x.rank - y.rank || x.hit.label.localeCompare(y.hit.label)).slice(0, limit).map((h) => h.hit);
+  return hits
+    .sort((x, y) => x.rank - y.rank || x.hit.label.localeCompare(y.hit.label))
+    .slice(0, limit)
+    .map((h) => h.hit);
 }

@@ -56,7 +56,10 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
     if (a.kind === 'cluster') maxCluster = Math.max(maxCluster, a.authorCount);
   });
   const clusterSize = scaleSqrt().domain([1, maxCluster]).range([3, 30]).clamp(true);
-  const authorSize = scaleSqrt().domain([1, Math.max(2, maxPapers)]).range([2.5, 13]).clamp(true);
+  const authorSize = scaleSqrt()
+    .domain([1, Math.max(2, maxPapers)])
+    .range([2.5, 13])
+    .clamp(true);
   const hubSize = scaleSqrt().domain([1, maxHub]).range([6, 16]).clamp(true);
   display.forEachNode((node, a) => {
     let attrs: DisplayNodeAttributes;
@@ -70,9 +73,22 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
         fullLabel: a.label,
       };
     } else if (a.kind === 'cluster') {
-      attrs = { size: clusterSize(a.authorCount), color: colour(a.community), zIndex: 2, forceLabel: a.authorCount >= maxCluster / 4, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title), 40), fullLabel: a.label };
+      attrs = {
+        size: clusterSize(a.authorCount),
+        color: colour(a.community),
+        zIndex: 2,
+        forceLabel: a.authorCount >= maxCluster / 4,
+        label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title), 40),
+        fullLabel: a.label,
+      };
     } else if (a.kind === 'paper') {
-      attrs = { size: hubSize(a.authorCount), color: HUB_COLOUR[theme], zIndex: 2, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title)), fullLabel: a.label };
+      attrs = {
+        size: hubSize(a.authorCount),
+        color: HUB_COLOUR[theme],
+        zIndex: 2,
+        label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title)),
+        fullLabel: a.label,
+      };
     } else {
       attrs = { size: 5, color: AFFILIATION_COLOUR[theme], zIndex: 2, label: shorten(cleanDisplayText(a.label, DISPLAY_LIMITS.title)), fullLabel: a.label };
     }
@@ -97,7 +113,10 @@ function authorSizer(display: DisplayGraph, weight: string | undefined): ((value
   display.forEachNode((_n, a) => {
     if (a.kind === 'author') max = Math.max(max, a.weights?.[weight] ?? 0);
   });
-  return scaleSqrt().domain([0, max || 1]).range([2.5, 13]).clamp(true);
+  return scaleSqrt()
+    .domain([0, max || 1])
+    .range([2.5, 13])
+    .clamp(true);
 }
 
 /** Keeps the colours and sizes a graph file set (re-applied by applyTheme on every theme change). */

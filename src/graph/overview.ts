@@ -39,12 +39,24 @@ export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_
     return { x: x / Math.max(1, nodes.length), y: y / Math.max(1, nodes.length) };
   };
   for (const c of kept) {
-    overview.addNode(clusterNodeId(c.community), { kind: 'cluster', label: `${c.name} · ${c.size.toLocaleString('en-US')}`, authorCount: c.size, community: c.community, ...centroid(c.nodes) });
+    overview.addNode(clusterNodeId(c.community), {
+      kind: 'cluster',
+      label: `${c.name} · ${c.size.toLocaleString('en-US')}`,
+      authorCount: c.size,
+      community: c.community,
+      ...centroid(c.nodes),
+    });
   }
   if (rest.length) {
     const members = rest.flatMap((c) => c.nodes);
     const authors = rest.reduce((s, c) => s + c.size, 0);
-    overview.addNode(clusterNodeId(restCommunity), { kind: 'cluster', label: `${rest.length.toLocaleString('en-US')} smaller groups · ${authors.toLocaleString('en-US')}`, authorCount: authors, community: restCommunity, ...centroid(members) });
+    overview.addNode(clusterNodeId(restCommunity), {
+      kind: 'cluster',
+      label: `${rest.length.toLocaleString('en-US')} smaller groups · ${authors.toLocaleString('en-US')}`,
+      authorCount: authors,
+      community: restCommunity,
+      ...centroid(members),
+    });
   }
   source.forEachEdge((_e, attrs, _s, _t, sa, ta) => {
     const a = nodeOf.get(sa.community);

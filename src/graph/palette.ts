@@ -17,7 +17,9 @@ export type Theme = 'light' | 'dark';
 
 export function communityColour(theme: Theme): (community: number) => string {
   const range = OKABE_ITO.map((c) => (c === LAST_LIGHT && theme === 'dark' ? LAST_DARK : c));
-  const scale = scaleOrdinal<number, string>().domain(range.map((_c, i) => i)).range(range);
+  const scale = scaleOrdinal<number, string>()
+    .domain(range.map((_c, i) => i))
+    .range(range);
   return (community) => (community >= 0 && community < range.length ? scale(community) : OTHER_COLOUR);
 }
 

@@ -142,13 +142,7 @@ const EDGE_KINDS: EdgeKind[] = ['coauthor', 'affiliation', 'authorship'];
  * ids get the kind prefix, duplicate edges are merged (weights summed), positions are kept
  * (missing ones are placed on a circle), communities are renumbered 0..k-1.
  */
-export function toAtlasGraph(
-  format: GraphFileFormat,
-  rawNodes: RawNode[],
-  rawEdges: RawEdge[],
-  datasetId: string,
-  warnings: MessageList,
-): ReadResult {
+export function toAtlasGraph(format: GraphFileFormat, rawNodes: RawNode[], rawEdges: RawEdge[], datasetId: string, warnings: MessageList): ReadResult {
   const refusal = overReadLimits(rawNodes.length, rawEdges.length);
   if (refusal) return { ok: false, format, error: refusal };
 

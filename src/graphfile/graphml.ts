@@ -89,7 +89,14 @@ export function readGraphml(text: string, datasetId = 'graphml'): ReadResult {
     const fill = descendant(n, 'fill');
     const nodeLabel = descendant(n, 'nodelabel');
     const w = numberOf(geometry?.attrs.width);
-    const label = typeof attrs.label === 'string' ? attrs.label : typeof attrs.Label === 'string' ? (attrs.Label as string) : nodeLabel ? deepText(nodeLabel).trim() : undefined;
+    const label =
+      typeof attrs.label === 'string'
+        ? attrs.label
+        : typeof attrs.Label === 'string'
+          ? (attrs.Label as string)
+          : nodeLabel
+            ? deepText(nodeLabel).trim()
+            : undefined;
     nodes.push({
       id,
       label,

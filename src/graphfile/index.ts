@@ -10,7 +10,10 @@ export { readVosviewer } from './vosviewer';
 
 /** Guesses the format from the content (and the file name as a tie-breaker) and reads it. */
 export function readGraphFile(text: string, fileName = ''): ReadResult {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 4096);
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || undefined;
   if (head.startsWith('{')) {
     if (head.includes('"coauthor-atlas-snapshot"')) return { ok: false, error: 'this is a Coauthor Atlas snapshot, not a graph file: open it as a snapshot' };

@@ -3,7 +3,19 @@ import { parse as parseYaml } from 'yaml';
 import type { Alias, AuthorRef, Paper } from '../model/types';
 import { nameKey } from '../model/names';
 import {
-  capReport, capText, cleanDoi, collapseSpace, emptyReport, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped, type Parsed,
+  capReport,
+  capText,
+  cleanDoi,
+  collapseSpace,
+  emptyReport,
+  finish,
+  IdMaker,
+  isoDate,
+  plausibleYear,
+  progress,
+  stripBom,
+  yearDropped,
+  type Parsed,
 } from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 
@@ -23,15 +35,29 @@ export function aclName(first: string | undefined, last: string | undefined): st
 }
 
 /** An author's name parts as the XML splits them: also the paper's entry of `authorParts`. */
-interface AuthorBuf { first: string; last: string }
+interface AuthorBuf {
+  first: string;
+  last: string;
+}
 interface PaperBuf {
-  num: string; line: number; title: string; abstract: string; doi: string; url: string;
+  num: string;
+  line: number;
+  title: string;
+  abstract: string;
+  doi: string;
+  url: string;
   authors: AuthorBuf[];
   /** The authors' `id` attributes by position, when any has one. */
   authorIds?: (string | undefined)[];
 }
 /** `droppedYear`: a <year> outside YEAR_RANGE, as written (its papers are kept without a year). */
-interface VolumeBuf { id: string; year: number | undefined; month: number | undefined; booktitle: string; droppedYear?: string }
+interface VolumeBuf {
+  id: string;
+  year: number | undefined;
+  month: number | undefined;
+  booktitle: string;
+  droppedYear?: string;
+}
 
 /**
  * What a collection file means, fed by XML events (open tag, text, close tag) from either reader below:
@@ -51,8 +77,11 @@ class CollectionReader {
   captureDepth = 0;
   metaCapture: string | null = null;
 
-  constructor(fileName: string | undefined, private readonly line: () => number,
-    private readonly onPaper: (p: PaperBuf, volume: VolumeBuf, collection: string | undefined) => void) {
+  constructor(
+    fileName: string | undefined,
+    private readonly line: () => number,
+    private readonly onPaper: (p: PaperBuf, volume: VolumeBuf, collection: string | undefined) => void,
+  ) {
     this.collection = fileName?.replace(/^.*[\\/]/, '').replace(/\.xml$/i, '');
   }
 
@@ -69,16 +98,14 @@ class CollectionReader {
     else if (name === 'volume') {
       this.volume = { id: id ?? '', year: undefined, month: undefined, booktitle: '' };
       this.volumeShared = false;
-    }
-    else if (name === 'paper' && stack[depth - 2] === 'volume') {
+    } else if (name === 'paper' && stack[depth - 2] === 'volume') {
       this.paper = { num: id ?? '', line: this.line(), title: '', abstract: '', doi: '', url: '', authors: [] };
     } else if (this.paper && !this.capture) {
       const parent = stack[depth - 2];
       if (parent === 'paper' && (name === 'title' || name === 'abstract' || name === 'doi' || name === 'url')) {
         this.capture = name;
         this.captureDepth = depth;
-      }
-      else if (parent === 'paper' && name === 'author') {
+      } else if (parent === 'paper' && name === 'author') {
         this.author = { first: '', last: '' };
         this.authorId = id;
       } else if (this.author && parent === 'author' && (name === 'first' || name === 'last')) {
@@ -112,9 +139,10 @@ class CollectionReader {
       if (name === 'year' && /^\d{4}$/.test(v)) {
         this.volume.year = plausibleYear(Number(v));
         if (this.volume.year === undefined) this.volume.droppedYear = v;
-      }
-      else if (name === 'month') { const i = MONTHS.indexOf(v.slice(0, 3).toLowerCase()); if (i >= 0) this.volume.month = i + 1; }
-      else if (name === 'booktitle') this.volume.booktitle = v;
+      } else if (name === 'month') {
+        const i = MONTHS.indexOf(v.slice(0, 3).toLowerCase());
+        if (i >= 0) this.volume.month = i + 1;
+      } else if (name === 'booktitle') this.volume.booktitle = v;
       this.metaCapture = null;
     }
     if (name === 'author' && this.author && this.paper) {
@@ -163,14 +191,19 @@ class VolumeFacts {
       this.booktitle = volume.booktitle;
       this.venue = collapse(volume.booktitle);
     }
-    if (!this.primed || collection !== this.collection || volume.year !== this.volumeYear || volume.month !== this.month
-      || volume.droppedYear !== this.droppedYear) {
+    if (
+      !this.primed ||
+      collection !== this.collection ||
+      volume.year !== this.volumeYear ||
+      volume.month !== this.month ||
+      volume.droppedYear !== this.droppedYear
+    ) {
       this.primed = true;
       this.collection = collection;
       this.volumeYear = volume.year;
       this.month = volume.month;
       this.droppedYear = volume.droppedYear;
-      this.year = volume.droppedYear === undefined ? volume.year ?? yearFromCollectionId(collection) : undefined;
+      this.year = volume.droppedYear === undefined ? (volume.year ?? yearFromCollectionId(collection)) : undefined;
       this.date = isoDate(this.year, volume.month);
       this.source = `ACL Anthology ${collection ?? ''}`.trim();
     }
@@ -182,8 +215,16 @@ class VolumeFacts {
 const MAX_XML_ERRORS = 50;
 
 /** Parses one Anthology collection file into `items`, adding problems to `report`. */
-function parseCollection(text: string, fileName: string | undefined, report: ImportReport, items: Parsed[],
-  ids: IdMaker, indexBase: number, parts: Map<string, AclPersonName[]>, how: AclReader): number {
+function parseCollection(
+  text: string,
+  fileName: string | undefined,
+  report: ImportReport,
+  items: Parsed[],
+  ids: IdMaker,
+  indexBase: number,
+  parts: Map<string, AclPersonName[]>,
+  how: AclReader,
+): number {
   let count = 0;
   const facts = new VolumeFacts();
 
@@ -232,12 +273,16 @@ function parseCollection(text: string, fileName: string | undefined, report: Imp
   const pendingVolumes: VolumeBuf[] = [];
   const pendingCollections: (string | undefined)[] = [];
   const scanner = new XmlScanner(body);
-  const fast = new CollectionReader(fileName, () => scanner.tagEnd, (p, volume, collection) => {
-    pending.push(p);
-    pendingVolumes.push(volume);
-    pendingCollections.push(collection);
-    fast.volumeShared = true;
-  });
+  const fast = new CollectionReader(
+    fileName,
+    () => scanner.tagEnd,
+    (p, volume, collection) => {
+      pending.push(p);
+      pendingVolumes.push(volume);
+      pendingCollections.push(collection);
+      fast.volumeShared = true;
+    },
+  );
   if (how === 'auto' && scanner.run(fast)) {
     lineOf = (p) => scanner.lineAt(p.line);
     for (let i = 0; i < pending.length; i++) emit(pending[i], pendingVolumes[i], pendingCollections[i]);
@@ -295,9 +340,35 @@ for (let c = 0; c < 128; c++) {
  */
 const NAME_ROOT = 0;
 const OTHER_NAME = 1;
-const KNOWN_NAMES = ['collection', 'volume', 'meta', 'paper', 'title', 'author', 'first', 'last', 'abstract', 'doi', 'url',
-  'year', 'month', 'booktitle', 'fixed-case', 'pages', 'editor', 'frontmatter', 'attachment', 'video', 'address', 'publisher',
-  'note', 'id', 'href', 'tag', 'type'];
+const KNOWN_NAMES = [
+  'collection',
+  'volume',
+  'meta',
+  'paper',
+  'title',
+  'author',
+  'first',
+  'last',
+  'abstract',
+  'doi',
+  'url',
+  'year',
+  'month',
+  'booktitle',
+  'fixed-case',
+  'pages',
+  'editor',
+  'frontmatter',
+  'attachment',
+  'video',
+  'address',
+  'publisher',
+  'note',
+  'id',
+  'href',
+  'tag',
+  'type',
+];
 const nameTrie: number[] = [];
 const nameAtState: (string | undefined)[] = [];
 const addNameState = (): number => {
@@ -334,11 +405,12 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 /** The character a reference names (`amp`, `#38`, `#x26`), or undefined when saxes would call it an error. */
 function entity(name: string): string | undefined {
   if (name.charCodeAt(0) !== 35 /* # */) return Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
-  const hex = name.charCodeAt(1) === 120 /* x */;
+  const hex = name.charCodeAt(1) === 120; /* x */
   const digits = name.slice(hex ? 2 : 1);
   if (!(hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) return undefined;
   const code = parseInt(digits, hex ? 16 : 10);
-  const ok = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  const ok =
+    code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
   return ok ? String.fromCodePoint(code) : undefined;
 }
 
@@ -359,7 +431,10 @@ class XmlScanner {
 
   lineAt(pos: number): number {
     const s = this.s;
-    if (pos < this.linePos) { this.linePos = 0; this.lineNo = 1; }
+    if (pos < this.linePos) {
+      this.linePos = 0;
+      this.lineNo = 1;
+    }
     for (let i = s.indexOf('\n', this.linePos); i >= 0 && i < pos; i = s.indexOf('\n', i + 1)) {
       this.lineNo++;
       this.linePos = i + 1;
@@ -513,10 +588,15 @@ class XmlScanner {
   }
 }
 
-export interface AclFile { name?: string; text: string }
+export interface AclFile {
+  name?: string;
+  text: string;
+}
 
 /** ParseResult plus each paper's author names as the XML splits them (paper id → [{first, last}]). */
-export interface AclParseResult extends ParseResult { authorParts: Map<string, AclPersonName[]> }
+export interface AclParseResult extends ParseResult {
+  authorParts: Map<string, AclPersonName[]>;
+}
 
 /**
  * How XML is read: 'auto' takes the fast scanner for files it can read and saxes for the others;
@@ -548,8 +628,15 @@ export function parseAclXml(text: string, options?: ParseOptions): AclParseResul
 
 // ---------- name_variants.yaml ----------
 
-export interface AclPersonName { first?: string; last?: string }
-export interface AclNameVariant { canonical: AclPersonName; id?: string; variants: AclPersonName[] }
+export interface AclPersonName {
+  first?: string;
+  last?: string;
+}
+export interface AclNameVariant {
+  canonical: AclPersonName;
+  id?: string;
+  variants: AclPersonName[];
+}
 
 /**
  * The entries of `yaml/name_variants.yaml`. 'reference' reads it with the `yaml` library alone (slower;
@@ -563,11 +650,13 @@ export function readNameVariants(text: string, reader: AclReader = 'auto'): AclN
     const o = (v ?? {}) as Record<string, unknown>;
     return { first: o.first == null ? undefined : String(o.first), last: o.last == null ? undefined : String(o.last) };
   };
-  return data.filter((e) => e && typeof e === 'object' && 'canonical' in e).map((e) => ({
-    canonical: person(e.canonical),
-    id: typeof e.id === 'string' ? e.id : undefined,
-    variants: Array.isArray(e.variants) ? e.variants.map(person) : [],
-  }));
+  return data
+    .filter((e) => e && typeof e === 'object' && 'canonical' in e)
+    .map((e) => ({
+      canonical: person(e.canonical),
+      id: typeof e.id === 'string' ? e.id : undefined,
+      variants: Array.isArray(e.variants) ? e.variants.map(person) : [],
+    }));
 }
 
 // The `yaml` library takes about half a second on the 370 kB of name_variants.yaml. The file is written in
@@ -601,7 +690,9 @@ function flowCollection(text: string): Record<string, string> | string[] | undef
   const list: string[] = [];
   let i = 1;
   const end = text.length - 1;
-  const skip = () => { while (text[i] === ' ') i++; };
+  const skip = () => {
+    while (text[i] === ' ') i++;
+  };
   skip();
   if (i === end) return isMap ? map : list;
   for (;;) {
@@ -623,7 +714,13 @@ function flowCollection(text: string): Record<string, string> | string[] | undef
         const q = text.indexOf("'", j);
         if (q < 0 || q > end) return undefined;
         v += text.slice(j, q);
-        if (text[q + 1] === "'") { v += "'"; j = q + 2; } else { i = q + 1; break; }
+        if (text[q + 1] === "'") {
+          v += "'";
+          j = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
       }
       value = v;
       skip();

@@ -65,7 +65,10 @@ export class AuthorUnion {
   private byName = new Map<string, number[]>();
 
   /** `work.steps` counts the people compared (shared by the unions of one dedupe run, so a test can bound it). */
-  constructor(refs: AuthorRef[], private readonly work: { steps: number } = { steps: 0 }) {
+  constructor(
+    refs: AuthorRef[],
+    private readonly work: { steps: number } = { steps: 0 },
+  ) {
     this.absorb(refs);
   }
 
@@ -132,6 +135,7 @@ export class AuthorUnion {
 
   private nameIndex(key: string, at: number): void {
     const list = this.byName.get(key);
-    if (list) list.push(at); else this.byName.set(key, [at]);
+    if (list) list.push(at);
+    else this.byName.set(key, [at]);
   }
 }

@@ -1,8 +1,25 @@
 import { parse as parseBib, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
-  IdMaker, isoDate, lineIndex, parseYear, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
+  arxivFromDoi,
+  capReport,
+  cleanArxiv,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  fatalResult,
+  finish,
+  IdMaker,
+  isoDate,
+  lineIndex,
+  parseYear,
+  stripBom,
+  urlDropped,
+  webUrl,
+  yearWarner,
+  type Parsed,
 } from './common';
 import { PlainFields } from './bibtexPlain';
 import { batchText, BIBTEX_LIMITS, type Chunk, splitRecords } from './bibtexRecords';
@@ -21,8 +38,11 @@ const GENUINE_INVERTED = /[¡¿]|\\text(?:exclam|question)down|[!?]`/;
 function plain(value: unknown, ltgt = false): string | undefined {
   if (typeof value !== 'string') return undefined;
   // `[^<>]*`, not `[^>]*`: a run of unclosed "<a " would be rescanned to its end from each of them.
-  let text = value.replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/gi, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  let text = value
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/gi, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
   if (ltgt) text = text.replace(/¡/g, '<').replace(/¿/g, '>');
   return collapseSpace(text) || undefined;
 }
@@ -62,8 +82,17 @@ const LIB_OPTIONS = { english: false, sentenceCase: false, caseProtection: false
 /** A record start inside a record the library returned: it read past its own record. */
 const INNER_START = /\n[ \t]*@[ \t]*[a-zA-Z][\w:-]*[ \t]*[{(]/;
 
-interface Batch { chunks: Chunk[]; firstLine: number; end: number }
-interface Read { entry: Entry; batch: number; ltgt: boolean; line?: number }
+interface Batch {
+  chunks: Chunk[];
+  firstLine: number;
+  end: number;
+}
+interface Read {
+  entry: Entry;
+  batch: number;
+  ltgt: boolean;
+  line?: number;
+}
 
 function kb(chars: number): string {
   return `${Math.round(chars / 1024)} KB`;
@@ -142,8 +171,11 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
   for (let i = 0; i < records.length;) {
     const chunksOf: Chunk[] = [];
     let size = 0;
-    while (i < records.length && chunksOf.length < BIBTEX_LIMITS.batchRecords
-      && (!chunksOf.length || size + records[i].end - records[i].start <= BIBTEX_LIMITS.batchChars)) {
+    while (
+      i < records.length &&
+      chunksOf.length < BIBTEX_LIMITS.batchRecords &&
+      (!chunksOf.length || size + records[i].end - records[i].start <= BIBTEX_LIMITS.batchChars)
+    ) {
       size += records[i].end - records[i].start;
       chunksOf.push(records[i++]);
     }
@@ -300,7 +332,10 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
     }
     const creators = (Array.isArray(f.author) ? f.author : []) as Creator[];
     const truncated = creators.some(isOthers);
-    const authors: AuthorRef[] = creators.filter((c) => !isOthers(c)).map((c) => ({ name: creatorName(c, ltgt) })).filter((a) => a.name);
+    const authors: AuthorRef[] = creators
+      .filter((c) => !isOthers(c))
+      .map((c) => ({ name: creatorName(c, ltgt) }))
+      .filter((a) => a.name);
     const record = `@${entry.type}{${entry.key}}`;
     // Scopus: the paper's affiliations ("; "-separated), one per author when the counts match, else on every author.
     const affiliations = affiliationList(plain(f.affiliations, ltgt) ?? plain(f.affiliation, ltgt));
@@ -314,9 +349,12 @@ function build(reads: Read[], errors: { error: string; input?: string; line?: nu
       ? isoDate(Number(dateField[1]), dateField[2] ? Number(dateField[2]) : undefined, dateField[3] ? Number(dateField[3]) : undefined)
       : isoDate(year, monthNumber(typeof f.month === 'string' ? f.month : undefined));
     const doi = cleanDoi(f.doi);
-    const eprintIsArxiv = typeof f.archiveprefix === 'string' ? /arxiv/i.test(f.archiveprefix) : typeof f.eprinttype === 'string' && /arxiv/i.test(f.eprinttype);
-    const arxiv = (eprintIsArxiv ? cleanArxiv(f.eprint) : undefined) ?? arxivFromDoi(doi)
-      ?? (typeof f.url === 'string' && /arxiv\.org/.test(f.url) ? cleanArxiv(f.url) : undefined);
+    const eprintIsArxiv =
+      typeof f.archiveprefix === 'string' ? /arxiv/i.test(f.archiveprefix) : typeof f.eprinttype === 'string' && /arxiv/i.test(f.eprinttype);
+    const arxiv =
+      (eprintIsArxiv ? cleanArxiv(f.eprint) : undefined) ??
+      arxivFromDoi(doi) ??
+      (typeof f.url === 'string' && /arxiv\.org/.test(f.url) ? cleanArxiv(f.url) : undefined);
     const paper: Paper = compact({
       id: ids.make(entry.key, `bib-${index + 1}`),
       title,

@@ -3,7 +3,10 @@
 // its text put back after; names are split the way the library splits them (its `parseCreator`).
 import type { Creator, Entry } from '@retorquere/bibtex-parser';
 
-interface Library { entries: Entry[]; errors: { error: string; input?: string }[] }
+interface Library {
+  entries: Entry[];
+  errors: { error: string; input?: string }[];
+}
 
 /** Fields read this way: the ones the importer reads as text or names (the library treats them alike). */
 const PLAIN_READ = new Set(['title', 'abstract', 'journal', 'journaltitle', 'booktitle', 'howpublished', 'note', 'affiliation', 'affiliations']);
@@ -77,7 +80,7 @@ export class PlainFields {
     if (!Array.isArray(v) || v.length !== 1) return v;
     const only = v[0] as Creator;
     const m = typeof only?.lastName === 'string' && !only.firstName ? /^qzxplainqzx(\d+)q$/.exec(only.lastName) : null;
-    return m ? this.names.get(Number(m[1])) ?? v : v;
+    return m ? (this.names.get(Number(m[1])) ?? v) : v;
   }
 }
 
@@ -87,7 +90,11 @@ function countNewlines(s: string): number {
   return n;
 }
 
-interface Field { name: string; from: number; to: number }
+interface Field {
+  name: string;
+  from: number;
+  to: number;
+}
 
 const HEAD = /^\s*@\s*[a-zA-Z][\w:-]*\s*\{[^,{}()"=\s]*\s*,/;
 const NAME = /\s*([a-zA-Z][\w:.+-]*)\s*=\s*/y;

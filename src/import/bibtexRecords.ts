@@ -21,7 +21,12 @@ export const BIBTEX_LIMITS = {
  * A record's text: `text.slice(start, end)`; `type` is the lower-cased `@type` ('' for text before the first);
  * `tooManyAt` when it has more than `maxAtSigns` `@` signs.
  */
-export interface Chunk { start: number; end: number; type: string; tooManyAt?: boolean }
+export interface Chunk {
+  start: number;
+  end: number;
+  type: string;
+  tooManyAt?: boolean;
+}
 
 const RECORD_START = /^[ \t]*@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/gm;
 const INLINE_START = /@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/g;
@@ -83,12 +88,21 @@ export function splitRecords(text: string): Chunk[] {
   for (const c of lines) {
     const ats = countAt(text, c.start, c.end, maxAtSigns);
     if (ats === 0) continue;
-    if (c.end - c.start <= maxRecordChars && ats <= maxAtSigns) { out.push(c); continue; }
+    if (c.end - c.start <= maxRecordChars && ats <= maxAtSigns) {
+      out.push(c);
+      continue;
+    }
     // Several records on one line, or a pathological one: cut at inline `@type{`; a piece still full of `@` is not read.
     for (const piece of cutAt(text, c.start, c.end, INLINE_START)) {
       const close = countAt(text, piece.start, piece.end, maxAtSigns) > maxAtSigns ? recordEnd(text, piece.start, piece.end) : undefined;
       // Full of `@`: the record itself (up to its closing brace), and the text after it, each judged alone.
-      const parts = close === undefined ? [piece] : [{ ...piece, end: close }, { start: close, end: piece.end, type: '' }];
+      const parts =
+        close === undefined
+          ? [piece]
+          : [
+              { ...piece, end: close },
+              { start: close, end: piece.end, type: '' },
+            ];
       for (const part of parts) {
         const n = countAt(text, part.start, part.end, maxAtSigns);
         if (n === 0) continue;

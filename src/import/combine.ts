@@ -3,7 +3,10 @@ import { IdMaker, paperLists } from './common';
 import { dedupe, type Deduped } from './dedupe';
 import type { DuplicateMerge, ImportReport, ParseResult, RecordPlace } from './types';
 
-export interface FileResult { fileName: string; result: ParseResult }
+export interface FileResult {
+  fileName: string;
+  result: ParseResult;
+}
 
 export interface CombineOptions {
   /** Keep records that look like one paper as separate papers (the user disagrees with the rule); ids are still unique. */
@@ -81,7 +84,13 @@ export function combineResults(files: FileResult[], base?: Base, options: Combin
     papers: d.papers,
     aliases: combineAliases(files, base),
     ...owner(files, base),
-    files: fileReports(files, d, fileOf, merged, d.merges.map((m) => fileOf[m.dropped])),
+    files: fileReports(
+      files,
+      d,
+      fileOf,
+      merged,
+      d.merges.map((m) => fileOf[m.dropped]),
+    ),
     merged,
     keptApart: Boolean(options.keepApart),
     added: d.papers.length - d.from.filter((i) => i < baseCount).length,

@@ -199,10 +199,12 @@ export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
@@ -213,11 +215,17 @@ export function progress(options: ParseOptions | undefined, total: number): (don
   const cb = options?.onProgress;
   if (!cb) return () => {};
   const step = Math.max(1, Math.floor(total / 100));
-  return (done) => { if (done === total || done % step === 0) cb(done, total); };
+  return (done) => {
+    if (done === total || done % step === 0) cb(done, total);
+  };
 }
 
 /** A paper as a parser read it, with the index of the record it came from and its line where known. */
-export interface Parsed { paper: Paper; index: number; line?: number }
+export interface Parsed {
+  paper: Paper;
+  index: number;
+  line?: number;
+}
 
 /** The report's per-paper lists (cut author lists, no authors, no year), in one pass. */
 export function paperLists(papers: Paper[]): Pick<ImportReport, 'truncated' | 'noAuthors' | 'noYear'> {

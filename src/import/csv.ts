@@ -1,8 +1,28 @@
 import Papa from 'papaparse';
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
-  IdMaker, isEtAl, isoDate, isoFromString, lineIndex, parseYear, progress, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
+  arxivFromDoi,
+  capReport,
+  cleanArxiv,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  fatalResult,
+  finish,
+  IdMaker,
+  isEtAl,
+  isoDate,
+  isoFromString,
+  lineIndex,
+  parseYear,
+  progress,
+  stripBom,
+  urlDropped,
+  webUrl,
+  yearWarner,
+  type Parsed,
 } from './common';
 import type { CsvMapping, ParseOptions, ParseResult } from './types';
 
@@ -66,7 +86,12 @@ function splitCell(cell: string, sep: string): string[] {
 }
 
 /** A row that could not be read (an unclosed quote): `before` good rows come before it. */
-export interface CsvBrokenRow { before: number; line: number; message: string; excerpt: string }
+export interface CsvBrokenRow {
+  before: number;
+  line: number;
+  message: string;
+  excerpt: string;
+}
 
 /**
  * Header names, rows keyed by them (objects without a prototype: a column may be called `__proto__`), each row's
@@ -80,7 +105,13 @@ export interface CsvTable {
   broken: CsvBrokenRow[];
 }
 
-interface RawRows { cells: string[][]; starts: number[]; errors: Papa.ParseError[]; delimiter: string; linebreak: string }
+interface RawRows {
+  cells: string[][];
+  starts: number[];
+  errors: Papa.ParseError[];
+  delimiter: string;
+  linebreak: string;
+}
 
 /** Papaparse rows of `text` (as arrays) with the offset each starts at. */
 function rawRows(text: string, config: Papa.ParseConfig<string[]> = {}): RawRows {
@@ -162,7 +193,9 @@ export function readCsvTable(input: string): CsvTable {
     for (let i = from; i < to; i++) {
       const cells = raw.cells[i];
       const row: Record<string, string> = Object.create(null);
-      table.headers.forEach((h, j) => { if (j < cells.length) row[h] = cells[j]; });
+      table.headers.forEach((h, j) => {
+        if (j < cells.length) row[h] = cells[j];
+      });
       const message = cells.length !== n ? `Too ${cells.length > n ? 'many' : 'few'} fields: expected ${n} fields but parsed ${cells.length}` : errors.get(i);
       if (message) table.errors.push({ row: table.rows.length, message });
       table.rows.push(row);
@@ -186,9 +219,11 @@ export function readCsvTable(input: string): CsvTable {
     // After a quote that never closes, no quote closes (papaparse looked): the rest is read with quoting off.
     const quoteChar = bad.quoteAt === undefined ? '"' : absentChar(rest);
     table.broken.push({
-      before: table.rows.length, line: lineOf(badStart),
-      message: `unclosed quote (") on line ${lineOf(bad.quoteAt === undefined ? badStart : bad.quoteAt + offset)}: the row is not read`
-        + (quoteChar === undefined ? ', nor anything after it' : ''),
+      before: table.rows.length,
+      line: lineOf(badStart),
+      message:
+        `unclosed quote (") on line ${lineOf(bad.quoteAt === undefined ? badStart : bad.quoteAt + offset)}: the row is not read` +
+        (quoteChar === undefined ? ', nor anything after it' : ''),
       excerpt: excerpt(text.slice(badStart, restStart)),
     });
     if (quoteChar === undefined || !rest.trim()) return table;
@@ -233,7 +268,10 @@ export function parseCsv(input: string, options?: ParseOptions): ParseResult {
     const authors: AuthorRef[] = names.filter((n) => !isEtAl(n)).map((n) => ({ name: n }));
     const affs = mapping.affiliations ? splitCell(cell(row, mapping.affiliations), mapping.affiliationSeparator ?? ';') : [];
     if (affs.length && authors.length) {
-      if (affs.length === authors.length) authors.forEach((a, i) => { a.affiliations = [affs[i]]; });
+      if (affs.length === authors.length)
+        authors.forEach((a, i) => {
+          a.affiliations = [affs[i]];
+        });
       else warn(`${affs.length} affiliations for ${authors.length} authors: not assigned`);
     }
     const dateCell = cell(row, mapping.date);
@@ -243,7 +281,9 @@ export function parseCsv(input: string, options?: ParseOptions): ParseResult {
     const url = webUrl(cell(row, mapping.url), (u) => warn(urlDropped(record, u)));
     const paper: Paper = compact({
       id: ids.make(doi, `row-${index + 1}`),
-      title, authors, truncated,
+      title,
+      authors,
+      truncated,
       date: isoFromString(dateCell) ?? isoDate(year),
       year,
       venue: cell(row, mapping.venue) || undefined,

@@ -1,8 +1,15 @@
 /** Text encodings a file may come in (Web of Science saves tab-delimited files as UTF-16 LE on Windows). */
 export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-export interface SniffedEncoding { encoding: FileEncoding; bom: boolean }
-export interface DecodedText { text: string; encoding: FileEncoding; bom: boolean }
+export interface SniffedEncoding {
+  encoding: FileEncoding;
+  bom: boolean;
+}
+export interface DecodedText {
+  text: string;
+  encoding: FileEncoding;
+  bom: boolean;
+}
 
 /** Bytes looked at to tell UTF-16 without a BOM from UTF-8. */
 const SNIFF_BYTES = 1024;

@@ -4,7 +4,12 @@ import { AuthorUnion } from './authorUnion';
 import type { MergeRule } from './types';
 
 /** One merge: input paper `dropped` went into result paper `kept` (indices into the input and the result). */
-export interface Merge { kept: number; dropped: number; by: MergeRule; authorsAdded: number }
+export interface Merge {
+  kept: number;
+  dropped: number;
+  by: MergeRule;
+  authorsAdded: number;
+}
 
 export interface Deduped {
   papers: Paper[];
@@ -29,7 +34,10 @@ class Slot {
   private lists?: Map<(typeof UNITED)[number], Set<string>>;
   private notes?: Set<string>;
 
-  constructor(readonly original: Paper, private readonly work: { steps: number }) {
+  constructor(
+    readonly original: Paper,
+    private readonly work: { steps: number },
+  ) {
     this.paper = original;
   }
 

@@ -6,7 +6,12 @@ import type { ImportFormat } from './types';
 import { looksLikeWos } from './wos';
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
-  bib: 'bibtex', bibtex: 'bibtex', ris: 'ris', csv: 'csv', tsv: 'csv', xml: 'acl-xml',
+  bib: 'bibtex',
+  bibtex: 'bibtex',
+  ris: 'ris',
+  csv: 'csv',
+  tsv: 'csv',
+  xml: 'acl-xml',
 };
 
 /** Format of a file from its content first (BOM stripped), the file name as a hint. */
@@ -33,8 +38,11 @@ export function detectFormat(input: string, fileName?: string): ImportFormat | n
   if (/^\s*@\s*[a-zA-Z]+\s*[{(]/m.test(head)) return 'bibtex';
   // A profile page's text: a paper's category and date ("AIJul 31, 2024"). A .txt is not one by its name alone.
   if (looksLikeProfileText(head)) return 'profile-text';
-  const lines = head.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = head
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = lines[0] ?? '';
   if ((ext === 'csv' || ext === 'tsv' || /[,\t;]/.test(first)) && /title/i.test(first)) return 'csv';
-  return ext ? BY_EXTENSION[ext] ?? null : null;
+  return ext ? (BY_EXTENSION[ext] ?? null) : null;
 }

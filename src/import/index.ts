@@ -31,8 +31,9 @@ const PARSERS: Record<ImportFormat, (text: string, options?: ParseOptions) => Pa
 };
 
 /** What a file in none of the formats read is told: the formats read (never another format's own rules). */
-export const UNKNOWN_FORMAT = 'Unknown file format. Coauthor Atlas reads BibTeX/BibLaTeX, RIS, CSL-JSON (Zotero), OpenAlex JSON, CSV/TSV, '
-  + 'Web of Science (plain text or tab-delimited), Scopus CSV, PubMed/MEDLINE, ACL Anthology XML and the text of a profile page.';
+export const UNKNOWN_FORMAT =
+  'Unknown file format. Coauthor Atlas reads BibTeX/BibLaTeX, RIS, CSL-JSON (Zotero), OpenAlex JSON, CSV/TSV, ' +
+  'Web of Science (plain text or tab-delimited), Scopus CSV, PubMed/MEDLINE, ACL Anthology XML and the text of a profile page.';
 
 /** Parses file text; never throws for bad content (the report's `fatal` says why nothing was read). */
 export function parseInput(text: string, format?: ImportFormat | null, options?: ParseOptions): ParseResult {

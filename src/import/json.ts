@@ -1,7 +1,26 @@
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish,
-  IdMaker, isEtAl, isoDate, isoFromString, parseYear, progress, stripBom, urlDropped, webUrl, yearDropped, type Parsed,
+  arxivFromDoi,
+  capReport,
+  cleanArxiv,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  fatalResult,
+  finish,
+  IdMaker,
+  isEtAl,
+  isoDate,
+  isoFromString,
+  parseYear,
+  progress,
+  stripBom,
+  urlDropped,
+  webUrl,
+  yearDropped,
+  type Parsed,
 } from './common';
 import type { ImportFormat, ParseOptions, ParseResult } from './types';
 
@@ -26,7 +45,9 @@ export function jsonRecords(text: string): { records: unknown[] } | { error: str
 }
 
 /** Punctuation waiting on jsonExcerpt's stack. */
-class Raw { constructor(readonly text: string) {} }
+class Raw {
+  constructor(readonly text: string) {}
+}
 
 /**
  * The start of a JSON value as text, at most `max` characters, written without recursion (JSON.stringify of a
@@ -53,7 +74,7 @@ export function jsonExcerpt(value: unknown, max = 120): string {
         todo.push(v[keys[i]], new Raw(`${JSON.stringify(keys[i].slice(0, max))}:`));
         if (i > 0) todo.push(new Raw(','));
       }
-    } else out += typeof v === 'string' ? JSON.stringify(v.slice(0, max)) : JSON.stringify(v) ?? String(v);
+    } else out += typeof v === 'string' ? JSON.stringify(v.slice(0, max)) : (JSON.stringify(v) ?? String(v));
   }
   const text = excerpt(out, max);
   return todo.length && !text.endsWith('…') ? `${text}…` : text;
@@ -119,13 +140,21 @@ export function parseCslJson(text: string, options?: ParseOptions): ParseResult 
     const record = `CSL-JSON item ${index + 1}`;
     const names = Array.isArray(rec.author) ? rec.author.filter(isObj) : [];
     const truncated = names.some(CSL_ET_AL);
-    const authors: AuthorRef[] = names.filter((a) => !CSL_ET_AL(a)).map(cslName).filter((n): n is string => !!n).map((name) => ({ name }));
+    const authors: AuthorRef[] = names
+      .filter((a) => !CSL_ET_AL(a))
+      .map(cslName)
+      .filter((n): n is string => !!n)
+      .map((name) => ({ name }));
     const { date, year } = cslDate(rec.issued, (y) => warn(yearDropped(record, y)));
     const doi = cleanDoi(rec.DOI);
     const url = webUrl(rec.URL, (u) => warn(urlDropped(record, u)));
     return compact({
       id: ids.make(str(rec.id) ?? doi, `csl-${index + 1}`),
-      title, authors, truncated, date, year,
+      title,
+      authors,
+      truncated,
+      date,
+      year,
       venue: str(rec['container-title']),
       doi,
       arxiv: arxivFromDoi(doi) ?? (url && /arxiv\.org/.test(url) ? cleanArxiv(url) : undefined),
@@ -188,7 +217,10 @@ function openAlexPaper(options?: ParseOptions): ToPaper {
     authorships.forEach((a) => {
       const author = isObj(a.author) ? a.author : {};
       const name = str(author.display_name) ?? str(a.raw_author_name);
-      if (!name) { warn('an authorship without a name was left out'); return; }
+      if (!name) {
+        warn('an authorship without a name was left out');
+        return;
+      }
       const insts = Array.isArray(a.institutions) ? a.institutions.filter(isObj) : [];
       const affiliations = insts.map((i) => str(i.display_name)).filter((s): s is string => !!s);
       const raw = Array.isArray(a.raw_affiliation_strings) ? a.raw_affiliation_strings.map(str).filter((s): s is string => !!s) : [];
@@ -210,7 +242,7 @@ function openAlexPaper(options?: ParseOptions): ToPaper {
     const record = `OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`}`;
     const dropYear = (y: string) => warn(yearDropped(record, y));
     const year = typeof rec.publication_year === 'number' ? parseYear(rec.publication_year, dropYear) : parseYear(rec.publication_date, dropYear);
-    const date = year === undefined ? undefined : isoFromString(str(rec.publication_date)) ?? isoDate(year);
+    const date = year === undefined ? undefined : (isoFromString(str(rec.publication_date)) ?? isoDate(year));
     const doi = cleanDoi(rec.doi);
     const idsObj = isObj(rec.ids) ? rec.ids : {};
     const loc = isObj(rec.primary_location) ? rec.primary_location : {};
@@ -218,15 +250,21 @@ function openAlexPaper(options?: ParseOptions): ToPaper {
     const url = webUrl(str(loc.landing_page_url) ?? str(rec.id), (u) => warn(urlDropped(record, u)));
     return compact({
       id: ids.make(shortOpenAlexId(rec.id) ?? doi, `openalex-${index + 1}`),
-      title, authors,
+      title,
+      authors,
       truncated: rec.is_authors_truncated === true,
-      date, year,
+      date,
+      year,
       venue: str(source.display_name),
       doi,
       arxiv: cleanArxiv(idsObj.arxiv) ?? arxivFromDoi(doi),
       url,
       abstract: invertedToText(rec.abstract_inverted_index) ?? str(rec.abstract),
-      sources: [options?.fileName ? `${options.fileName} (OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`})` : `OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`}`],
+      sources: [
+        options?.fileName
+          ? `${options.fileName} (OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`})`
+          : `OpenAlex ${shortOpenAlexId(rec.id) ?? `work ${index + 1}`}`,
+      ],
     });
   };
 }

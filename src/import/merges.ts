@@ -28,7 +28,11 @@ export interface MergeCandidate {
   score: number;
 }
 
-const UMLAUTS: [RegExp, string][] = [[/ae/g, 'a'], [/oe/g, 'o'], [/ue/g, 'u']];
+const UMLAUTS: [RegExp, string][] = [
+  [/ae/g, 'a'],
+  [/oe/g, 'o'],
+  [/ue/g, 'u'],
+];
 
 /** Keys that coincide for transliteration variants: Müller/Mueller, "Wei Wang"/"Wang Wei", "Dingqiao Wen"/"Dingqiaowen". */
 export function transliterationKeys(key: string): string[] {
@@ -64,8 +68,10 @@ const RULE_WEIGHT: Record<VariantRule, number> = { transliteration: 3, initials:
 
 /** The fuller of two authors becomes the target: more name tokens, longer label, then more papers. */
 function fuller(a: ResolvedAuthor, b: ResolvedAuthor): boolean {
-  const na = keyName(a.key), nb = keyName(b.key);
-  const ta = na.split(' ').length, tb = nb.split(' ').length;
+  const na = keyName(a.key),
+    nb = keyName(b.key);
+  const ta = na.split(' ').length,
+    tb = nb.split(' ').length;
   if (ta !== tb) return ta > tb;
   if (na.length !== nb.length) return na.length > nb.length;
   return a.paperIds.length >= b.paperIds.length;
@@ -120,14 +126,23 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
     const why =
       keyName(from.key) === keyName(to.key)
         ? `${from.label} (${idPart(from.key) || 'no id'}) and ${to.label} (${idPart(to.key) || 'no id'}) have the same name but different source ids`
-      : rule === 'initials' ? `${from.label} has initials compatible with ${to.label}`
-      : rule === 'contained' ? `${from.label} is contained in ${to.label}`
-      : `${from.label} and ${to.label} are the same name once transliterated or reordered`;
+        : rule === 'initials'
+          ? `${from.label} has initials compatible with ${to.label}`
+          : rule === 'contained'
+            ? `${from.label} is contained in ${to.label}`
+            : `${from.label} and ${to.label} are the same name once transliterated or reordered`;
     found.set(id, {
-      from: from.key, to: to.key, fromLabel: from.label, toLabel: to.label, rule, why,
+      from: from.key,
+      to: to.key,
+      fromLabel: from.label,
+      toLabel: to.label,
+      rule,
+      why,
       sharedCoauthors: shared.map((k) => resolved.authors.get(k)?.label ?? k),
       sharedAffiliations: sharedAff,
-      fromPapers: from.paperIds.length, toPapers: to.paperIds.length, together,
+      fromPapers: from.paperIds.length,
+      toPapers: to.paperIds.length,
+      together,
       score: RULE_WEIGHT[rule] + 2 * Math.min(shared.length, 10) + 2 * Math.min(sharedAff.length, 3) - 4 * together,
     });
   };
@@ -137,7 +152,8 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
   for (const a of authors) {
     for (const k of transliterationKeys(keyName(a.key))) {
       const list = byTranslit.get(k);
-      if (list) list.push(a); else byTranslit.set(k, [a]);
+      if (list) list.push(a);
+      else byTranslit.set(k, [a]);
     }
   }
   for (const group of byTranslit.values()) {
@@ -152,7 +168,8 @@ export function findMergeCandidates(dataset: Dataset, opts: CandidateOptions = {
     if (tokens.length < 2) continue;
     const last = tokens[tokens.length - 1];
     const list = bySurname.get(last);
-    if (list) list.push(a); else bySurname.set(last, [a]);
+    if (list) list.push(a);
+    else bySurname.set(last, [a]);
   }
   for (const group of bySurname.values()) {
     if (group.length < 2 || group.length > maxGroup) continue;
@@ -215,7 +232,10 @@ export function toThesaurus(dataset: Dataset): string {
   return `${lines.join('\n')}\n`;
 }
 
-export interface ThesaurusRead { aliases: Alias[]; problems: { line: number; reason: string }[] }
+export interface ThesaurusRead {
+  aliases: Alias[];
+  problems: { line: number; reason: string }[];
+}
 
 /** Reads a VOSviewer thesaurus (tab-separated, header `label\treplace by`). Empty replacements (VOSviewer's "ignore") are reported, not applied. */
 export function fromThesaurus(text: string): ThesaurusRead {

@@ -14,7 +14,10 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** Anything with fetch's shape (the global fetch, or a fake in tests). */
-export type FetchLike = (url: string, init?: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+) => Promise<{
   ok: boolean;
   status: number;
   statusText?: string;
@@ -67,7 +70,11 @@ export interface OpenAlexClientOptions {
 export type OpenAlexErrorKind = 'http' | 'network' | 'format' | 'not-found';
 
 export class OpenAlexError extends Error {
-  constructor(readonly kind: OpenAlexErrorKind, message: string, readonly status?: number) {
+  constructor(
+    readonly kind: OpenAlexErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'OpenAlexError';
   }
@@ -110,7 +117,9 @@ function toCandidate(a: Obj): AuthorCandidate | null {
   if (!id || !displayName) return null;
   const insts: Obj[] = Array.isArray(a.last_known_institutions)
     ? a.last_known_institutions.filter(isObj)
-    : isObj(a.last_known_institution) ? [a.last_known_institution] : [];
+    : isObj(a.last_known_institution)
+      ? [a.last_known_institution]
+      : [];
   const institutions = insts
     .map((i) => {
       const name = str(i.display_name);
@@ -126,7 +135,12 @@ function toCandidate(a: Obj): AuthorCandidate | null {
     worksCount: typeof a.works_count === 'number' ? a.works_count : 0,
     ...(typeof a.cited_by_count === 'number' ? { citedByCount: a.cited_by_count } : {}),
     institutions,
-    alternatives: Array.isArray(a.display_name_alternatives) ? a.display_name_alternatives.map(str).filter((s): s is string => !!s).slice(0, 6) : [],
+    alternatives: Array.isArray(a.display_name_alternatives)
+      ? a.display_name_alternatives
+          .map(str)
+          .filter((s): s is string => !!s)
+          .slice(0, 6)
+      : [],
   };
 }
 
@@ -189,7 +203,8 @@ function retryAfterMs(value: string | null | undefined): number | undefined {
 
 function httpMessage(status: number, statusText: string | undefined, base: string): string {
   const what = `${status}${statusText ? ` ${statusText}` : ''}`;
-  if (status === 429) return `OpenAlex says too many requests (HTTP ${what}), even after waiting and trying again. Add your e-mail or API key, or try again in a minute.`;
+  if (status === 429)
+    return `OpenAlex says too many requests (HTTP ${what}), even after waiting and trying again. Add your e-mail or API key, or try again in a minute.`;
   if (status >= 500) return `OpenAlex is not answering properly (HTTP ${what}), even after one retry. Try again later.`;
   if (status === 401 || status === 403) return `OpenAlex refused the request (HTTP ${what}): check the API key.`;
   if (status === 404) return `OpenAlex has no such record (HTTP ${what}).`;
@@ -205,7 +220,9 @@ export function createOpenAlexClient(options: OpenAlexClientOptions = {}): OpenA
   const maxRetryDelay = options.maxRetryDelayMs ?? 10_000;
 
   const urlFor = (path: string, params: Record<string, string> = {}) => {
-    const qs = Object.entries(params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`).join('&');
+    const qs = Object.entries(params)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v).replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`)
+      .join('&');
     return `${base}${path}${qs ? `?${qs}` : ''}`;
   };
   const withCredentials = (url: string) => {
@@ -233,7 +250,10 @@ export function createOpenAlexClient(options: OpenAlexClientOptions = {}): OpenA
         res = await doFetch(withCredentials(url), { signal, headers: { Accept: 'application/json' } });
       } catch (e) {
         if (signal?.aborted || (e as Error)?.name === 'AbortError') throw abortError();
-        throw new OpenAlexError('network', `Could not reach OpenAlex at ${base} (${(e as Error)?.message || 'network error'}). Check the connection and try again.`);
+        throw new OpenAlexError(
+          'network',
+          `Could not reach OpenAlex at ${base} (${(e as Error)?.message || 'network error'}). Check the connection and try again.`,
+        );
       }
       if (res.ok) {
         let data: unknown;
@@ -271,7 +291,10 @@ export function createOpenAlexClient(options: OpenAlexClientOptions = {}): OpenA
       const data = await getJson(urlFor(`/authors/${q.id}`), opts.signal, true);
       list = data ? [data] : [];
     }
-    return list.filter(isObj).map(toCandidate).filter((c): c is AuthorCandidate => c !== null);
+    return list
+      .filter(isObj)
+      .map(toCandidate)
+      .filter((c): c is AuthorCandidate => c !== null);
   }
 
   async function fetchAllWorks(authorId: string, opts: { signal?: AbortSignal; onProgress?: (p: FetchProgress) => void } = {}): Promise<FetchWorksResult> {

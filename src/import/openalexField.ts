@@ -14,14 +14,21 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 /** The most works one field dataset takes in the page; beyond it, `npm run field` (DuckDB) is the way. */
 export const FIELD_MAX_WORKS = 200_000;
 /** Only the fields the graph and the panels read (no abstracts, references or concepts). */
-export const FIELD_SELECT = 'id,doi,title,display_name,publication_year,publication_date,type,authorships,primary_location,cited_by_count,is_authors_truncated,ids';
+export const FIELD_SELECT =
+  'id,doi,title,display_name,publication_year,publication_date,type,authorships,primary_location,cited_by_count,is_authors_truncated,ids';
 /** Bytes per work with FIELD_SELECT for a typical work (five authorships with their institutions), rounded up. */
 export const BYTES_PER_WORK = 2_600;
 /** Tries per page after the client's own retry, with these waits (ms) before each: 429s, 5xx and dropped connections. */
 export const FIELD_RETRY_WAITS_MS = [2_000, 5_000, 15_000];
 
 export type FieldEntityKind = 'topics' | 'sources' | 'institutions';
-export interface FieldEntity { kind: FieldEntityKind; id: string; name: string; hint?: string; worksCount?: number }
+export interface FieldEntity {
+  kind: FieldEntityKind;
+  id: string;
+  name: string;
+  hint?: string;
+  worksCount?: number;
+}
 
 /** Work types offered (OpenAlex's `type` values). */
 export const WORK_TYPES = ['article', 'preprint', 'book-chapter', 'review', 'dataset', 'dissertation'] as const;
@@ -99,7 +106,11 @@ export async function countWorks(client: OpenAlexClient, filter: string, signal?
 }
 
 /** Where the fetch stands: the next cursor (null: the walk is over), pages and works so far. */
-export interface FieldCursor { cursor: string | null; pages: number; works: number }
+export interface FieldCursor {
+  cursor: string | null;
+  pages: number;
+  works: number;
+}
 
 export interface FieldFetchOptions {
   signal?: AbortSignal;

@@ -73,7 +73,10 @@ function parseHeader(lines: string[]): ProfileHeader | undefined {
   const header: ProfileHeader = { name: lines[0] };
   const rest = lines.slice(1).filter((l) => !LIST_HEADING.test(l));
   const num = (re: RegExp) => {
-    for (const l of rest) { const m = l.match(re); if (m) return Number(m[1].replace(/,/g, '')); }
+    for (const l of rest) {
+      const m = l.match(re);
+      if (m) return Number(m[1].replace(/,/g, ''));
+    }
     return undefined;
   };
   const cat = rest.find((l) => CATEGORY_LINE.test(l));
@@ -88,9 +91,15 @@ function parseHeader(lines: string[]): ProfileHeader | undefined {
   });
 }
 
-interface Line { text: string; line: number }
+interface Line {
+  text: string;
+  line: number;
+}
 /** Where a paper starts: its line, and whether the category and date are on two lines (the older rendering). */
-interface Start { at: number; split: boolean }
+interface Start {
+  at: number;
+  split: boolean;
+}
 
 function findStarts(lines: string[]): Start[] {
   const starts: Start[] = [];
@@ -124,14 +133,27 @@ export function looksLikeProfileText(head: string): boolean {
 function readAuthors(line: string): { authors: AuthorRef[]; truncated: boolean; tags: string[] } {
   const dot = line.indexOf(TAGS_AFTER);
   const names = (dot < 0 ? line : line.slice(0, dot)).trim();
-  const tags = dot < 0 ? [] : line.slice(dot + TAGS_AFTER.length).split(',').map((s) => s.trim()).filter(Boolean);
+  const tags =
+    dot < 0
+      ? []
+      : line
+          .slice(dot + TAGS_AFTER.length)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   const cut = names.match(ET_AL);
   const list = cut ? names.slice(0, cut.index).trimEnd().replace(/,$/, '') : names;
-  const authors = list.split(',').map((s) => s.trim()).filter(Boolean).map((name) => ({ name }));
+  const authors = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => ({ name }));
   return { authors, truncated: Boolean(cut), tags };
 }
 
-export interface ProfileParseResult extends ParseResult { profile?: ProfileHeader }
+export interface ProfileParseResult extends ParseResult {
+  profile?: ProfileHeader;
+}
 
 export function parseProfileText(input: string, options?: ParseOptions): ProfileParseResult {
   const referenceYear = options?.referenceYear ?? new Date().getFullYear();

@@ -4,7 +4,19 @@
  */
 import type { Paper } from '../model/types';
 import {
-  arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker, isoDate, plausibleYear, progress, stripBom, yearDropped,
+  arxivFromDoi,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  finish,
+  IdMaker,
+  isoDate,
+  plausibleYear,
+  progress,
+  stripBom,
+  yearDropped,
   type Parsed,
 } from './common';
 import { recordPeople } from './pubmed/authors';
@@ -12,7 +24,18 @@ import { splitPubmedRecords, type PubmedRecord } from './pubmed/records';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const PMID_LINE = /^PMID- *\d+[ \t\r]*$/m;
 const OTHER_FIELD_LINE = /^(?:TI {2}|FAU |AU {2}|DP {2}|OWN |STAT|TA {2}|JT {2})- /m;

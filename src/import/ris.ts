@@ -1,18 +1,42 @@
 import type { AuthorRef, Paper } from '../model/types';
 import {
-  arxivFromDoi, capReport, cleanArxiv, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker,
-  isEtAl, isoDate, parseYear, progress, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
+  arxivFromDoi,
+  capReport,
+  cleanArxiv,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  finish,
+  IdMaker,
+  isEtAl,
+  isoDate,
+  parseYear,
+  progress,
+  stripBom,
+  urlDropped,
+  webUrl,
+  yearWarner,
+  type Parsed,
 } from './common';
 import { citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
 
 const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
-interface RisRecord { line: number; tags: Map<string, string[]>; raw: string[] }
+interface RisRecord {
+  line: number;
+  tags: Map<string, string[]>;
+  raw: string[];
+}
 
 /** "Last, First" as written in RIS becomes "First Last"; "et al." marks a cut list. */
 function risName(value: string): string {
-  const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length >= 2) return collapseSpace(`${parts.slice(1).join(' ')} ${parts[0]}`);
   return collapseSpace(value);
 }
@@ -37,9 +61,16 @@ function splitRecords(text: string): { records: RisRecord[]; stray: { line: numb
         if (cur) records.push(cur); // previous record lacked ER
         cur = { line: i + 1, tags: new Map(), raw: [] };
       }
-      if (!cur) { stray.push({ line: i + 1, text: l }); return; }
+      if (!cur) {
+        stray.push({ line: i + 1, text: l });
+        return;
+      }
       cur.raw.push(l);
-      if (tag === 'ER') { records.push(cur); cur = null; return; }
+      if (tag === 'ER') {
+        records.push(cur);
+        cur = null;
+        return;
+      }
       const values = cur.tags.get(tag);
       if (values) values.push(value.trim());
       else cur.tags.set(tag, [value.trim()]);

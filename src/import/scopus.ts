@@ -1,8 +1,24 @@
 // Scopus CSV (Scopus → Export → CSV): one row per document, the columns named in the header row.
 import type { Paper } from '../model/types';
 import {
-  arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, fatalResult, finish, IdMaker, isoDate,
-  lineIndex, parseYear, progress, stripBom, urlDropped, webUrl, yearWarner, type Parsed,
+  arxivFromDoi,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  fatalResult,
+  finish,
+  IdMaker,
+  isoDate,
+  lineIndex,
+  parseYear,
+  progress,
+  stripBom,
+  urlDropped,
+  webUrl,
+  yearWarner,
+  type Parsed,
 } from './common';
 import { rowAuthors, type RowAuthors } from './scopus/authors';
 import { countCell, isPlaceholder, scopusEid } from './scopus/fields';
@@ -11,7 +27,13 @@ import type { ImportReport, ParseOptions, ParseResult } from './types';
 
 /** Header cells of the first line, unquoted. */
 function headerCells(line: string): string[] {
-  return line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  return line.split(',').map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /** True when the start of a file (BOM stripped) is this format: a CSV header with Title and Scopus's own columns. */
@@ -23,9 +45,21 @@ export function looksLikeScopusCsv(head: string): boolean {
 
 /** The columns read, by their Scopus header names (matched without regard to case). */
 const COLUMNS = {
-  authors: 'authors', fullNames: 'author full names', ids: 'author(s) id', title: 'title', year: 'year',
-  venue: 'source title', doi: 'doi', link: 'link', affiliations: 'affiliations', withAffiliations: 'authors with affiliations',
-  abstract: 'abstract', documentType: 'document type', citedBy: 'cited by', eid: 'eid', pmid: 'pubmed id',
+  authors: 'authors',
+  fullNames: 'author full names',
+  ids: 'author(s) id',
+  title: 'title',
+  year: 'year',
+  venue: 'source title',
+  doi: 'doi',
+  link: 'link',
+  affiliations: 'affiliations',
+  withAffiliations: 'authors with affiliations',
+  abstract: 'abstract',
+  documentType: 'document type',
+  citedBy: 'cited by',
+  eid: 'eid',
+  pmid: 'pubmed id',
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -40,7 +74,10 @@ function columnIndex(header: string[]): Partial<Record<Column, number>> {
   return out;
 }
 
-interface Table { header: string[]; rows: CsvRecord[] }
+interface Table {
+  header: string[];
+  rows: CsvRecord[];
+}
 
 /** The header and the rows. A header with broken quotes is read plainly: Scopus's column names hold no quotes or commas. */
 function readTable(text: string, report: ImportReport): Table | undefined {
@@ -54,7 +91,10 @@ function readTable(text: string, report: ImportReport): Table | undefined {
 type Cells = (c: Column) => string;
 
 /** Where a row's dropped values are said. */
-interface RowNotes { yearDropped: (written: string) => void; urlDropped: (written: string) => void }
+interface RowNotes {
+  yearDropped: (written: string) => void;
+  urlDropped: (written: string) => void;
+}
 
 function toPaper(cell: Cells, raw: Cells, who: RowAuthors, id: (preferred: string | undefined) => string, source: string, notes: RowNotes): Paper {
   const year = parseYear(cell('year'), notes.yearDropped);
@@ -99,7 +139,7 @@ export function parseScopusCsv(input: string, options?: ParseOptions): ParseResu
   rows.forEach((row, index) => {
     tick(index + 1);
     const line = lineOf(row.start);
-    const raw: Cells = (c) => (col[c] === undefined ? '' : row.cells[col[c] as number] ?? '');
+    const raw: Cells = (c) => (col[c] === undefined ? '' : (row.cells[col[c] as number] ?? ''));
     const cell: Cells = (c) => {
       const v = collapseSpace(raw(c));
       return isPlaceholder(v) ? '' : v;
@@ -113,8 +153,11 @@ export function parseScopusCsv(input: string, options?: ParseOptions): ParseResu
       report.warnings.push({ index, line, message: `${row.cells.length} cells where the header has ${header.length}` });
     }
     const who = rowAuthors({
-      authors: raw('authors'), fullNames: raw('fullNames'), ids: raw('ids'),
-      withAffiliations: raw('withAffiliations'), affiliations: raw('affiliations'),
+      authors: raw('authors'),
+      fullNames: raw('fullNames'),
+      ids: raw('ids'),
+      withAffiliations: raw('withAffiliations'),
+      affiliations: raw('affiliations'),
     });
     for (const message of who.warnings) report.warnings.push({ index, line, message });
     const where = `row ${index + 1}, line ${line}`;

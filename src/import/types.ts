@@ -1,20 +1,19 @@
 import type { Alias, Paper } from '../model/types';
 
-export type ImportFormat =
-  | 'bibtex'
-  | 'ris'
-  | 'csl-json'
-  | 'openalex'
-  | 'csv'
-  | 'acl-xml'
-  | 'profile-text'
-  | 'wos'
-  | 'scopus-csv'
-  | 'pubmed';
+export type ImportFormat = 'bibtex' | 'ris' | 'csl-json' | 'openalex' | 'csv' | 'acl-xml' | 'profile-text' | 'wos' | 'scopus-csv' | 'pubmed';
 
-export interface SkippedRecord { index: number; line?: number; reason: string; excerpt?: string }
+export interface SkippedRecord {
+  index: number;
+  line?: number;
+  reason: string;
+  excerpt?: string;
+}
 
-export interface ImportWarning { index: number; line?: number; message: string }
+export interface ImportWarning {
+  index: number;
+  line?: number;
+  message: string;
+}
 
 /** How two records were found to be one paper: same DOI, same arXiv id, or same title and year with a shared author. */
 export type MergeRule = 'doi' | 'arxiv' | 'title-year-author';
@@ -56,7 +55,10 @@ export interface ImportReport {
 }
 
 /** Where a paper came from in its file: the record index (0-based) and the line where the parser knows it. */
-export interface RecordPlace { index: number; line?: number }
+export interface RecordPlace {
+  index: number;
+  line?: number;
+}
 
 export interface ParseResult {
   papers: Paper[];

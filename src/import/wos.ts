@@ -1,7 +1,19 @@
 import type { Paper, PaperIds } from '../model/types';
 import {
-  arxivFromDoi, cleanDoi, collapseSpace, compact, emptyReport, excerpt, finish, IdMaker, isoDate, parseYear, progress,
-  stripBom, yearWarner, type Parsed,
+  arxivFromDoi,
+  cleanDoi,
+  collapseSpace,
+  compact,
+  emptyReport,
+  excerpt,
+  finish,
+  IdMaker,
+  isoDate,
+  parseYear,
+  progress,
+  stripBom,
+  yearWarner,
+  type Parsed,
 } from './common';
 import type { ImportReport, ParseOptions, ParseResult } from './types';
 import { readPeople } from './wos/people';
@@ -45,7 +57,11 @@ function paperIds(rec: WosRecord): PaperIds | undefined {
   return Object.keys(ids).length ? ids : undefined;
 }
 
-interface Context { ids: IdMaker; report: ImportReport; options?: ParseOptions }
+interface Context {
+  ids: IdMaker;
+  report: ImportReport;
+  options?: ParseOptions;
+}
 
 function toPaper(rec: WosRecord, index: number, { ids, report, options }: Context): Parsed | null {
   const title = collapseSpace(rec.texts.get('TI') ?? '');
@@ -56,8 +72,12 @@ function toPaper(rec: WosRecord, index: number, { ids, report, options }: Contex
   }
   const list = (tag: string) => rec.lists.get(tag) ?? [];
   const people = readPeople({
-    full: list('AF'), short: list('AU'), groups: list('CA'), addresses: list('C1'),
-    orcids: rec.texts.get('OI'), researcherIds: rec.texts.get('RI'),
+    full: list('AF'),
+    short: list('AU'),
+    groups: list('CA'),
+    addresses: list('C1'),
+    orcids: rec.texts.get('OI'),
+    researcherIds: rec.texts.get('RI'),
   });
   for (const message of rec.warnings) report.warnings.push({ index, line: rec.line, message });
   for (const message of people.warnings) report.warnings.push({ index, line: rec.line, message });

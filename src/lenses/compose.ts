@@ -10,7 +10,14 @@ import type { LensState, LensView } from './types';
 
 export type FilterLens = Pick<LensState, 'minPapers' | 'minShared' | 'affiliation' | 'largestComponent'>;
 
-export function filterGraph(graph: LensGraph, index: DatasetIndex, papers: Set<string> | null, counting: Counting, f: FilterLens, ego?: { node: string; depth: number }): FilterResult {
+export function filterGraph(
+  graph: LensGraph,
+  index: DatasetIndex,
+  papers: Set<string> | null,
+  counting: Counting,
+  f: FilterLens,
+  ego?: { node: string; depth: number },
+): FilterResult {
   return applyFilters(graph, {
     papers,
     paperSize: (pid) => index.authorsOf(pid).length,
@@ -24,14 +31,23 @@ export function filterGraph(graph: LensGraph, index: DatasetIndex, papers: Set<s
 }
 
 /** The path between two author keys on the filtered graph, and its highlight. */
-export function pathLens(graph: LensGraph, filter: FilterResult, keys: [string, string], index: DatasetIndex): { path: PathResult | null; highlight: Highlight; note: string } {
+export function pathLens(
+  graph: LensGraph,
+  filter: FilterResult,
+  keys: [string, string],
+  index: DatasetIndex,
+): { path: PathResult | null; highlight: Highlight; note: string } {
   const [a, b] = keys.map(authorNodeId);
   const visible = (n: string) => graph.hasNode(n) && !filter.hiddenNodes.has(n) && graph.getNodeAttribute(n, 'kind') === 'author';
   const path = shortestPath(a, b, filter.ties, filter.shared, visible);
   const name = (k: string) => index.author(k)?.label ?? k;
   if (!path) {
     const nodes = new Set([a, b].filter(visible));
-    return { path: null, highlight: { nodes, edges: [], focus: [...nodes] }, note: `No collaboration path between ${name(keys[0])} and ${name(keys[1])}${filter.hiddenNodes.size ? ' with the current filters' : ''}.` };
+    return {
+      path: null,
+      highlight: { nodes, edges: [], focus: [...nodes] },
+      note: `No collaboration path between ${name(keys[0])} and ${name(keys[1])}${filter.hiddenNodes.size ? ' with the current filters' : ''}.`,
+    };
   }
   const nodes = new Set(path.nodes);
   const edges: string[] = [];

@@ -202,7 +202,10 @@ export function applyFilters(graph: LensGraph, input: FilterInput): FilterResult
     const viaHubs = hs && ht ? hs.filter((h) => ht.includes(h)).length : 0;
     if (!kept || kept + viaHubs < minShared) return void hiddenEdges.add(edge);
     if (edgeWeights && a.paperIds.length) {
-      edgeWeights.set(edge, input.counting === 'full' ? kept : a.paperIds.reduce((w, p) => (papers!.has(p) ? w + 1 / Math.max(1, input.paperSize(p) - 1) : w), 0));
+      edgeWeights.set(
+        edge,
+        input.counting === 'full' ? kept : a.paperIds.reduce((w, p) => (papers!.has(p) ? w + 1 / Math.max(1, input.paperSize(p) - 1) : w), 0),
+      );
     }
   });
 

@@ -9,17 +9,68 @@ import { affiliationNodeId, GRAPH_BUDGET, type AtlasGraph, type BuildOptions } f
 import { aliasResolver, identityKeys, type ResolvedDataset } from '../graph/authors';
 
 /** Country names (and common short forms) recognised as the last part of an affiliation ("…, Germany"). */
-const COUNTRIES: Record<string, string> = Object.fromEntries(
-  [
-    ['usa', 'United States'], ['us', 'United States'], ['united states', 'United States'], ['united states of america', 'United States'],
-    ['uk', 'United Kingdom'], ['united kingdom', 'United Kingdom'], ['england', 'United Kingdom'], ['scotland', 'United Kingdom'],
-    ...['China', 'Germany', 'France', 'Canada', 'Japan', 'India', 'Italy', 'Spain', 'Netherlands', 'Switzerland', 'Sweden', 'Israel',
-      'Singapore', 'Australia', 'Korea', 'South Korea', 'Brazil', 'Denmark', 'Finland', 'Norway', 'Belgium', 'Austria', 'Ireland',
-      'Portugal', 'Poland', 'Czech Republic', 'Greece', 'Turkey', 'Russia', 'Taiwan', 'Hong Kong', 'Mexico', 'Chile', 'Argentina',
-      'New Zealand', 'Qatar', 'United Arab Emirates', 'Saudi Arabia', 'Egypt', 'South Africa', 'Iran', 'Pakistan', 'Vietnam',
-      'Thailand', 'Indonesia', 'Malaysia', 'Luxembourg', 'Estonia', 'Hungary', 'Romania'].map((c) => [c.toLowerCase(), c]),
-  ],
-);
+const COUNTRIES: Record<string, string> = Object.fromEntries([
+  ['usa', 'United States'],
+  ['us', 'United States'],
+  ['united states', 'United States'],
+  ['united states of america', 'United States'],
+  ['uk', 'United Kingdom'],
+  ['united kingdom', 'United Kingdom'],
+  ['england', 'United Kingdom'],
+  ['scotland', 'United Kingdom'],
+  ...[
+    'China',
+    'Germany',
+    'France',
+    'Canada',
+    'Japan',
+    'India',
+    'Italy',
+    'Spain',
+    'Netherlands',
+    'Switzerland',
+    'Sweden',
+    'Israel',
+    'Singapore',
+    'Australia',
+    'Korea',
+    'South Korea',
+    'Brazil',
+    'Denmark',
+    'Finland',
+    'Norway',
+    'Belgium',
+    'Austria',
+    'Ireland',
+    'Portugal',
+    'Poland',
+    'Czech Republic',
+    'Greece',
+    'Turkey',
+    'Russia',
+    'Taiwan',
+    'Hong Kong',
+    'Mexico',
+    'Chile',
+    'Argentina',
+    'New Zealand',
+    'Qatar',
+    'United Arab Emirates',
+    'Saudi Arabia',
+    'Egypt',
+    'South Africa',
+    'Iran',
+    'Pakistan',
+    'Vietnam',
+    'Thailand',
+    'Indonesia',
+    'Malaysia',
+    'Luxembourg',
+    'Estonia',
+    'Hungary',
+    'Romania',
+  ].map((c) => [c.toLowerCase(), c]),
+]);
 
 /** The country an affiliation names as its last comma-separated part, if any. */
 export function countryOf(affiliation: string): string | undefined {
@@ -126,7 +177,9 @@ export function institutionRefusal(unit: 'institution' | 'country', resolved: Re
 
 /** Seeded Louvain (communities numbered by size) and seeded starting positions around each community's centre. */
 function assignCommunitiesAndPositions(graph: AtlasGraph, seed: number): void {
-  const raw: Record<string, number> = graph.size ? louvain(graph, { rng: seedrandom(`louvain:${seed}`), getEdgeWeight: 'weight' }) : Object.fromEntries(graph.nodes().map((n, i) => [n, i]));
+  const raw: Record<string, number> = graph.size
+    ? louvain(graph, { rng: seedrandom(`louvain:${seed}`), getEdgeWeight: 'weight' })
+    : Object.fromEntries(graph.nodes().map((n, i) => [n, i]));
   const sizes = new Map<number, number>();
   for (const n of graph.nodes()) sizes.set(raw[n], (sizes.get(raw[n]) ?? 0) + 1);
   const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);

@@ -295,7 +295,12 @@ function adjacency(ix: OverviewIndex): Adjacency {
   let adj = adjacencies.get(ix);
   if (adj) return adj;
   const nAuthors = ix.authorNodes.length;
-  const edges = rows(nAuthors, ix.edgeA.length, (e) => ix.edgeA[e], (e) => ix.edgeB[e]);
+  const edges = rows(
+    nAuthors,
+    ix.edgeA.length,
+    (e) => ix.edgeA[e],
+    (e) => ix.edgeB[e],
+  );
   const hubs = rows(nAuthors, ix.hubAuthor.length, (h) => ix.hubAuthor[h]);
   const members = rows(ix.papers.length, ix.hubAuthor.length, (h) => ix.hubPaper[h]);
   adj = {
@@ -365,9 +370,18 @@ export function overviewPathFromIndex(
     return i === undefined || ix.authorCluster[i] < 0 ? undefined : ix.clusters[ix.authorCluster[i]];
   };
   if (!path) {
-    const nodes = new Set([a, b].filter(isVisible).map(clusterOfNode).filter((c): c is string => !!c));
+    const nodes = new Set(
+      [a, b]
+        .filter(isVisible)
+        .map(clusterOfNode)
+        .filter((c): c is string => !!c),
+    );
     const filtered = papers !== null || (f.minPapers ?? 0) > 1 || minShared > 1 || Boolean(f.largestComponent);
-    return { path: null, highlight: { nodes, edges: [], focus: [...nodes] }, note: `No collaboration path between ${name(keys[0])} and ${name(keys[1])}${filtered ? ' with the current filters' : ''}.` };
+    return {
+      path: null,
+      highlight: { nodes, edges: [], focus: [...nodes] },
+      note: `No collaboration path between ${name(keys[0])} and ${name(keys[1])}${filtered ? ' with the current filters' : ''}.`,
+    };
   }
   const clusters = path.nodes.map(clusterOfNode).filter((c): c is string => !!c);
   const edges: string[] = [];

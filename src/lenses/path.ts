@@ -14,7 +14,13 @@ export interface PathResult {
 }
 
 /** `ties`: tied nodes with their tie strength (shared papers); `shared`: the papers behind one hop. */
-export function shortestPath(source: string, target: string, ties: (n: string) => Map<string, number>, shared: (a: string, b: string) => string[], isVisible: (n: string) => boolean): PathResult | null {
+export function shortestPath(
+  source: string,
+  target: string,
+  ties: (n: string) => Map<string, number>,
+  shared: (a: string, b: string) => string[],
+  isVisible: (n: string) => boolean,
+): PathResult | null {
   if (!isVisible(source) || !isVisible(target)) return null;
   if (source === target) return { nodes: [source], hops: [] };
   const dist = new Map([[source, 0]]);

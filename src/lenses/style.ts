@@ -87,7 +87,12 @@ export function weightedDegrees(graph: LensGraph, filter: Pick<FilterResult, 'ac
 export type SizeValues = Map<string, number>;
 
 /** The raw value each visible actor is sized by (metrics come from the worker; undefined until then). */
-export function sizeValues(graph: LensGraph, sizeBy: LensState['sizeBy'], filter: FilterResult, metrics?: { betweenness: Record<string, number>; pagerank: Record<string, number> }): SizeValues | undefined {
+export function sizeValues(
+  graph: LensGraph,
+  sizeBy: LensState['sizeBy'],
+  filter: FilterResult,
+  metrics?: { betweenness: Record<string, number>; pagerank: Record<string, number> },
+): SizeValues | undefined {
   const weight = weightOf(sizeBy);
   if (weight !== undefined) return weightValues(graph, weight, filter.actors);
   switch (sizeBy) {
@@ -108,6 +113,9 @@ export function sizeValues(graph: LensGraph, sizeBy: LensState['sizeBy'], filter
 export function sizesFrom(values: SizeValues): Map<string, number> {
   let max = 0;
   for (const v of values.values()) max = Math.max(max, v);
-  const scale = scaleSqrt().domain([0, max || 1]).range([2.5, 13]).clamp(true);
+  const scale = scaleSqrt()
+    .domain([0, max || 1])
+    .range([2.5, 13])
+    .clamp(true);
   return new Map([...values].map(([n, v]) => [n, scale(v)]));
 }

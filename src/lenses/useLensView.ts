@@ -16,16 +16,36 @@ import type { LensState, LensView } from './types';
  * reads (a colour change does not re-filter). Betweenness and PageRank run in a Web Worker; until they
  * arrive the display graph's sizes stay. (Owned by the lenses feature.)
  */
-export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: LensState, selection: Selection, overviewOf: { source: AtlasGraph; index?: OverviewIndex } | null = null): LensView {
+export function useLensView(
+  display: DisplayGraph,
+  index: DatasetIndex,
+  lens: LensState,
+  selection: Selection,
+  overviewOf: { source: AtlasGraph; index?: OverviewIndex } | null = null,
+): LensView {
   const graph = asLensGraph(display);
   const counting = display.getAttribute('options')?.counting ?? 'full';
 
   // Stable objects per stage, derived from string keys of the fields each stage reads.
   const paperKey = JSON.stringify([lens.years, lens.categories, lens.venues]);
   const paperLens = useMemo(() => JSON.parse(paperKey) as [LensState['years'] | null, string[] | null, string[] | null], [paperKey]);
-  const papers = useMemo(() => visiblePapers(index.dataset.papers, { ...lensDefaults, years: paperLens[0] ?? undefined, categories: paperLens[1] ?? undefined, venues: paperLens[2] ?? undefined }), [index, paperLens]);
+  const papers = useMemo(
+    () =>
+      visiblePapers(index.dataset.papers, {
+        ...lensDefaults,
+        years: paperLens[0] ?? undefined,
+        categories: paperLens[1] ?? undefined,
+        venues: paperLens[2] ?? undefined,
+      }),
+    [index, paperLens],
+  );
 
-  const filterKey = JSON.stringify({ minPapers: lens.minPapers, minShared: lens.minShared, affiliation: lens.affiliation, largestComponent: lens.largestComponent });
+  const filterKey = JSON.stringify({
+    minPapers: lens.minPapers,
+    minShared: lens.minShared,
+    affiliation: lens.affiliation,
+    largestComponent: lens.largestComponent,
+  });
   const filterLens = useMemo(() => JSON.parse(filterKey) as FilterLens, [filterKey]);
   const egoNode = selection?.kind === 'author' && lens.egoDepth ? authorNodeId(selection.key) : null;
   const egoDepth = lens.egoDepth ?? 0;
@@ -72,7 +92,9 @@ export function useLensView(display: DisplayGraph, index: DatasetIndex, lens: Le
       hiddenEdges: filter.hiddenEdges,
       edgeWeights: filter.edgeWeights,
       ...style,
-      ...(overview ? { hiddenNodes: overview.hiddenNodes, hiddenEdges: overview.hiddenEdges, edgeWeights: overview.edgeWeights, nodeSizes: overview.nodeSizes } : {}),
+      ...(overview
+        ? { hiddenNodes: overview.hiddenNodes, hiddenEdges: overview.hiddenEdges, edgeWeights: overview.edgeWeights, nodeSizes: overview.nodeSizes }
+        : {}),
       highlight: path ? path.highlight : undefined,
       path: path ? path.path : undefined,
       notes,

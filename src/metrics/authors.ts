@@ -105,8 +105,15 @@ export function dominance(rows: readonly AuthorCount[], k: number): DominanceRow
   const byDf = ranks(dfs);
   return top
     .map((r, i) => ({
-      key: r.key, label: r.label, papers: r.papers, singleAuthored: r.singleAuthored, multiAuthored: r.multiAuthored,
-      firstAuthoredMulti: r.firstAuthoredMulti, dominance: dfs[i], rankByPapers: byPapers[i], rankByDominance: byDf[i],
+      key: r.key,
+      label: r.label,
+      papers: r.papers,
+      singleAuthored: r.singleAuthored,
+      multiAuthored: r.multiAuthored,
+      firstAuthoredMulti: r.firstAuthoredMulti,
+      dominance: dfs[i],
+      rankByPapers: byPapers[i],
+      rankByDominance: byDf[i],
     }))
     .sort((a, b) => a.rankByDominance - b.rankByDominance || a.rankByPapers - b.rankByPapers);
 }

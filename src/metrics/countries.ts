@@ -35,7 +35,9 @@ const countryKey = (c: string) => c.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export function countryTable(resolved: ResolvedDataset): CountryTable {
   const rows = new Map<string, CountryRow>();
-  let withCountry = 0, scp = 0, mcp = 0;
+  let withCountry = 0,
+    scp = 0,
+    mcp = 0;
   for (const { paper } of resolved.papers) {
     const shares = new Map<string, number>();
     const located = paper.authors.filter((a) => a.countries?.some((c) => countryKey(c)));

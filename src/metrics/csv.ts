@@ -61,7 +61,14 @@ export function lotkaTable(ind: Indicators): IndicatorTable {
 
 export function dominanceTable(ind: Indicators): IndicatorTable {
   const rows = ind.dominance.map((d) => [
-    d.label, round(d.dominance), d.papers, d.singleAuthored, d.multiAuthored, d.firstAuthoredMulti, d.rankByPapers, d.rankByDominance,
+    d.label,
+    round(d.dominance),
+    d.papers,
+    d.singleAuthored,
+    d.multiAuthored,
+    d.firstAuthoredMulti,
+    d.rankByPapers,
+    d.rankByDominance,
   ]);
   const header = ['author', 'dominanceFactor', 'papers', 'singleAuthored', 'multiAuthored', 'firstAuthoredMulti', 'rankByPapers', 'rankByDominance'];
   return { id: 'dominance', title: 'Author dominance', header, rows };

@@ -55,7 +55,9 @@ function fitLotka(observed: { papers: number; share: number }[], total: number):
   const m = xs.length;
   const mx = xs.reduce((s, v) => s + v, 0) / m;
   const my = ys.reduce((s, v) => s + v, 0) / m;
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < m; i++) {
     sxy += (xs[i] - mx) * (ys[i] - my);
     sxx += (xs[i] - mx) ** 2;
@@ -72,7 +74,10 @@ function fitLotka(observed: { papers: number; share: number }[], total: number):
 
 function ksDistance(observed: { papers: number; share: number }[], exponent: number, constant: number): number {
   const maxX = observed[observed.length - 1].papers;
-  let at = 0, cumObserved = 0, cumFitted = 0, d = 0;
+  let at = 0,
+    cumObserved = 0,
+    cumFitted = 0,
+    d = 0;
   for (let x = 1; x <= maxX; x++) {
     if (observed[at]?.papers === x) cumObserved += observed[at++].share;
     cumFitted += constant / x ** exponent;

@@ -40,7 +40,13 @@ export interface MainInformation {
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 export function mainInformation(resolved: ResolvedDataset): MainInformation {
-  let authorships = 0, authorPositions = 0, single = 0, multi = 0, none = 0, multiAuthorships = 0, truncated = 0;
+  let authorships = 0,
+    authorPositions = 0,
+    single = 0,
+    multi = 0,
+    none = 0,
+    multiAuthorships = 0,
+    truncated = 0;
   let firstYear: number | undefined, lastYear: number | undefined;
   const singleAuthors = new Set<string>();
   for (const rp of resolved.papers) {
@@ -106,7 +112,8 @@ export function annualProduction(resolved: ResolvedDataset): AnnualProduction {
   const years = [...byYear].sort((a, b) => a[0] - b[0]).map(([year, papers]) => ({ year, papers }));
   let growthRate: number | null = null;
   if (years.length > 1) {
-    const first = years[0], last = years[years.length - 1];
+    const first = years[0],
+      last = years[years.length - 1];
     growthRate = ((last.papers / first.papers) ** (1 / (last.year - first.year)) - 1) * 100;
   }
   return { years, papersWithoutYear: withoutYear, growthRate };

@@ -8,7 +8,15 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Letters that NFD does not decompose but that users expect folded.
 const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
 };
 
 export function foldText(text: string): string {
@@ -47,5 +55,7 @@ const NON_ALNUM_ASCII = /[^a-z0-9]+/g;
 
 /** Accent- and case-insensitive text used for search matching. */
 export function searchKey(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -29,5 +29,7 @@ export const CSP_DIRECTIVES: Record<string, string[]> = {
 };
 
 export function contentSecurityPolicy(directives: Record<string, string[]> = CSP_DIRECTIVES): string {
-  return Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+  return Object.entries(directives)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join('; ');
 }

@@ -61,7 +61,11 @@ export function cleanDisplayText(text: unknown, max = 500, options: { keepLines?
       return before > 0x7f && after > 0x7f && !Number.isNaN(before) && !Number.isNaN(after) ? m : '';
     });
   t = options.keepLines
-    ? t.replace(/\r\n?/g, '\n').replace(/[^\S\n]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim()
+    ? t
+        .replace(/\r\n?/g, '\n')
+        .replace(/[^\S\n]+/g, ' ')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()
     : t.replace(/\s+/g, ' ').trim();
   const capped = capLength(t, max);
   if (!cutBefore || capped !== t) return capped;

@@ -33,10 +33,21 @@ export interface StoredDataset {
   revision?: number;
 }
 
-export interface StoredSummary { id: string; title: string; papers: number; createdAt: number; updatedAt: number; revision?: number }
+export interface StoredSummary {
+  id: string;
+  title: string;
+  papers: number;
+  createdAt: number;
+  updatedAt: number;
+  revision?: number;
+}
 
 /** A stored record that could not be read: kept as it is until the user deletes it. */
-export interface DamagedRecord { id: string; name: string; reason: string }
+export interface DamagedRecord {
+  id: string;
+  name: string;
+  reason: string;
+}
 
 interface AtlasDb extends DBSchema {
   datasets: { key: string; value: StoredDataset };
@@ -47,7 +58,10 @@ export type StoreErrorKind = 'unavailable' | 'quota' | 'failed' | 'corrupt' | 'c
 
 /** A storage failure in words the user can act on; the data in memory is never affected. */
 export class StoreError extends Error {
-  constructor(readonly kind: StoreErrorKind, message: string) {
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+  ) {
     super(message);
     this.name = 'StoreError';
   }
@@ -60,10 +74,16 @@ function toStoreError(e: unknown): StoreError {
   if (e instanceof StoreError) return e;
   const err = e as { name?: string; message?: string };
   if (err?.name === 'QuotaExceededError' || /quota/i.test(err?.message ?? '')) {
-    return new StoreError('quota', 'The browser’s storage for this site is full: the dataset was not saved. Delete stored datasets you no longer need, or free space in the browser. The data shown stays usable until you reload.');
+    return new StoreError(
+      'quota',
+      'The browser’s storage for this site is full: the dataset was not saved. Delete stored datasets you no longer need, or free space in the browser. The data shown stays usable until you reload.',
+    );
   }
   if (err?.name === 'SecurityError' || err?.name === 'InvalidStateError') {
-    return new StoreError('unavailable', 'This browser does not allow this page to store data (private window or storage blocked): the dataset stays usable until you reload, but is not kept.');
+    return new StoreError(
+      'unavailable',
+      'This browser does not allow this page to store data (private window or storage blocked): the dataset stays usable until you reload, but is not kept.',
+    );
   }
   return new StoreError('failed', `Storing the dataset failed (${err?.message ?? String(e)}). The data shown stays usable until you reload.`);
 }
@@ -82,20 +102,24 @@ function idbAvailable(): boolean {
 function db(): Promise<IDBPDatabase<AtlasDb>> {
   if (!idbAvailable()) return Promise.reject(new StoreError('unavailable', NO_IDB));
   if (!dbPromise) {
-    dbPromise = Promise.resolve().then(() => openDB<AtlasDb>(DB_NAME, 1, {
-      upgrade(d) {
-        d.createObjectStore('datasets', { keyPath: 'id' });
-        d.createObjectStore('summaries', { keyPath: 'id' });
-      },
-      // Another tab upgraded the database: let it, and reopen on the next call.
-      blocking() {
-        void dbPromise?.then((d) => d.close());
+    dbPromise = Promise.resolve()
+      .then(() =>
+        openDB<AtlasDb>(DB_NAME, 1, {
+          upgrade(d) {
+            d.createObjectStore('datasets', { keyPath: 'id' });
+            d.createObjectStore('summaries', { keyPath: 'id' });
+          },
+          // Another tab upgraded the database: let it, and reopen on the next call.
+          blocking() {
+            void dbPromise?.then((d) => d.close());
+            dbPromise = null;
+          },
+        }),
+      )
+      .catch((e: unknown) => {
         dbPromise = null;
-      },
-    })).catch((e: unknown) => {
-      dbPromise = null;
-      throw toStoreError(e);
-    });
+        throw toStoreError(e);
+      });
   }
   return dbPromise;
 }
@@ -136,7 +160,14 @@ export function recordProblem(r: unknown, id?: string): string | null {
 
 function summaryProblem(s: unknown): string | null {
   if (!isObject(s)) return 'the summary is not an object';
-  if (typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.papers !== 'number' || typeof s.updatedAt !== 'number' || typeof s.createdAt !== 'number') return 'the summary has the wrong shape';
+  if (
+    typeof s.id !== 'string' ||
+    typeof s.title !== 'string' ||
+    typeof s.papers !== 'number' ||
+    typeof s.updatedAt !== 'number' ||
+    typeof s.createdAt !== 'number'
+  )
+    return 'the summary has the wrong shape';
   return null;
 }
 
@@ -151,10 +182,16 @@ function nameOf(id: string, ...candidates: unknown[]): string {
 }
 
 const corrupt = (name: string, reason: string) =>
-  new StoreError('corrupt', `The stored dataset “${name}” cannot be read (${reason}). It is kept as it is and was not changed; you can export it or delete it from the stored datasets.`);
+  new StoreError(
+    'corrupt',
+    `The stored dataset “${name}” cannot be read (${reason}). It is kept as it is and was not changed; you can export it or delete it from the stored datasets.`,
+  );
 
 const conflict = (name: string) =>
-  new StoreError('conflict', `“${name}” was changed in another tab or window since it was opened here: this change was not saved, so as not to overwrite that one. What is shown here stays usable until you reload; reopen the dataset to continue from the newer version.`);
+  new StoreError(
+    'conflict',
+    `“${name}” was changed in another tab or window since it was opened here: this change was not saved, so as not to overwrite that one. What is shown here stays usable until you reload; reopen the dataset to continue from the newer version.`,
+  );
 
 /** Normalises a valid stored record (old records get revision 0 and an empty alias list). */
 function normalised(r: StoredDataset): StoredDataset {
@@ -162,7 +199,14 @@ function normalised(r: StoredDataset): StoredDataset {
   return { ...r, dataset, revision: revisionOf(r) };
 }
 
-const summaryOf = (r: StoredDataset): StoredSummary => ({ id: r.id, title: r.dataset.title, papers: r.dataset.papers.length, createdAt: r.createdAt, updatedAt: r.updatedAt, revision: r.revision ?? 0 });
+const summaryOf = (r: StoredDataset): StoredSummary => ({
+  id: r.id,
+  title: r.dataset.title,
+  papers: r.dataset.papers.length,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  revision: r.revision ?? 0,
+});
 
 export interface WriteOptions {
   /**
@@ -185,7 +229,11 @@ export interface WriteOptions {
  * another tab cannot slip in between. `make` gets the current record (null when there is none) and returns the
  * record to write, or null to write nothing. Returns the record written (or, skipped as stale, the stored one).
  */
-async function readModifyWrite(id: string, make: (current: StoredDataset | null) => StoredDataset | null, opts: WriteOptions = {}): Promise<StoredDataset | null> {
+async function readModifyWrite(
+  id: string,
+  make: (current: StoredDataset | null) => StoredDataset | null,
+  opts: WriteOptions = {},
+): Promise<StoredDataset | null> {
   const check = opts.check ?? 'refuse';
   let d: IDBPDatabase<AtlasDb>;
   try {
@@ -223,8 +271,7 @@ async function readModifyWrite(id: string, make: (current: StoredDataset | null)
       if (problem) throw new StoreError('failed', `The dataset was not saved: ${problem}. The data shown stays usable until you reload.`);
       written = { ...next, id, revision: current && opts.derived ? before : before + 1 };
       await Promise.all([tx.objectStore('datasets').put(written), tx.objectStore('summaries').put(summaryOf(written))]);
-    }
-    else if (stale && check === 'skip') skipped = current;
+    } else if (stale && check === 'skip') skipped = current;
     await tx.done;
   } catch (e) {
     try {
@@ -256,7 +303,10 @@ export function markOpened(id: string, revision: number): void {
  * Saves a dataset with its options and positions: a new one, or one this tab opened (its base revision).
  * Refused (`conflict`) when another tab wrote it since; refused (`corrupt`) over a damaged record.
  */
-export async function saveDataset(input: Omit<StoredDataset, 'createdAt' | 'updatedAt' | 'revision'> & { createdAt?: number }, opts: WriteOptions = {}): Promise<StoredDataset> {
+export async function saveDataset(
+  input: Omit<StoredDataset, 'createdAt' | 'updatedAt' | 'revision'> & { createdAt?: number },
+  opts: WriteOptions = {},
+): Promise<StoredDataset> {
   const now = Date.now();
   const record = await readModifyWrite(input.id, (current) => ({ ...input, createdAt: input.createdAt ?? current?.createdAt ?? now, updatedAt: now }), opts);
   return record!;

@@ -19,7 +19,11 @@ export interface FieldJob {
   startedAt: string;
 }
 
-interface FieldPage { key: string; index: number; works: Record<string, unknown>[] }
+interface FieldPage {
+  key: string;
+  index: number;
+  works: Record<string, unknown>[];
+}
 
 interface FieldDb extends DBSchema {
   jobs: { key: string; value: FieldJob };

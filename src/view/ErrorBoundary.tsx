@@ -68,7 +68,11 @@ export class ErrorBoundary extends Component<Props, State> {
         if (!datasets.length && !damaged.length) {
           note = 'There is nothing to export: no dataset is kept in this browser (the embedded profile is always available).';
         } else {
-          const json = JSON.stringify({ format: 'coauthor-atlas-rescue', version: 1, exportedAt: new Date().toISOString(), source: 'stored', datasets, damaged }, null, 1);
+          const json = JSON.stringify(
+            { format: 'coauthor-atlas-rescue', version: 1, exportedAt: new Date().toISOString(), source: 'stored', datasets, damaged },
+            null,
+            1,
+          );
           download(`coauthor-atlas-datasets-${stamp()}.json`, json);
           note = `${datasets.length} stored dataset${datasets.length === 1 ? '' : 's'}${damaged.length ? ` and ${damaged.length} damaged record${damaged.length === 1 ? '' : 's'}` : ''} downloaded as one JSON file.`;
         }
@@ -87,9 +91,20 @@ export class ErrorBoundary extends Component<Props, State> {
         <h1>Something went wrong while drawing the network</h1>
         <p>{String(error.message).slice(0, 500)}</p>
         <p>Your stored data is unchanged. You can export it, try again, or go back to the embedded profile.</p>
-        <button type="button" onClick={() => void this.exportData()} disabled={exporting}>Export the data</button>{' '}
-        <button type="button" onClick={() => this.setState({ error: null, exportNote: null })}>Try again</button>{' '}
-        <button type="button" onClick={() => { window.location.href = window.location.pathname; }}>Open the embedded profile</button>
+        <button type="button" onClick={() => void this.exportData()} disabled={exporting}>
+          Export the data
+        </button>{' '}
+        <button type="button" onClick={() => this.setState({ error: null, exportNote: null })}>
+          Try again
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => {
+            window.location.href = window.location.pathname;
+          }}
+        >
+          Open the embedded profile
+        </button>
         {exportNote && <p role="status">{exportNote}</p>}
       </div>
     );

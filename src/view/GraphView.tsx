@@ -126,10 +126,18 @@ function GraphControls({ progress, runner }: { progress: LayoutProgress | null; 
   const pct = progress ? Math.round((100 * progress.iterations) / progress.maxIterations) : 0;
   return (
     <div className="graph-controls" role="toolbar" aria-label="Graph controls">
-      <button type="button" onClick={() => camera.animatedZoom({ duration: 250 })} aria-label="Zoom in" title="Zoom in"><ZoomInIcon /></button>
-      <button type="button" onClick={() => camera.animatedUnzoom({ duration: 250 })} aria-label="Zoom out" title="Zoom out"><ZoomOutIcon /></button>
-      <button type="button" onClick={() => camera.animatedReset({ duration: 300 })} aria-label="Fit graph" title="Fit the whole graph"><FitIcon /></button>
-      <button type="button" onClick={toggleFullscreen} aria-label={fullscreen ? 'Exit fullscreen' : 'Fullscreen'} title="Fullscreen"><FullscreenIcon /></button>
+      <button type="button" onClick={() => camera.animatedZoom({ duration: 250 })} aria-label="Zoom in" title="Zoom in">
+        <ZoomInIcon />
+      </button>
+      <button type="button" onClick={() => camera.animatedUnzoom({ duration: 250 })} aria-label="Zoom out" title="Zoom out">
+        <ZoomOutIcon />
+      </button>
+      <button type="button" onClick={() => camera.animatedReset({ duration: 300 })} aria-label="Fit graph" title="Fit the whole graph">
+        <FitIcon />
+      </button>
+      <button type="button" onClick={toggleFullscreen} aria-label={fullscreen ? 'Exit fullscreen' : 'Fullscreen'} title="Fullscreen">
+        <FullscreenIcon />
+      </button>
       <span className="sep" />
       <button
         type="button"

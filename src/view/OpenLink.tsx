@@ -27,7 +27,15 @@ export function OpenLinkButton() {
         >
           <label>
             Link to a paper list, snapshot, GEXF, GraphML or VOSviewer JSON file
-            <input type="url" required autoFocus value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://…/network.gexf" aria-label="Link to open" />
+            <input
+              type="url"
+              required
+              autoFocus
+              value={link}
+              onChange={(e) => setLink(e.target.value)}
+              placeholder="https://…/network.gexf"
+              aria-label="Link to open"
+            />
           </label>
           <p className="muted small">The host must allow other sites to read the file (CORS). The link stays in the address bar, so the page can be shared.</p>
           <button type="submit">Open</button>

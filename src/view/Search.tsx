@@ -68,7 +68,9 @@ export function Search({ search, onChoose }: { search: (query: string, limit: nu
               }}
               onMouseEnter={() => setActive(i)}
             >
-              <span className="hit-kind" aria-hidden="true">{hit.kind === 'author' ? <PersonIcon /> : <PaperIcon />}</span>
+              <span className="hit-kind" aria-hidden="true">
+                {hit.kind === 'author' ? <PersonIcon /> : <PaperIcon />}
+              </span>
               <span className="hit-label">{cleanDisplayText(hit.label, DISPLAY_LIMITS.title)}</span>
               <span className="muted hit-detail">{hit.detail}</span>
             </li>

@@ -31,7 +31,12 @@ const appDir = join(work, 'app');
 const bib = join(work, `library-${MB}mb.bib`);
 
 console.log(`Generating a ${MB} MB BibTeX library (seed ${SEED})…`);
-const meta = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/make-bibtex.ts'), bib, String(MB), String(SEED)], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
+const meta = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/make-bibtex.ts'), bib, String(MB), String(SEED)], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop(),
+);
 console.log(`  ${(meta.bytes / 1e6).toFixed(1)} MB, ${meta.entries.toLocaleString('en-US')} entries, ${meta.authorships.toLocaleString('en-US')} authorships`);
 console.log('Building the app…');
 await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
@@ -96,11 +101,17 @@ while (performance.now() - started < LIMIT_MS) {
   await page.keyboard.press('Shift');
   const key = performance.now() - t;
   const t2 = performance.now();
-  const state = await page.evaluate((name) => new Promise((r) => requestAnimationFrame(() => {
-    const atlas = window.__coauthorAtlas;
-    const title = document.querySelector('.dataset-title')?.textContent ?? '';
-    r({ title: title.includes(name), order: atlas?.sigma.getGraph().order ?? 0, done: window.__bench.workerMessages.length > 0 });
-  })), fileName);
+  const state = await page.evaluate(
+    (name) =>
+      new Promise((r) =>
+        requestAnimationFrame(() => {
+          const atlas = window.__coauthorAtlas;
+          const title = document.querySelector('.dataset-title')?.textContent ?? '';
+          r({ title: title.includes(name), order: atlas?.sigma.getGraph().order ?? 0, done: window.__bench.workerMessages.length > 0 });
+        }),
+      ),
+    fileName,
+  );
   const raf = performance.now() - t2;
   samples.push({ t: t + offset, key, raf, done: state.done });
   if (state.title && state.order > 0) {
@@ -128,7 +139,12 @@ const data = await page.evaluate((name) => {
     order: graph.order,
     clusters: graph.everyNode((_n, a) => a.kind === 'cluster'),
     lodBar: document.querySelector('.lod-bar')?.textContent ?? '',
-    report: [...(report?.querySelectorAll('.import-file-report, [role="status"], .import-error, p:not(.muted)') ?? [])].map((e) => e.innerText.trim()).filter(Boolean).slice(0, 8).join('\n').slice(0, 1500),
+    report: [...(report?.querySelectorAll('.import-file-report, [role="status"], .import-error, p:not(.muted)') ?? [])]
+      .map((e) => e.innerText.trim())
+      .filter(Boolean)
+      .slice(0, 8)
+      .join('\n')
+      .slice(0, 1500),
     title: document.querySelector('.dataset-title')?.textContent.includes(name),
   };
 }, fileName);
@@ -163,7 +179,15 @@ const result = {
   parsePhaseMs: parseEnd && parseEnd - t0,
   buildPhaseMs: shownAt && parseEnd && shownAt - parseEnd,
   resultDeliveryMs: done && done.handledAt - done.t,
-  progress: { samples: progress.length, distinctValues: new Set(values).size, changes: changes.length, first: values[0], last: values[values.length - 1], longestWithoutChangeMs: longestStill, lastLabel: progress[progress.length - 1]?.label },
+  progress: {
+    samples: progress.length,
+    distinctValues: new Set(values).size,
+    changes: changes.length,
+    first: values[0],
+    last: values[values.length - 1],
+    longestWithoutChangeMs: longestStill,
+    lastLabel: progress[progress.length - 1]?.label,
+  },
   longTasks: {
     parse: { longestMs: longest(t0, parseEnd ?? Infinity), count: count(t0, parseEnd ?? Infinity) },
     build: { longestMs: longest(parseEnd ?? Infinity, shownAt ?? Infinity), count: count(parseEnd ?? Infinity, shownAt ?? Infinity) },
@@ -177,20 +201,32 @@ const result = {
 };
 
 const f = (x, d = 0) => (x === null || x === undefined ? '—' : Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
-console.log(`\nBibTeX end to end (production build, headless Chromium): ${f(meta.bytes / 1e6, 1)} MB, ${f(meta.entries)} entries, ${f(meta.authorships)} authorships`);
+console.log(
+  `\nBibTeX end to end (production build, headless Chromium): ${f(meta.bytes / 1e6, 1)} MB, ${f(meta.entries)} entries, ${f(meta.authorships)} authorships`,
+);
 console.log('| figure | value |');
 console.log('|---|---:|');
 console.log(`| pick → first frame of the new graph (s) | ${f(result.totalToGraphMs / 1000, 1)} |`);
 console.log(`| … parse phase: file read, worker parse, result delivered (s) | ${f(result.parsePhaseMs / 1000, 1)} |`);
 console.log(`| … build phase: graph built in the graph worker and received in slices, first frame (s) | ${f(result.buildPhaseMs / 1000, 1)} |`);
-console.log(`| progress bar: samples every 100 ms / distinct values / longest time without a change (s) | ${f(progress.length)} / ${f(result.progress.distinctValues)} / ${f(longestStill / 1000, 1)} |`);
+console.log(
+  `| progress bar: samples every 100 ms / distinct values / longest time without a change (s) | ${f(progress.length)} / ${f(result.progress.distinctValues)} / ${f(longestStill / 1000, 1)} |`,
+);
 console.log(`| longest main-thread task while parsing (ms) / long tasks | ${f(result.longTasks.parse.longestMs)} / ${f(result.longTasks.parse.count)} |`);
 console.log(`| longest main-thread task while building (ms) / long tasks | ${f(result.longTasks.build.longestMs)} / ${f(result.longTasks.build.count)} |`);
 console.log(`| longest main-thread task in the 5 s after the first frame (ms) | ${f(result.longTasks.after5s.longestMs)} |`);
-console.log(`| key press answered while parsing: median / max (ms), samples | ${f(result.input.parse.keyPressMs.median)} / ${f(result.input.parse.keyPressMs.max)}, ${result.input.parse.keyPressMs.n} |`);
-console.log(`| rAF round trip while parsing: median / max (ms) | ${f(result.input.parse.rafRoundTripMs.median)} / ${f(result.input.parse.rafRoundTripMs.max)} |`);
-console.log(`| key press answered while building: median / max (ms), samples | ${f(result.input.build.keyPressMs.median)} / ${f(result.input.build.keyPressMs.max)}, ${result.input.build.keyPressMs.n} |`);
-console.log(`| rAF round trip while building: median / max (ms) | ${f(result.input.build.rafRoundTripMs.median)} / ${f(result.input.build.rafRoundTripMs.max)} |`);
+console.log(
+  `| key press answered while parsing: median / max (ms), samples | ${f(result.input.parse.keyPressMs.median)} / ${f(result.input.parse.keyPressMs.max)}, ${result.input.parse.keyPressMs.n} |`,
+);
+console.log(
+  `| rAF round trip while parsing: median / max (ms) | ${f(result.input.parse.rafRoundTripMs.median)} / ${f(result.input.parse.rafRoundTripMs.max)} |`,
+);
+console.log(
+  `| key press answered while building: median / max (ms), samples | ${f(result.input.build.keyPressMs.median)} / ${f(result.input.build.keyPressMs.max)}, ${result.input.build.keyPressMs.n} |`,
+);
+console.log(
+  `| rAF round trip while building: median / max (ms) | ${f(result.input.build.rafRoundTripMs.median)} / ${f(result.input.build.rafRoundTripMs.max)} |`,
+);
 console.log(`\nGraph: ${f(data.order)} nodes drawn${data.clusters ? ' (cluster overview)' : ''}. ${data.lodBar}`);
 console.log(`Import report (first lines):\n${data.report.split('\n').slice(0, 12).join('\n')}`);
 mkdirSync(join(root, 'test-results'), { recursive: true });

@@ -24,7 +24,14 @@ const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
 await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
 await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.gexf': 'application/xml' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.gexf': 'application/xml',
+};
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   let file;
@@ -32,7 +39,11 @@ const server = createServer((req, res) => {
   else if (path.startsWith('/bare/')) file = join(bareDir, path.slice('/bare/'.length) || 'index.html');
   else file = join(appDir, path === '/' ? 'index.html' : path);
   if (!existsSync(file) || statSync(file).isDirectory()) file = path.startsWith('/bare/') ? join(bareDir, 'index.html') : join(appDir, 'index.html');
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size, 'access-control-allow-origin': '*' });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': statSync(file).size,
+    'access-control-allow-origin': '*',
+  });
   createReadStream(file).pipe(res);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -49,7 +60,11 @@ const OBSERVE_LONG_TASKS = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.duration < 150) continue;
-      window.__frames.push({ start: e.startTime, duration: e.duration, scripts: e.scripts.map((x) => `${x.invoker || x.invokerType} ${x.sourceFunctionName || ''} ${Math.round(x.duration)} ms`) });
+      window.__frames.push({
+        start: e.startTime,
+        duration: e.duration,
+        scripts: e.scripts.map((x) => `${x.invoker || x.invokerType} ${x.sourceFunctionName || ''} ${Math.round(x.duration)} ms`),
+      });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
 };
@@ -57,7 +72,9 @@ const OBSERVE_LONG_TASKS = () => {
 async function openAndMeasure(browser, url, handle, expectedOrder, { lenses = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error(`  page error (${handle}): ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') console.error(`  console (${handle}): ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`  console (${handle}): ${m.text()}`);
+  });
   await page.addInitScript(OBSERVE_LONG_TASKS);
   const cdp = await page.context().newCDPSession(page);
   await page.goto(url);
@@ -66,27 +83,42 @@ async function openAndMeasure(browser, url, handle, expectedOrder, { lenses = fa
     ({ handle, n }) => {
       const g = window[handle]?.sigma.getGraph();
       const order =
-        n === 'overview' ? (g && g.order > 0 && g.everyNode((_k, a) => a.kind === 'cluster') ? g.order : -1)
-        : n === 'whole' ? (g && g.order > 20_000 && !g.someNode((_k, a) => a.kind === 'cluster') ? g.order : -1)
-        : n;
+        n === 'overview'
+          ? g && g.order > 0 && g.everyNode((_k, a) => a.kind === 'cluster')
+            ? g.order
+            : -1
+          : n === 'whole'
+            ? g && g.order > 20_000 && !g.someNode((_k, a) => a.kind === 'cluster')
+              ? g.order
+              : -1
+            : n;
       return (window[handle]?.frames ?? []).some((f) => f.order === order);
     },
     { handle, n: expectedOrder },
     { timeout: 600_000, polling: 250 },
   );
   await page.waitForTimeout(1500);
-  const load = await page.evaluate(({ handle, n }) => {
-    const order = n === 'overview' || n === 'whole' ? window[handle].sigma.getGraph().order : n;
-    const first = window[handle].frames.find((f) => f.order === order);
-    const tasks = window.__longTasks.filter((t) => t.start <= first.t + 1500);
-    const frames = window.__frames.filter((f) => f.start <= first.t + 1500).sort((x, y) => y.duration - x.duration);
-    const worst = frames[0];
-    return { firstFrameMs: first.t, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), longTasks: tasks.length, worstFrame: worst ? `${Math.round(worst.duration)} ms at ${Math.round(worst.start)} ms: ${worst.scripts.join('; ') || 'no script (rendering)'}` : '' };
-  }, { handle, n: expectedOrder });
+  const load = await page.evaluate(
+    ({ handle, n }) => {
+      const order = n === 'overview' || n === 'whole' ? window[handle].sigma.getGraph().order : n;
+      const first = window[handle].frames.find((f) => f.order === order);
+      const tasks = window.__longTasks.filter((t) => t.start <= first.t + 1500);
+      const frames = window.__frames.filter((f) => f.start <= first.t + 1500).sort((x, y) => y.duration - x.duration);
+      const worst = frames[0];
+      return {
+        firstFrameMs: first.t,
+        longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+        longTasks: tasks.length,
+        worstFrame: worst ? `${Math.round(worst.duration)} ms at ${Math.round(worst.start)} ms: ${worst.scripts.join('; ') || 'no script (rendering)'}` : '',
+      };
+    },
+    { handle, n: expectedOrder },
+  );
   // The app's whole graph from papers has no positions yet: ForceAtlas2 runs in its worker from the first frame.
   // Measured until it stops by itself (at most 5 min): its duration and the main-thread tasks meanwhile. The
   // figures after this one are taken on the still graph.
-  const layout = expectedOrder === 'whole' && (await page.evaluate((handle) => window[handle].layoutRunning?.() ?? false, handle)) ? await measureLayout(page, handle) : {};
+  const layout =
+    expectedOrder === 'whole' && (await page.evaluate((handle) => window[handle].layoutRunning?.() ?? false, handle)) ? await measureLayout(page, handle) : {};
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const hover = await measureHover(page, handle);
@@ -109,18 +141,21 @@ async function openAndMeasure(browser, url, handle, expectedOrder, { lenses = fa
 async function measureLayout(page, handle) {
   const t0 = await page.evaluate(() => performance.now());
   await page.waitForFunction((handle) => !window[handle].layoutRunning(), handle, { timeout: 300_000, polling: 250 }).catch(() => {});
-  return page.evaluate(({ handle, t0 }) => {
-    const now = performance.now();
-    const tasks = window.__longTasks.filter((t) => t.start >= t0).map((t) => t.duration);
-    return {
-      layoutMs: now - t0,
-      layoutStopped: !window[handle].layoutRunning(),
-      layoutStatus: document.querySelector('.layout-status')?.textContent ?? '',
-      layoutLongTasks: tasks.length,
-      layoutLongestTaskMs: Math.max(0, ...tasks),
-      layoutBusyShare: tasks.reduce((a, b) => a + b, 0) / (now - t0),
-    };
-  }, { handle, t0 });
+  return page.evaluate(
+    ({ handle, t0 }) => {
+      const now = performance.now();
+      const tasks = window.__longTasks.filter((t) => t.start >= t0).map((t) => t.duration);
+      return {
+        layoutMs: now - t0,
+        layoutStopped: !window[handle].layoutRunning(),
+        layoutStatus: document.querySelector('.layout-status')?.textContent ?? '',
+        layoutLongTasks: tasks.length,
+        layoutLongestTaskMs: Math.max(0, ...tasks),
+        layoutBusyShare: tasks.reduce((a, b) => a + b, 0) / (now - t0),
+      };
+    },
+    { handle, t0 },
+  );
 }
 
 /** Main-thread work of a hover: the synchronous handling of the mousemove, and the time to the next painted frame. */
@@ -141,7 +176,8 @@ async function measureHover(page, handle) {
       if (p.x > 5 && p.y > 5 && p.x < rect.width - 5 && p.y < rect.height - 5) picks.push(p);
       if (picks.length === 20) break;
     }
-    const move = (x, y) => target.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + x, clientY: rect.top + y, bubbles: true, cancelable: true }));
+    const move = (x, y) =>
+      target.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + x, clientY: rect.top + y, bubbles: true, cancelable: true }));
     const sync = [];
     const toFrame = [];
     for (const p of picks) {
@@ -238,10 +274,14 @@ try {
     results.appOverview = await measure(`${base}/?file=${encodeURIComponent(gexf)}`, '__coauthorAtlas', 'overview');
     // The same data as papers (CSL-JSON): parsed, resolved and built in workers, then the overview and its lenses.
     console.log('The same papers as CSL-JSON by URL (parse and build in workers), then lenses on the overview…');
-    results.appPapers = await measure(`${base}/?file=${encodeURIComponent(`${base}/bench-data/papers.csl.json`)}`, '__coauthorAtlas', 'overview', { lenses: true });
+    results.appPapers = await measure(`${base}/?file=${encodeURIComponent(`${base}/bench-data/papers.csl.json`)}`, '__coauthorAtlas', 'overview', {
+      lenses: true,
+    });
     // The opt-in whole graph from the same papers, and the same lens changes there (every change redraws 40k nodes).
     console.log('The same papers, whole graph (&drill=all), then lenses on it…');
-    results.appPapersWhole = await measure(`${base}/?file=${encodeURIComponent(`${base}/bench-data/papers.csl.json`)}&drill=all`, '__coauthorAtlas', 'whole', { lenses: true });
+    results.appPapersWhole = await measure(`${base}/?file=${encodeURIComponent(`${base}/bench-data/papers.csl.json`)}&drill=all`, '__coauthorAtlas', 'whole', {
+      lenses: true,
+    });
   }
 } finally {
   server.close();
@@ -259,7 +299,9 @@ const rows = [
 ];
 console.log(`\nBrowser (production build, headless Chromium, software WebGL): ${meta.title}, ${fmt(meta.nodes)} nodes, ${fmt(meta.edges)} edges`);
 const overview = results.appOverview;
-console.log(`| figure | Coauthor Atlas, whole graph (?file= GEXF&drill=all) | bare graphology + sigma (same file) | ratio |${overview ? ' app, cluster overview (default) | ratio |' : ''}`);
+console.log(
+  `| figure | Coauthor Atlas, whole graph (?file= GEXF&drill=all) | bare graphology + sigma (same file) | ratio |${overview ? ' app, cluster overview (default) | ratio |' : ''}`,
+);
 console.log(`|---|---:|---:|---:|${overview ? '---:|---:|' : ''}`);
 for (const [label, key] of rows) {
   const extra = overview ? ` ${fmt(overview[key], 1)} | ${ratio(overview[key], results.bare[key])} |` : '';
@@ -271,15 +313,25 @@ if (papers) {
   console.log(`\nThe app opening the same papers as CSL-JSON (${fmt(meta.papers)} papers; parse, resolve, build, communities and overview in workers):`);
   console.log(`| figure | app, papers → overview | bare page, GEXF (floor) | ratio |`);
   console.log(`|---|---:|---:|---:|`);
-  for (const [label, key] of rows) console.log(`| ${label} | ${fmt(papers[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(papers[key], results.bare[key])} |`);
+  for (const [label, key] of rows)
+    console.log(`| ${label} | ${fmt(papers[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(papers[key], results.bare[key])} |`);
   if (papers.lensLongestTaskMs !== undefined) {
-    console.log(`\nLenses on that overview (longest main-thread task from each change, ms): years ${papers.lensYears}: to ${fmt(papers.lensYearsToMs)}, from ${fmt(papers.lensYearsFromMs)} (${fmt(papers.lensNodesDrawn)} clusters left drawn); colour by first year ${fmt(papers.lensColourMs)}; range cleared ${fmt(papers.lensClearMs)}; longest timer gap per change ${papers.lensGaps.join(' / ')} ms.`);
+    console.log(
+      `\nLenses on that overview (longest main-thread task from each change, ms): years ${papers.lensYears}: to ${fmt(papers.lensYearsToMs)}, from ${fmt(papers.lensYearsFromMs)} (${fmt(papers.lensNodesDrawn)} clusters left drawn); colour by first year ${fmt(papers.lensColourMs)}; range cleared ${fmt(papers.lensClearMs)}; longest timer gap per change ${papers.lensGaps.join(' / ')} ms.`,
+    );
   }
   const whole = results.appPapersWhole;
   if (whole?.lensLongestTaskMs !== undefined) {
-    if (whole.layoutMs !== undefined) console.log(`Whole graph from the same papers: ForceAtlas2 ran ${fmt(whole.layoutMs)} ms after the first frame (${whole.layoutStopped ? whole.layoutStatus : 'still running: gave up waiting'}); meanwhile ${fmt(whole.layoutLongTasks)} long tasks, the longest ${fmt(whole.layoutLongestTaskMs)} ms, ${fmt(100 * whole.layoutBusyShare)}% of the time in long tasks.`);
-    console.log(`Lenses on the whole graph from the same papers (${fmt(whole.lensNodesDrawn)} nodes left drawn by the year range), longest task from each change (ms): years to ${fmt(whole.lensYearsToMs)}, from ${fmt(whole.lensYearsFromMs)}; colour by first year ${fmt(whole.lensColourMs)}; range cleared ${fmt(whole.lensClearMs)}; longest timer gap per change ${whole.lensGaps.join(' / ')} ms.`);
-    console.log(`One synchronous full sigma.refresh() (median of 3, ms): bare page ${fmt(results.bare.refreshMs)}; app whole graph ${fmt(whole.refreshMs)}; app overview ${fmt(papers.refreshMs)}.`);
+    if (whole.layoutMs !== undefined)
+      console.log(
+        `Whole graph from the same papers: ForceAtlas2 ran ${fmt(whole.layoutMs)} ms after the first frame (${whole.layoutStopped ? whole.layoutStatus : 'still running: gave up waiting'}); meanwhile ${fmt(whole.layoutLongTasks)} long tasks, the longest ${fmt(whole.layoutLongestTaskMs)} ms, ${fmt(100 * whole.layoutBusyShare)}% of the time in long tasks.`,
+      );
+    console.log(
+      `Lenses on the whole graph from the same papers (${fmt(whole.lensNodesDrawn)} nodes left drawn by the year range), longest task from each change (ms): years to ${fmt(whole.lensYearsToMs)}, from ${fmt(whole.lensYearsFromMs)}; colour by first year ${fmt(whole.lensColourMs)}; range cleared ${fmt(whole.lensClearMs)}; longest timer gap per change ${whole.lensGaps.join(' / ')} ms.`,
+    );
+    console.log(
+      `One synchronous full sigma.refresh() (median of 3, ms): bare page ${fmt(results.bare.refreshMs)}; app whole graph ${fmt(whole.refreshMs)}; app overview ${fmt(papers.refreshMs)}.`,
+    );
   }
 }
 mkdirSync(join(root, 'test-results'), { recursive: true });

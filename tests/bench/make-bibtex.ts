@@ -21,12 +21,20 @@ const seed = Number(seedArg);
 const rng = seedrandom(`bibtex:${seed}`);
 const pick = <T>(xs: T[]): T => xs[Math.floor(rng() * xs.length)];
 
-const WORDS = ('graph network coauthorship collaboration model learning inference distributed training scalable sparse dense ' +
+const WORDS = (
+  'graph network coauthorship collaboration model learning inference distributed training scalable sparse dense ' +
   'attention transformer embedding community detection clustering citation bibliometric analysis structure dynamics evolution ' +
   'temporal spatial robust efficient optimisation gradient stochastic bayesian estimation sampling large language retrieval ' +
   'benchmark dataset evaluation experiment result method approach framework system architecture hardware memory throughput ' +
-  'latency parallel pipeline tensor kernel compiler accelerator protein genome cell climate energy policy survey theory').split(' ');
-const ACCENTED: [string, string][] = [['M{\\"u}ller', 'Müller'], ['Garc{\\\'i}a', 'García'], ['Bj{\\"o}rk', 'Björk'], ['{\\v{C}}apek', 'Čapek'], ['Fran{\\c{c}}ois', 'François']];
+  'latency parallel pipeline tensor kernel compiler accelerator protein genome cell climate energy policy survey theory'
+).split(' ');
+const ACCENTED: [string, string][] = [
+  ['M{\\"u}ller', 'Müller'],
+  ["Garc{\\'i}a", 'García'],
+  ['Bj{\\"o}rk', 'Björk'],
+  ['{\\v{C}}apek', 'Čapek'],
+  ['Fran{\\c{c}}ois', 'François'],
+];
 const VENUES = ['NeurIPS', 'ICML', 'ICLR', 'ACL', 'EMNLP', 'KDD', 'WWW', 'SIGMOD', 'VLDB', 'OSDI', 'ISCA', 'MLSys'];
 
 const sentence = (n: number) => {
@@ -62,7 +70,10 @@ function entry(item: ReturnType<typeof syntheticItems>[number], i: number): stri
     fields.push(['booktitle', `{Proceedings of ${pick(VENUES)} ${year}}`]);
   } else {
     type = 'misc';
-    fields.push(['eprint', `{${String(year).slice(2)}${String(1 + (i % 12)).padStart(2, '0')}.${String(i % 99999).padStart(5, '0')}}`], ['archiveprefix', '{arXiv}']);
+    fields.push(
+      ['eprint', `{${String(year).slice(2)}${String(1 + (i % 12)).padStart(2, '0')}.${String(i % 99999).padStart(5, '0')}}`],
+      ['archiveprefix', '{arXiv}'],
+    );
   }
   const first = 1 + Math.floor(rng() * 900);
   fields.push(
@@ -78,7 +89,10 @@ function entry(item: ReturnType<typeof syntheticItems>[number], i: number): stri
 
 // About 1.3 KB and 7 authorships an entry: ask for enough authorships, then cut at the size.
 const items = syntheticItems(Math.ceil((targetBytes / 1300) * 8), seed);
-const parts = ['% Synthetic library for the Coauthor Atlas BibTeX benchmark (seeded; tests/bench/make-bibtex.ts)\n', '@string{jcn = "Journal of Collaboration Networks"}\n\n'];
+const parts = [
+  '% Synthetic library for the Coauthor Atlas BibTeX benchmark (seeded; tests/bench/make-bibtex.ts)\n',
+  '@string{jcn = "Journal of Collaboration Networks"}\n\n',
+];
 let bytes = parts.reduce((n, p) => n + Buffer.byteLength(p), 0);
 let entries = 0;
 let authorships = 0;

@@ -21,9 +21,16 @@ const aclDir = resolve(import.meta.dirname, '../../../shared/datasets/acl-anthol
 let dataset: Dataset;
 const synthetic = Number(process.env.BENCH_SYNTHETIC) || 0;
 if (!synthetic && existsSync(join(aclDir, 'xml'))) {
-  const files = readdirSync(join(aclDir, 'xml')).filter((f) => f.endsWith('.xml')).map((f) => ({ name: f, text: readFileSync(join(aclDir, 'xml', f), 'utf8') }));
+  const files = readdirSync(join(aclDir, 'xml'))
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => ({ name: f, text: readFileSync(join(aclDir, 'xml', f), 'utf8') }));
   const r = parseAclFiles(files);
-  dataset = { id: 'acl-2019', title: 'ACL Anthology 2019', papers: r.papers, aliases: parseNameVariantsYaml(readFileSync(join(aclDir, 'yaml/name_variants.yaml'), 'utf8')) };
+  dataset = {
+    id: 'acl-2019',
+    title: 'ACL Anthology 2019',
+    papers: r.papers,
+    aliases: parseNameVariantsYaml(readFileSync(join(aclDir, 'yaml/name_variants.yaml'), 'utf8')),
+  };
 } else {
   const n = synthetic || 100_000;
   if (!synthetic) console.log('ACL data absent: the browser benchmark uses a synthetic 100k-authorship bibliography.');

@@ -113,45 +113,70 @@ function measure(name: string, runs: number, parse: () => { papers: Paper[]; ali
   };
 }
 
-const only = process.env.BENCH_ONLY?.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.toLowerCase()
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const wanted = (name: string) => !only || only.includes(name);
 const rows: Row[] = [];
 if (!wanted('acl')) {
   // skipped by BENCH_ONLY
 } else if (existsSync(join(aclDir, 'xml'))) {
-  const files = readdirSync(join(aclDir, 'xml')).filter((f) => f.endsWith('.xml')).map((f) => ({ name: f, text: readFileSync(join(aclDir, 'xml', f), 'utf8') }));
+  const files = readdirSync(join(aclDir, 'xml'))
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => ({ name: f, text: readFileSync(join(aclDir, 'xml', f), 'utf8') }));
   const yaml = readFileSync(join(aclDir, 'yaml/name_variants.yaml'), 'utf8');
   let papers: Paper[] = [];
   rows.push(
-    measure('ACL Anthology 2019', 3, () => {
-      const r = parseAclFiles(files);
-      papers = r.papers;
-      return { papers: r.papers, aliases: parseNameVariantsYaml(yaml) };
-    }, () => JSON.stringify(papers)),
+    measure(
+      'ACL Anthology 2019',
+      3,
+      () => {
+        const r = parseAclFiles(files);
+        papers = r.papers;
+        return { papers: r.papers, aliases: parseNameVariantsYaml(yaml) };
+      },
+      () => JSON.stringify(papers),
+    ),
   );
 } else {
   console.log(`ACL Anthology data not found at ${aclDir}: skipping that row.`);
 }
-for (const [label, n, runs] of [['synthetic 10k', 10_000, 3], ['synthetic 100k', 100_000, 2], ['synthetic 1M', 1_000_000, 1]] as const) {
+for (const [label, n, runs] of [
+  ['synthetic 10k', 10_000, 3],
+  ['synthetic 100k', 100_000, 2],
+  ['synthetic 1M', 1_000_000, 1],
+] as const) {
   if (!wanted(label.replace('synthetic ', '').toLowerCase())) continue;
   const text = JSON.stringify(syntheticItems(n));
   rows.push(
-    measure(`${label} authorships`, runs, () => {
-      const r = parseInput(text, 'csl-json');
-      return { papers: r.papers, aliases: [] };
-    }, () => text),
+    measure(
+      `${label} authorships`,
+      runs,
+      () => {
+        const r = parseInput(text, 'csl-json');
+        return { papers: r.papers, aliases: [] };
+      },
+      () => text,
+    ),
   );
 }
 
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log('\nNode: parse + build vs JSON.parse of the same data (best of runs, ms)');
-console.log('| dataset | papers | authorships | authors | nodes | edges | parse | build (resolve + graph) | parse+build | JSON.parse | ratio | authorships/s | heap MB |');
+console.log(
+  '| dataset | papers | authorships | authors | nodes | edges | parse | build (resolve + graph) | parse+build | JSON.parse | ratio | authorships/s | heap MB |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${fmt(r.papers)} | ${fmt(r.authorships)} | ${fmt(r.authors)} | ${fmt(r.nodes)} | ${fmt(r.edges)} | ${fmt(r.parseMs)} | ${fmt(r.buildMs)} (${fmt(r.resolveMs)} + ${fmt(r.graphMs)}) | ${fmt(r.parseMs + r.buildMs)} | ${fmt(r.jsonParseMs)} | ${fmt(r.ratio, 1)}× | ${fmt(r.authorshipsPerSec)} | ${fmt(r.heapMB)} |`);
+  console.log(
+    `| ${r.name} | ${fmt(r.papers)} | ${fmt(r.authorships)} | ${fmt(r.authors)} | ${fmt(r.nodes)} | ${fmt(r.edges)} | ${fmt(r.parseMs)} | ${fmt(r.buildMs)} (${fmt(r.resolveMs)} + ${fmt(r.graphMs)}) | ${fmt(r.parseMs + r.buildMs)} | ${fmt(r.jsonParseMs)} | ${fmt(r.ratio, 1)}× | ${fmt(r.authorshipsPerSec)} | ${fmt(r.heapMB)} |`,
+  );
 }
 console.log('\nThe libraries alone on the same graphs, for scale (best of runs, ms; × JSON.parse)');
-console.log('| dataset | graphology: insert the same node and edge keys, no attributes | graphology-communities-louvain on the built graph | both | parse + build less both |');
+console.log(
+  '| dataset | graphology: insert the same node and edge keys, no attributes | graphology-communities-louvain on the built graph | both | parse + build less both |',
+);
 console.log('|---|---:|---:|---:|---:|');
 for (const r of rows) {
   const both = r.graphologyFloorMs + r.louvainFloorMs;

@@ -15,8 +15,62 @@ export interface SyntheticItem {
   DOI: string;
 }
 
-const GIVEN = ['Ana', 'Bo', 'Chen', 'Dara', 'Eli', 'Fatima', 'Goran', 'Hiro', 'Ines', 'Jun', 'Kofi', 'Lea', 'Mina', 'Nils', 'Omar', 'Priya', 'Quan', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Vera', 'Wei', 'Xenia', 'Yusuf', 'Zoe'];
-const FAMILY = ['Abe', 'Berg', 'Costa', 'Dahl', 'Eze', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kim', 'Lund', 'Moreau', 'Nakamura', 'Okafor', 'Park', 'Quinn', 'Rossi', 'Singh', 'Tanaka', 'Usman', 'Varga', 'Wang', 'Xu', 'Yilmaz', 'Zhou'];
+const GIVEN = [
+  'Ana',
+  'Bo',
+  'Chen',
+  'Dara',
+  'Eli',
+  'Fatima',
+  'Goran',
+  'Hiro',
+  'Ines',
+  'Jun',
+  'Kofi',
+  'Lea',
+  'Mina',
+  'Nils',
+  'Omar',
+  'Priya',
+  'Quan',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Vera',
+  'Wei',
+  'Xenia',
+  'Yusuf',
+  'Zoe',
+];
+const FAMILY = [
+  'Abe',
+  'Berg',
+  'Costa',
+  'Dahl',
+  'Eze',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kim',
+  'Lund',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Park',
+  'Quinn',
+  'Rossi',
+  'Singh',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Wang',
+  'Xu',
+  'Yilmaz',
+  'Zhou',
+];
 
 /** Items whose author positions add up to about `authorships`. */
 export function syntheticItems(authorships: number, seed = 1): SyntheticItem[] {
@@ -24,7 +78,10 @@ export function syntheticItems(authorships: number, seed = 1): SyntheticItem[] {
   // A population sized like real fields: roughly one distinct author per 3.5 authorships.
   const population = Math.max(50, Math.round(authorships / 3.5));
   const zipf = (n: number) => Math.min(n - 1, Math.floor(n * Math.pow(rng(), 2.2)));
-  const nameOf = (i: number) => ({ given: `${GIVEN[i % 26]}${Math.floor(i / 676) || ''}`, family: `${FAMILY[Math.floor(i / 26) % 26]}${i % 7 === 0 ? '-Lee' : ''}` });
+  const nameOf = (i: number) => ({
+    given: `${GIVEN[i % 26]}${Math.floor(i / 676) || ''}`,
+    family: `${FAMILY[Math.floor(i / 26) % 26]}${i % 7 === 0 ? '-Lee' : ''}`,
+  });
   const teamSize = () => {
     const u = rng();
     if (u < 0.001) return 500 + Math.floor(rng() * 2500); // consortium papers

@@ -28,22 +28,30 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
         if (document.querySelector('progress[aria-label="Building the graph"]')) window.__sawBuildProgress = true;
       }).observe(document.body, { childList: true, subtree: true });
     });
-    const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => join(dir, f));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => join(dir, f));
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Import papers').setInputFiles(files);
     const report = page.getByRole('region', { name: 'Import report' });
     await report.waitFor({ timeout: 300_000 });
     // Stored by the import worker (a big dataset: the page does not pause for its copy into IndexedDB).
     await page.getByText(/Saved in this browser/).waitFor({ timeout: 120_000 });
-    const stored = await page.evaluate(() => new Promise((resolve) => {
-      const req = indexedDB.open('coauthor-atlas');
-      req.onsuccess = () => {
-        const all = req.result.transaction('summaries').objectStore('summaries').getAll();
-        all.onsuccess = () => { resolve(all.result.map((r) => ({ id: r.id, papers: r.papers }))); req.result.close(); };
-        all.onerror = () => resolve(null);
-      };
-      req.onerror = () => resolve(null);
-    }));
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('coauthor-atlas');
+          req.onsuccess = () => {
+            const all = req.result.transaction('summaries').objectStore('summaries').getAll();
+            all.onsuccess = () => {
+              resolve(all.result.map((r) => ({ id: r.id, papers: r.papers })));
+              req.result.close();
+            };
+            all.onerror = () => resolve(null);
+          };
+          req.onerror = () => resolve(null);
+        }),
+    );
     const datasetParam = await page.evaluate(() => new URLSearchParams(location.search).get('dataset'));
     // The papers opened (48,952 read, less duplicates merged across files) are the papers stored.
     const summary = await page.locator('.import-summary').textContent();
@@ -52,15 +60,21 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     assert.deepEqual(stored, [{ id: datasetParam, papers: imported }]);
     await page.keyboard.press('Escape');
     // The overview: clusters only, their members adding up to the authors.
-    await page.waitForFunction(() => {
-      const g = window.__coauthorAtlas?.sigma.getGraph();
-      return g && g.order > 1 && g.everyNode((_n, a) => a.kind === 'cluster');
-    }, null, { timeout: 300_000 });
+    await page.waitForFunction(
+      () => {
+        const g = window.__coauthorAtlas?.sigma.getGraph();
+        return g && g.order > 1 && g.everyNode((_n, a) => a.kind === 'cluster');
+      },
+      null,
+      { timeout: 300_000 },
+    );
     await waitForGraph(page);
     const overview = await page.evaluate(() => {
       const g = window.__coauthorAtlas.sigma.getGraph();
       let members = 0;
-      g.forEachNode((_n, a) => { members += a.authorCount; });
+      g.forEachNode((_n, a) => {
+        members += a.authorCount;
+      });
       // A cluster small enough for its layout to settle quickly in software WebGL (every iteration is redrawn):
       // the smallest with at least 50 authors.
       const sizes = g.filterNodes((_n, a) => a.authorCount >= 50).map((n) => [n, g.getNodeAttribute(n, 'authorCount')]);
@@ -71,9 +85,15 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     assert.ok(overview.members > 38_000, `${overview.members} authors in the overview`);
     assert.equal(await page.evaluate(() => window.__sawBuildProgress), true, 'the build showed its progress bar');
     // 324 files are described by their count, not listed.
-    await page.getByRole('complementary', { name: 'Details' }).getByText(/^Imported from 324 files \(A00\.xml, A83\.xml, A88\.xml, …\)\.$/).first().waitFor();
+    await page
+      .getByRole('complementary', { name: 'Details' })
+      .getByText(/^Imported from 324 files \(A00\.xml, A83\.xml, A88\.xml, …\)\.$/)
+      .first()
+      .waitFor();
     // Half a century of years: labels on round years, far enough apart to read.
-    const ticks = await page.locator('.lens-histogram text.tick').evaluateAll((ts) => ts.map((t) => ({ year: Number(t.textContent), x: Number(t.getAttribute('x')) })));
+    const ticks = await page
+      .locator('.lens-histogram text.tick')
+      .evaluateAll((ts) => ts.map((t) => ({ year: Number(t.textContent), x: Number(t.getAttribute('x')) })));
     const bars = await page.locator('.lens-histogram rect').count();
     assert.ok(ticks.length > 3 && ticks.length < bars / 2, `${ticks.length} labels for ${bars} years`);
     const step = ticks[1].year - ticks[0].year;
@@ -81,21 +101,29 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i].x - ticks[i - 1].x >= 36, `labels ${ticks[i - 1].year} and ${ticks[i].year} too close`);
 
     // Lenses on the overview: a year range applies to the whole graph, summed per cluster.
-    const hiddenClusters = () => page.evaluate(() => {
-      const sigma = window.__coauthorAtlas.sigma;
-      return sigma.getGraph().filterNodes((n) => sigma.getNodeDisplayData(n)?.hidden).length;
-    });
+    const hiddenClusters = () =>
+      page.evaluate(() => {
+        const sigma = window.__coauthorAtlas.sigma;
+        return sigma.getGraph().filterNodes((n) => sigma.getNodeDisplayData(n)?.hidden).length;
+      });
     assert.equal(await hiddenClusters(), 0);
     await page.selectOption('select[aria-label="To year"]', '2000');
     await page.selectOption('select[aria-label="From year"]', '1999');
     const note = page.locator('.lens-notes');
     await note.filter({ hasText: /authors kept/ }).waitFor({ timeout: 60_000 });
-    const [kept, total] = (await note.textContent()).match(/([\d,]+) of ([\d,]+) authors kept/).slice(1).map((x) => Number(x.replace(/,/g, '')));
+    const [kept, total] = (await note.textContent())
+      .match(/([\d,]+) of ([\d,]+) authors kept/)
+      .slice(1)
+      .map((x) => Number(x.replace(/,/g, '')));
     assert.ok(kept > 0 && kept < total / 4, `1999–2000 keeps ${kept} of ${total} authors`);
-    await page.waitForFunction(() => {
-      const sigma = window.__coauthorAtlas.sigma;
-      return sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const sigma = window.__coauthorAtlas.sigma;
+        return sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
+      },
+      null,
+      { timeout: 60_000 },
+    );
     const hidden = await hiddenClusters();
     assert.ok(hidden > 0 && hidden < overview.order, `${hidden} of ${overview.order} clusters hidden`);
     await page.screenshot({ path: 'test-results/acl-overview-1999-2000.png' });
@@ -103,10 +131,14 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     const years = await page.locator('select[aria-label="From year"] option').evaluateAll((os) => os.map((o) => o.value));
     await page.selectOption('select[aria-label="From year"]', years[0]);
     await page.selectOption('select[aria-label="To year"]', years[years.length - 1]);
-    await page.waitForFunction(() => {
-      const sigma = window.__coauthorAtlas.sigma;
-      return !sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
-    }, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const sigma = window.__coauthorAtlas.sigma;
+        return !sigma.getGraph().someNode((n) => sigma.getNodeDisplayData(n)?.hidden);
+      },
+      null,
+      { timeout: 60_000 },
+    );
 
     // The path lens on the overview: found in the whole graph, listed hop by hop, its clusters highlighted.
     await page.getByRole('button', { name: 'Path' }).click();
@@ -144,7 +176,10 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     await page.waitForFunction(() => window.__coauthorAtlas.sigma.getGraph().everyNode((_n, a) => a.kind === 'cluster'));
     await page.getByRole('combobox', { name: 'Search' }).fill(drilled.label);
     const escaped = drilled.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    await page.getByRole('option', { name: new RegExp(`^${escaped}\\s+\\d+ papers?$`) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`^${escaped}\\s+\\d+ papers?$`) })
+      .first()
+      .click();
     await page.waitForFunction((label) => window.__coauthorAtlas.sigma.getGraph().someNode((_n, a) => a.label === label), drilled.label, { timeout: 60_000 });
     assert.equal(await page.getByRole('complementary', { name: 'Details' }).getByRole('heading').first().textContent(), drilled.label);
     await page.screenshot({ path: 'test-results/acl-drill.png' });
@@ -152,10 +187,14 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
     // A reload reopens the stored dataset (read by a worker: it is big) on the same overview.
     await page.getByRole('button', { name: '← Overview' }).click();
     await page.reload();
-    await page.waitForFunction((order) => {
-      const g = window.__coauthorAtlas?.sigma.getGraph();
-      return g && g.order === order && g.everyNode((_n, a) => a.kind === 'cluster');
-    }, overview.order, { timeout: 300_000 });
+    await page.waitForFunction(
+      (order) => {
+        const g = window.__coauthorAtlas?.sigma.getGraph();
+        return g && g.order === order && g.everyNode((_n, a) => a.kind === 'cluster');
+      },
+      overview.order,
+      { timeout: 300_000 },
+    );
     assert.equal(await page.getByRole('alert').count(), 0);
     await page.close();
   });

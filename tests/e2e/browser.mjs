@@ -3,9 +3,16 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
 ];
 
 export function chromiumPath() {
@@ -28,17 +35,23 @@ export async function openApp(browser, path = '', { width = 1400, height = 900 }
   const page = await browser.newPage({ viewport: { width, height } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(new Error(m.text())); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(new Error(m.text()));
+  });
   await page.goto(new URL(path, BASE_URL).toString());
   await waitForGraph(page);
   return { page, errors };
 }
 
 export async function waitForGraph(page) {
-  await page.waitForFunction(() => {
-    const atlas = window.__coauthorAtlas;
-    return atlas && atlas.sigma.getGraph().order > 0 && !atlas.layoutRunning() && !atlas.sigma.getCamera().isAnimated();
-  }, null, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const atlas = window.__coauthorAtlas;
+      return atlas && atlas.sigma.getGraph().order > 0 && !atlas.layoutRunning() && !atlas.sigma.getCamera().isAnimated();
+    },
+    null,
+    { timeout: 90_000 },
+  );
   // A focus request waits for the layout's end, then animates the camera: let it start and finish.
   await page.waitForTimeout(100);
   await page.waitForFunction(() => !window.__coauthorAtlas.sigma.getCamera().isAnimated(), null, { timeout: 10_000 });
@@ -105,9 +118,13 @@ export async function serveFiles(routes) {
 
 /** Waits until the displayed graph has `n` author nodes and has settled. */
 export async function waitForAuthors(page, n) {
-  await page.waitForFunction((count) => {
-    const g = window.__coauthorAtlas?.sigma.getGraph();
-    return g && g.filterNodes((_n, a) => a.kind === 'author').length === count;
-  }, n, { timeout: 60_000 });
+  await page.waitForFunction(
+    (count) => {
+      const g = window.__coauthorAtlas?.sigma.getGraph();
+      return g && g.filterNodes((_n, a) => a.kind === 'author').length === count;
+    },
+    n,
+    { timeout: 60_000 },
+  );
   await waitForGraph(page);
 }

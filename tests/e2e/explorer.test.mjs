@@ -13,7 +13,10 @@ mkdirSync(shots, { recursive: true });
 /** Papers two people share, straight from the raw author lists (the owner is on all 12). */
 function sharedTitles(a, b) {
   const has = (p, n) => n === 'Yuchen Hao' || p.authors.some((x) => x.name === n);
-  return full.papers.filter((p) => has(p, a) && has(p, b)).map((p) => p.title).sort();
+  return full.papers
+    .filter((p) => has(p, a) && has(p, b))
+    .map((p) => p.title)
+    .sort();
 }
 
 const details = (page) => page.getByRole('complementary', { name: 'Details' });
@@ -43,8 +46,12 @@ describe('Explorer', () => {
     const counts = await page.evaluate(() => {
       const g = window.__coauthorAtlas.sigma.getGraph();
       const c = { author: 0, paper: 0, affiliation: 0, coauthor: 0 };
-      g.forEachNode((_n, a) => { c[a.kind]++; });
-      g.forEachEdge((_e, a) => { if (a.kind === 'coauthor') c.coauthor++; });
+      g.forEachNode((_n, a) => {
+        c[a.kind]++;
+      });
+      g.forEachEdge((_e, a) => {
+        if (a.kind === 'coauthor') c.coauthor++;
+      });
       return c;
     });
     const distinct = new Set(full.papers.flatMap((p) => p.authors.map((a) => a.name)));
@@ -116,7 +123,10 @@ describe('Explorer', () => {
     await page.waitForFunction(() => window.__coauthorAtlas.sigma.getContainer().classList.contains('atlas-dimmed'));
     const neighbours = await page.evaluate(() => {
       const s = window.__coauthorAtlas.sigma;
-      return s.getGraph().neighbors('a:yuchen hao').filter((n) => s.getNodeDisplayData(n).highlighted).length;
+      return s
+        .getGraph()
+        .neighbors('a:yuchen hao')
+        .filter((n) => s.getNodeDisplayData(n).highlighted).length;
     });
     assert.ok(neighbours > 50, `${neighbours} neighbours highlighted`);
     await page.mouse.move(5, 5);
@@ -154,7 +164,9 @@ describe('Explorer', () => {
     const authors = details(page).locator('.filterable li');
     assert.equal(await authors.count(), 30);
     const distinct = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().degree('p:seed-01'));
-    await details(page).getByRole('button', { name: `Show all ${distinct} authors` }).click();
+    await details(page)
+      .getByRole('button', { name: `Show all ${distinct} authors` })
+      .click();
     assert.equal(await authors.count(), distinct);
     await details(page).getByRole('searchbox', { name: 'Filter authors' }).fill('gangidi');
     assert.equal(await authors.count(), 1);
@@ -176,7 +188,9 @@ describe('Explorer', () => {
 
   test('the truncated profile links the owner to every paper; dark theme and legend focus work', async () => {
     const { page } = await openApp(browser);
-    await details(page).getByRole('radio', { name: /As the profile shows them/ }).check();
+    await details(page)
+      .getByRole('radio', { name: /As the profile shows them/ })
+      .check();
     await page.waitForFunction(() => window.__coauthorAtlas.sigma.getGraph().order < 60);
     await waitForGraph(page);
     const order = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order);

@@ -31,10 +31,18 @@ async function download(page, item, { role = 'menuitem' } = {}) {
 
 /** Parses XML in the page: whether it is well formed and how many elements of a tag it has. */
 const parseXml = (page, text, tag) =>
-  page.evaluate(([t, tag]) => {
-    const doc = new DOMParser().parseFromString(t, 'application/xml');
-    return { ok: !doc.querySelector('parsererror'), root: doc.documentElement.localName, count: doc.getElementsByTagName(tag).length, texts: doc.getElementsByTagName('text').length };
-  }, [text, tag]);
+  page.evaluate(
+    ([t, tag]) => {
+      const doc = new DOMParser().parseFromString(t, 'application/xml');
+      return {
+        ok: !doc.querySelector('parsererror'),
+        root: doc.documentElement.localName,
+        count: doc.getElementsByTagName(tag).length,
+        texts: doc.getElementsByTagName('text').length,
+      };
+    },
+    [text, tag],
+  );
 
 const graphOrder = (page) => page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order);
 
@@ -133,7 +141,10 @@ describe('export menu', () => {
     const lines = edges.text.trimEnd().split('\r\n');
     assert.equal(lines.length, size + 1);
     assert.match(lines[0], /paperTitles/);
-    assert.ok(lines.some((l) => /Llama 3/.test(l)), 'shared paper titles are written');
+    assert.ok(
+      lines.some((l) => /Llama 3/.test(l)),
+      'shared paper titles are written',
+    );
 
     const csl = JSON.parse((await download(page, 'CSL-JSON (papers)')).text);
     assert.equal(csl.length, 12);
@@ -244,7 +255,10 @@ describe('snapshots and share links', () => {
   // Opening a #s= link replaces the graph while the first sigma is being set up (see sigmaAlive).
   test('a share link opened in a new page restores the view', async () => {
     const { page: a } = await openApp(browser, '?dataset=shown');
-    await a.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
+    await a
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'])
+      .catch(() => {});
     await exportButton(a).click();
     await a.getByRole('menuitem', { name: 'Share link…' }).click();
     const link = await a.getByRole('textbox', { name: 'Share link' }).inputValue();
@@ -280,10 +294,11 @@ describe('snapshots and share links', () => {
     const good = await download(page, 'Snapshot (JSON)');
     await quiet(page);
     const base = JSON.parse(good.text);
-    const state = () => page.evaluate(() => {
-      const s = window.__coauthorAtlas.sigma;
-      return { order: s.getGraph().order, camera: s.getCamera().getState(), url: location.href };
-    });
+    const state = () =>
+      page.evaluate(() => {
+        const s = window.__coauthorAtlas.sigma;
+        return { order: s.getGraph().order, camera: s.getCamera().getState(), url: location.href };
+      });
     const start = await state();
     let dialogs = 0;
     page.on('dialog', (d) => {

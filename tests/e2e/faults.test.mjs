@@ -49,7 +49,10 @@ describe('Rendering errors', () => {
     const papers = saved.data.dataset.papers;
     assert.equal(papers.length, full.papers.length);
     assert.deepEqual(papers.map((p) => p.id).sort(), full.papers.map((p) => p.id).sort());
-    assert.deepEqual(papers.map((p) => p.authors.length), full.papers.map((p) => p.authors.length));
+    assert.deepEqual(
+      papers.map((p) => p.authors.length),
+      full.papers.map((p) => p.authors.length),
+    );
     await page.getByRole('status').filter({ hasText: 'downloaded as a JSON file' }).waitFor();
 
     await page.evaluate(() => {

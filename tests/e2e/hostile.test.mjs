@@ -16,12 +16,17 @@ const files = {
 /** Records CSP violations, dialogs, and whether the layout worker ever ran, from before the app's first script. */
 async function watch(page) {
   const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     window.__layoutRan = false;
-    setInterval(() => { if (window.__coauthorAtlas?.layoutRunning()) window.__layoutRan = true; }, 20);
+    setInterval(() => {
+      if (window.__coauthorAtlas?.layoutRunning()) window.__layoutRan = true;
+    }, 20);
   });
   return dialogs;
 }
@@ -85,15 +90,24 @@ describe('Hostile input', () => {
       s.textContent = 'window.__inlineRan = 1';
       document.head.append(s);
       s.remove();
-      try { setTimeout('window.__evalRan = 1', 0); } catch { /* refused */ }
+      try {
+        setTimeout('window.__evalRan = 1', 0);
+      } catch {
+        /* refused */
+      }
     });
     await page.waitForTimeout(200);
     const ran = await page.evaluate(() => ({ inline: window.__inlineRan, evaluated: window.__evalRan, violations: window.__cspViolations }));
     assert.equal(ran.inline, undefined, 'inline script ran');
     assert.equal(ran.evaluated, undefined, 'string eval ran');
-    assert.ok(ran.violations.some((v) => /^script-src/.test(v)), `violations reported: ${ran.violations.join(', ')}`);
+    assert.ok(
+      ran.violations.some((v) => /^script-src/.test(v)),
+      `violations reported: ${ran.violations.join(', ')}`,
+    );
     assert.deepEqual(errors, []);
-    await page.evaluate(() => { window.__cspViolations = []; });
+    await page.evaluate(() => {
+      window.__cspViolations = [];
+    });
     await assertInert(page, dialogs);
     await page.close();
   });
@@ -110,7 +124,10 @@ describe('Hostile input', () => {
     const titles = await page.$$eval('aside[aria-label="Details"] .paper-line button', (bs) => bs.map((b) => b.textContent));
     assert.equal(titles.length, 3, titles.join(' | '));
     for (const t of titles) {
-      await page.locator('aside[aria-label="Details"] .paper-line button', { hasText: t.slice(0, 20) }).first().click();
+      await page
+        .locator('aside[aria-label="Details"] .paper-line button', { hasText: t.slice(0, 20) })
+        .first()
+        .click();
       await page.waitForFunction((x) => document.querySelector('aside[aria-label="Details"] h2')?.textContent === x, t);
       await assertInert(page, dialogs);
       const links = await page.$$eval('aside[aria-label="Details"] a[href]', (as) => as.map((a) => a.href));
@@ -171,10 +188,12 @@ describe('Hostile input', () => {
   test('bidi overrides in titles and names are isolated from the UI around them', async () => {
     const { page } = await open(browser, `?file=${encodeURIComponent(`${base}/payloads.bib`)}&paper=bidi1`);
     await page.waitForFunction(() => /Bidi/.test(document.querySelector('aside[aria-label="Details"] h2')?.textContent ?? ''), null, { timeout: 60_000 });
-    const notIsolated = await page.evaluate(() => [...document.querySelectorAll('aside[aria-label="Details"] *')]
-      .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && /[\u202A-\u202E\u2066-\u2069]/.test(n.textContent)))
-      .filter((el) => el.tagName !== 'BDI' && !['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(el).unicodeBidi))
-      .map((el) => `${el.tagName}.${el.className}`));
+    const notIsolated = await page.evaluate(() =>
+      [...document.querySelectorAll('aside[aria-label="Details"] *')]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && /[\u202A-\u202E\u2066-\u2069]/.test(n.textContent)))
+        .filter((el) => el.tagName !== 'BDI' && !['isolate', 'isolate-override', 'plaintext'].includes(getComputedStyle(el).unicodeBidi))
+        .map((el) => `${el.tagName}.${el.className}`),
+    );
     await page.close();
     assert.deepEqual(notIsolated, []);
   });
@@ -231,14 +250,19 @@ describe('Network reads under the CSP', () => {
     // Another origin is refused, with a connect-src violation; the page's own origin is not.
     const refused = await tryFetch(page, `${elsewhere.base}/ok.txt`);
     assert.equal(refused.ok, false, 'a fetch to another origin went through');
-    assert.ok(refused.violations.some((v) => v.startsWith('connect-src') && v.includes(elsewhere.base)), refused.violations.join(', '));
+    assert.ok(
+      refused.violations.some((v) => v.startsWith('connect-src') && v.includes(elsewhere.base)),
+      refused.violations.join(', '),
+    );
     assert.deepEqual((await tryFetch(page, '/index.html')).violations, []);
     assert.deepEqual(errors, []);
     await page.close();
 
     // Opened with ?file=: that origin is allowed, any other still refused.
     const withFile = await open(browser, `?file=${encodeURIComponent(`${elsewhere.base}/payloads.bib`)}`);
-    await withFile.page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().findNode((_n, a) => a.label === 'Trudy Quiet'), null, { timeout: 60_000 });
+    await withFile.page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().findNode((_n, a) => a.label === 'Trudy Quiet'), null, {
+      timeout: 60_000,
+    });
     assert.equal((await policies(withFile.page))[1], `connect-src 'self' https://api.openalex.org ${elsewhere.base}`);
     assert.deepEqual(await tryFetch(withFile.page, `${elsewhere.base}/ok.txt`), { ok: true, violations: [] });
     assert.equal((await tryFetch(withFile.page, `${here.base}/payloads.bib`)).ok, false);
@@ -262,7 +286,9 @@ describe('Network reads under the CSP', () => {
       await page.getByRole('textbox', { name: 'Link to open' }).fill(link);
       await page.getByRole('button', { name: 'Open', exact: true }).click();
     };
-    await page.evaluate(() => { window.__samePage = true; });
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
     await openLink(`${elsewhere.base}/missing.bib`);
     await page.waitForURL((u) => u.searchParams.get('file') === `${elsewhere.base}/missing.bib`);
     const alert = page.getByRole('alert').filter({ hasText: /404/ });
@@ -276,7 +302,9 @@ describe('Network reads under the CSP', () => {
     assert.equal((await policies(page))[1], `connect-src 'self' https://api.openalex.org ${elsewhere.base}`);
 
     // That origin is now allowed: a link there opens in place.
-    await page.evaluate(() => { window.__samePage = true; });
+    await page.evaluate(() => {
+      window.__samePage = true;
+    });
     await openLink(`${elsewhere.base}/payloads.bib`);
     await page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().findNode((_n, a) => a.label === 'Trudy Quiet'), null, { timeout: 60_000 });
     assert.equal(await page.evaluate(() => window.__samePage), true, 'opened in place');

@@ -11,7 +11,13 @@ import { launch, openApp, waitForAuthors } from './browser.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixture = (name) => join(root, 'tests/fixtures/import', name);
 
-const fold = (name) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (name) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 /** "Last, First" → "First Last", folded. */
 const person = (name) => {
   const [last, ...rest] = name.split(',');
@@ -102,21 +108,27 @@ function pubmed(text) {
 /** Scopus CSV, read with papaparse here: a paper per titled row, a person per Scopus author id. */
 function scopusCsv(text) {
   const rows = Papa.parse(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data.filter((r) => r.Title?.trim());
-  const ids = rows.map((r) => (r['Author(s) ID'] ?? '').split(';').map((s) => s.trim()).filter((s) => /^\d+$/.test(s)));
+  const ids = rows.map((r) =>
+    (r['Author(s) ID'] ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => /^\d+$/.test(s)),
+  );
   return { papers: rows.length, withAuthors: ids.filter((l) => l.length).length, authors: new Set(ids.flat()).size };
 }
 
-const graphCounts = (page) => page.evaluate(() => {
-  const g = window.__coauthorAtlas.sigma.getGraph();
-  const papers = new Set();
-  let authors = 0;
-  g.forEachNode((_n, a) => {
-    if (a.kind !== 'author') return;
-    authors++;
-    for (const id of a.paperIds ?? []) papers.add(id);
+const graphCounts = (page) =>
+  page.evaluate(() => {
+    const g = window.__coauthorAtlas.sigma.getGraph();
+    const papers = new Set();
+    let authors = 0;
+    g.forEachNode((_n, a) => {
+      if (a.kind !== 'author') return;
+      authors++;
+      for (const id of a.paperIds ?? []) papers.add(id);
+    });
+    return { authors, withAuthors: papers.size };
   });
-  return { authors, withAuthors: papers.size };
-});
 
 async function importFile(page, file) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -134,7 +146,10 @@ const CASES = [
 
 /** Web of Science tab-delimited: a header row of tags, one record a row, lists split by "; ". */
 function wosTab(text) {
-  const [header, ...rows] = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
+  const [header, ...rows] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const cols = header.split('\t');
   const at = (cells, tag) => cells[cols.indexOf(tag)] ?? '';
   let papers = 0;
@@ -175,7 +190,13 @@ describe('Import: bibliometric exports', () => {
       assert.deepEqual(await graphCounts(page), { authors: expected.authors, withAuthors: expected.withAuthors ?? expected.papers });
       assert.match(await report.textContent(), new RegExp(`Imported${expected.papers}`));
       // The file's own report names the format it was read as.
-      assert.match(await report.getByRole('region', { name: `Report for ${c.file}` }).getByRole('heading').textContent(), c.format);
+      assert.match(
+        await report
+          .getByRole('region', { name: `Report for ${c.file}` })
+          .getByRole('heading')
+          .textContent(),
+        c.format,
+      );
       assert.deepEqual(errors, []);
       await page.close();
     });

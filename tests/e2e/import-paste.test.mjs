@@ -12,7 +12,13 @@ const hasSeed = existsSync(seedPath);
 if (!hasSeed) console.log(`${seedPath} not found: the pasted profile page test is skipped.`);
 
 // Independent identity rule for these simple names: case, punctuation and spacing folded.
-const fold = (name) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (name) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The owner (first line) and the authors shown on the page (the lines that end their list with "et al."). */
 function pageAuthors(text) {
@@ -27,7 +33,10 @@ const FILES = [
     { key: 'a1', title: 'Alpha', year: 2020, doi: '10.1000/alpha', authors: ['Ann Lee', 'Bo Chen'] },
     { key: 'a2', title: 'Beta', year: 2021, authors: ['Bo Chen', 'Cy Diaz'] },
   ],
-  [{ key: 'b1', title: 'Gamma', year: 2022, authors: ['Dee Evans', 'Ann Lee'] }, { key: 'b2', year: 2022, authors: ['Xavier Untitled'] }],
+  [
+    { key: 'b1', title: 'Gamma', year: 2022, authors: ['Dee Evans', 'Ann Lee'] },
+    { key: 'b2', year: 2022, authors: ['Xavier Untitled'] },
+  ],
   [
     // The same DOI as a1 (case aside): merged across files.
     { key: 'c1', title: 'Alpha again', year: 2020, doi: '10.1000/ALPHA', authors: ['Ann Lee', 'Bo Chen'] },
@@ -35,8 +44,14 @@ const FILES = [
   ],
   [{ key: 'd1', title: 'Epsilon', year: 2019, authors: ['Gus Hill', 'Cy Diaz'] }],
 ];
-const bibtex = (records) => records.map((r) => `@article{${r.key},\n  author = {${r.authors.join(' and ')}},\n${r.title ? `  title = {${r.title}},\n` : ''}`
-  + `  year = {${r.year}},\n${r.doi ? `  doi = {${r.doi}},\n` : ''}}\n`).join('\n');
+const bibtex = (records) =>
+  records
+    .map(
+      (r) =>
+        `@article{${r.key},\n  author = {${r.authors.join(' and ')}},\n${r.title ? `  title = {${r.title}},\n` : ''}` +
+        `  year = {${r.year}},\n${r.doi ? `  doi = {${r.doi}},\n` : ''}}\n`,
+    )
+    .join('\n');
 
 function expectedTotals(files) {
   const all = files.flat();
@@ -46,7 +61,10 @@ function expectedTotals(files) {
   const names = new Set();
   for (const r of titled) {
     const doi = r.doi?.toLowerCase();
-    if (doi && dois.has(doi)) { merged++; continue; }
+    if (doi && dois.has(doi)) {
+      merged++;
+      continue;
+    }
     if (doi) dois.add(doi);
     for (const a of r.authors) names.add(a);
   }
@@ -82,7 +100,9 @@ describe('Import: pasted page text, many files, unknown formats, Escape', () => 
       const g = window.__coauthorAtlas.sigma.getGraph();
       const ownerNode = g.filterNodes((_n, a) => a.kind === 'author' && a.label === name);
       const papers = new Set();
-      g.forEachNode((_n, a) => { for (const id of a.paperIds ?? []) papers.add(id); });
+      g.forEachNode((_n, a) => {
+        for (const id of a.paperIds ?? []) papers.add(id);
+      });
       return { owners: ownerNode.length, ownerPapers: ownerNode.length ? g.getNodeAttribute(ownerNode[0], 'paperIds').length : 0, papers: papers.size };
     }, owner);
     assert.deepEqual(graph, { owners: 1, ownerPapers: 12, papers: 12 });
@@ -99,16 +119,33 @@ describe('Import: pasted page text, many files, unknown formats, Escape', () => 
     await page.getByLabel('Import papers').setInputFiles(files);
     await report(page).getByText('Saved in this browser.').waitFor({ timeout: 30_000 });
     const summary = page.getByRole('region', { name: 'Import summary' });
-    assert.equal(await summary.locator('dl').textContent(),
-      `Files${want.files}Papers read${want.read}Imported${want.imported}Skipped${want.skipped}Duplicates merged${want.merged}Authors${want.authors}`);
+    assert.equal(
+      await summary.locator('dl').textContent(),
+      `Files${want.files}Papers read${want.read}Imported${want.imported}Skipped${want.skipped}Duplicates merged${want.merged}Authors${want.authors}`,
+    );
     // The summary comes before the reports, which are folded (4 files > 3).
     const folded = report(page).locator('details.import-file-reports');
     assert.equal(await folded.evaluate((d) => d.open), false);
-    assert.equal(await report(page).getByRole('region', { name: /^Report for / }).count(), 0);
+    assert.equal(
+      await report(page)
+        .getByRole('region', { name: /^Report for / })
+        .count(),
+      0,
+    );
     await folded.locator('summary').click();
     await report(page).getByRole('region', { name: 'Report for part-4.bib' }).waitFor();
-    assert.equal(await report(page).getByRole('region', { name: /^Report for / }).count(), 4);
-    assert.equal(await report(page).locator('.import-total').evaluate((s) => s === s.parentElement.querySelector('section')), true);
+    assert.equal(
+      await report(page)
+        .getByRole('region', { name: /^Report for / })
+        .count(),
+      4,
+    );
+    assert.equal(
+      await report(page)
+        .locator('.import-total')
+        .evaluate((s) => s === s.parentElement.querySelector('section')),
+      true,
+    );
     await waitForAuthors(page, want.authors);
     assert.deepEqual(errors, []);
     await page.close();

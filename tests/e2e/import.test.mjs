@@ -14,7 +14,12 @@ function fold(name) {
   let n = name.trim();
   const parts = n.split(',');
   if (parts.length === 2 && parts[1].trim()) n = `${parts[1]} ${parts[0]}`;
-  return n.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return n
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Distinct authors of a simple BibTeX file (author fields in braces, names split on "and"), entries with a title only. */
@@ -34,10 +39,11 @@ function cslAuthors(text) {
   return keys.size;
 }
 
-const authorCount = (page) => page.evaluate(() => {
-  const g = window.__coauthorAtlas.sigma.getGraph();
-  return g.filterNodes((_n, a) => a.kind === 'author').length;
-});
+const authorCount = (page) =>
+  page.evaluate(() => {
+    const g = window.__coauthorAtlas.sigma.getGraph();
+    return g.filterNodes((_n, a) => a.kind === 'author').length;
+  });
 
 async function importFiles(page, files) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -120,7 +126,9 @@ describe('Import', () => {
     const before = await authorCount(page);
     const url = page.url();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByLabel('Import papers').setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from('{ "items": [ { "title": ') });
+    await page
+      .getByLabel('Import papers')
+      .setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from('{ "items": [ { "title": ') });
     const report = page.getByRole('region', { name: 'Import report' });
     await report.getByRole('alert').first().waitFor();
     assert.match(await report.textContent(), /current dataset is kept/);
@@ -191,15 +199,22 @@ describe('Import', () => {
     await assistant.getByRole('button', { name: 'Split j smith from john smith' }).waitFor();
     // Saved with the dataset: a reload shows the merged graph.
     const id = new URL(page.url()).searchParams.get('dataset');
-    await page.waitForFunction((dsId) => new Promise((resolve) => {
-      const req = indexedDB.open('coauthor-atlas');
-      req.onsuccess = () => {
-        const get = req.result.transaction('datasets').objectStore('datasets').get(dsId);
-        get.onsuccess = () => { resolve(get.result?.dataset.aliases.length === 1); req.result.close(); };
-        get.onerror = () => resolve(false);
-      };
-      req.onerror = () => resolve(false);
-    }), id);
+    await page.waitForFunction(
+      (dsId) =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('coauthor-atlas');
+          req.onsuccess = () => {
+            const get = req.result.transaction('datasets').objectStore('datasets').get(dsId);
+            get.onsuccess = () => {
+              resolve(get.result?.dataset.aliases.length === 1);
+              req.result.close();
+            };
+            get.onerror = () => resolve(false);
+          };
+          req.onerror = () => resolve(false);
+        }),
+      id,
+    );
     await page.reload();
     await waitForAuthors(page, 4);
     await page.close();

@@ -31,7 +31,9 @@ const value = (page, id) => figure(page, id).evaluate((el) => el.firstChild.text
 /** Minimal RFC 4180 reader. */
 function parseCsv(text) {
   const rows = [];
-  let row = [], cell = '', quoted = false;
+  let row = [],
+    cell = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -90,9 +92,13 @@ describe('Indicators', () => {
   });
 
   test('annual production: one bar per year present, tallest for the busiest year', async () => {
-    const bars = await region(page).locator('rect.ind-bar').evaluateAll((rs) =>
-      rs.map((r) => ({ year: Number(r.dataset.year), h: Number(r.getAttribute('height')), title: r.textContent })));
-    assert.deepEqual(bars.map((b) => b.year), [...yearCounts.keys()].sort((a, b) => a - b));
+    const bars = await region(page)
+      .locator('rect.ind-bar')
+      .evaluateAll((rs) => rs.map((r) => ({ year: Number(r.dataset.year), h: Number(r.getAttribute('height')), title: r.textContent })));
+    assert.deepEqual(
+      bars.map((b) => b.year),
+      [...yearCounts.keys()].sort((a, b) => a - b),
+    );
     for (const b of bars) assert.equal(b.title, `${b.year}: ${yearCounts.get(b.year)} paper${yearCounts.get(b.year) === 1 ? '' : 's'}`);
     const busiest = [...yearCounts].sort((a, b) => b[1] - a[1])[0][0];
     assert.equal(bars.reduce((m, b) => (b.h > m.h ? b : m)).year, busiest);

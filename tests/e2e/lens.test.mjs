@@ -9,7 +9,13 @@ const shots = new URL('../../test-results/', import.meta.url);
 mkdirSync(shots, { recursive: true });
 
 // Independent identity, from the raw lists: folded names after the alias list (the owner is on every paper).
-const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const alias = new Map(full.aliases.map((a) => [fold(a.from), fold(a.to)]));
 const key = (n) => alias.get(fold(n)) ?? fold(n);
 const authorsOfYears = (lo, hi) => {
@@ -25,22 +31,27 @@ const authorsOfYears = (lo, hi) => {
 const titleOf = (id) => full.papers.find((p) => p.id === id).title;
 
 /** Author nodes sigma draws / hides right now. */
-const authorDisplay = (page) => page.evaluate(() => {
-  const s = window.__coauthorAtlas.sigma;
-  const shown = [];
-  let hidden = 0;
-  s.getGraph().forEachNode((n, a) => {
-    if (a.kind !== 'author') return;
-    if (s.getNodeDisplayData(n).hidden) hidden++;
-    else shown.push(n);
+const authorDisplay = (page) =>
+  page.evaluate(() => {
+    const s = window.__coauthorAtlas.sigma;
+    const shown = [];
+    let hidden = 0;
+    s.getGraph().forEachNode((n, a) => {
+      if (a.kind !== 'author') return;
+      if (s.getNodeDisplayData(n).hidden) hidden++;
+      else shown.push(n);
+    });
+    return { shown, hidden };
   });
-  return { shown, hidden };
-});
 const details = (page) => page.getByRole('complementary', { name: 'Details' });
 
 /** Drags the brush over the bars of years lo..hi with the mouse. */
 async function brushYears(page, lo, hi) {
-  const bar = async (y) => page.locator('.lens-histogram rect.bar').filter({ has: page.locator('title', { hasText: new RegExp(`^${y}:`) }) }).boundingBox();
+  const bar = async (y) =>
+    page
+      .locator('.lens-histogram rect.bar')
+      .filter({ has: page.locator('title', { hasText: new RegExp(`^${y}:`) }) })
+      .boundingBox();
   const a = await bar(lo);
   const b = await bar(hi);
   const overlay = await page.locator('.lens-brush .overlay').boundingBox();
@@ -128,7 +139,10 @@ describe('Lenses', () => {
     await grid.getByRole('button', { name: /^Name/ }).click();
     assert.equal(await grid.getByRole('columnheader', { name: /^Name/ }).getAttribute('aria-sort'), 'ascending');
     const shown = await names();
-    assert.deepEqual(shown, [...shown].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      shown,
+      [...shown].sort((a, b) => a.localeCompare(b)),
+    );
 
     // A click on the graph selects the row.
     await grid.getByRole('button', { name: /^Papers/ }).click();
@@ -141,7 +155,10 @@ describe('Lenses', () => {
     // Keyboard: down one row, Enter selects that author.
     await grid.focus();
     await page.keyboard.press('ArrowDown');
-    const next = await page.locator(`[id="${await grid.getAttribute('aria-activedescendant')}"] [role=gridcell]`).first().textContent();
+    const next = await page
+      .locator(`[id="${await grid.getAttribute('aria-activedescendant')}"] [role=gridcell]`)
+      .first()
+      .textContent();
     assert.notEqual(next, 'Liang Luo');
     await page.keyboard.press('Enter');
     await details(page).getByRole('heading', { name: next, exact: true }).first().waitFor();
@@ -149,7 +166,10 @@ describe('Lenses', () => {
     await page.screenshot({ path: new URL('lens-table.png', shots).pathname });
     // Filters: a year range shrinks the table to the authors in range.
     await page.getByLabel('From year').selectOption('2025');
-    await page.waitForFunction((n) => document.querySelector('[role=grid][aria-label="Visible authors"]').getAttribute('aria-rowcount') === String(n), authorsOfYears(2025, 2026).size + 1);
+    await page.waitForFunction(
+      (n) => document.querySelector('[role=grid][aria-label="Visible authors"]').getAttribute('aria-rowcount') === String(n),
+      authorsOfYears(2025, 2026).size + 1,
+    );
     assert.ok((await rows.count()) > 0);
     await page.close();
   });
@@ -162,15 +182,20 @@ describe('Lenses', () => {
     await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByLabel('Min shared papers per tie').fill('2');
     await page.waitForURL(/minShared=2/);
-    const state = async () => page.evaluate(() => {
-      const s = window.__coauthorAtlas.sigma;
-      let hiddenNodes = 0;
-      let hiddenEdges = 0;
-      s.getGraph().forEachNode((n) => { if (s.getNodeDisplayData(n).hidden) hiddenNodes++; });
-      s.getGraph().forEachEdge((e) => { if (s.getEdgeDisplayData(e).hidden) hiddenEdges++; });
-      const owner = s.getNodeDisplayData('a:yuchen hao');
-      return { hiddenNodes, hiddenEdges, color: owner.color, size: owner.size };
-    });
+    const state = async () =>
+      page.evaluate(() => {
+        const s = window.__coauthorAtlas.sigma;
+        let hiddenNodes = 0;
+        let hiddenEdges = 0;
+        s.getGraph().forEachNode((n) => {
+          if (s.getNodeDisplayData(n).hidden) hiddenNodes++;
+        });
+        s.getGraph().forEachEdge((e) => {
+          if (s.getEdgeDisplayData(e).hidden) hiddenEdges++;
+        });
+        const owner = s.getNodeDisplayData('a:yuchen hao');
+        return { hiddenNodes, hiddenEdges, color: owner.color, size: owner.size };
+      });
     const before = await state();
     assert.ok(before.hiddenNodes > 0 && before.hiddenEdges > 0);
     const url = page.url();
@@ -214,7 +239,10 @@ describe('Lenses', () => {
     const { page, errors } = await openApp(browser, '?unit=institution');
     const g = await page.evaluate(() => {
       const graph = window.__coauthorAtlas.sigma.getGraph();
-      return { nodes: graph.mapNodes((_n, a) => `${a.kind}:${a.fullLabel ?? a.label}`).sort(), edges: graph.mapEdges((_e, a) => `${a.kind}:${a.weight}:${a.paperIds.join()}`) };
+      return {
+        nodes: graph.mapNodes((_n, a) => `${a.kind}:${a.fullLabel ?? a.label}`).sort(),
+        edges: graph.mapEdges((_e, a) => `${a.kind}:${a.weight}:${a.paperIds.join()}`),
+      };
     });
     const affs = [...new Set(full.papers.flatMap((p) => p.authors.flatMap((a) => a.affiliations ?? [])))].map((f) => `affiliation:${f}`).sort();
     const shared = full.papers.filter((p) => new Set(p.authors.flatMap((a) => a.affiliations ?? [])).size > 1).map((p) => p.id);
@@ -231,14 +259,17 @@ describe('Lenses', () => {
     const { page } = await openApp(browser);
     await page.getByRole('button', { name: 'Play timeline' }).click();
     const frames = new Map();
-    for (let i = 0; i < 80 && !(frames.has('2021-2026') && await page.getByRole('button', { name: 'Play timeline' }).isVisible()); i++) {
+    for (let i = 0; i < 80 && !(frames.has('2021-2026') && (await page.getByRole('button', { name: 'Play timeline' }).isVisible())); i++) {
       const years = new URL(page.url()).searchParams.get('years') ?? 'all';
       if (years !== 'all') frames.set(years, (await authorDisplay(page)).shown.length);
       await page.waitForTimeout(250);
     }
     const seen = [...frames.keys()];
     assert.ok(seen.length >= 4, `frames seen: ${seen.join(' ')}`);
-    assert.ok(seen.every((y) => y.startsWith('2021')), seen.join(' '));
+    assert.ok(
+      seen.every((y) => y.startsWith('2021')),
+      seen.join(' '),
+    );
     const counts = [...frames.values()];
     for (let i = 1; i < counts.length; i++) assert.ok(counts[i] >= counts[i - 1], `${seen[i]}: ${counts[i]} < ${counts[i - 1]}`);
     // Each frame shows exactly the authors of its papers.
@@ -257,12 +288,16 @@ describe('Lenses', () => {
     const cap = 102;
     await page.getByRole('slider', { name: 'Hyperauthor cap preview' }).fill(String(cap));
     await page.getByRole('button', { name: `Apply cap ${cap}` }).click();
-    await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_n, a) => a.kind === 'paper').length === n, full.papers.filter((p) => distinctAuthors(p) > cap).length);
+    await page.waitForFunction(
+      (n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_n, a) => a.kind === 'paper').length === n,
+      full.papers.filter((p) => distinctAuthors(p) > cap).length,
+    );
     await waitForGraph(page);
-    const weight = () => page.evaluate(() => {
-      const g = window.__coauthorAtlas.sigma.getGraph();
-      return g.getEdgeAttribute(g.edge('a:buyun zhang', 'a:liang luo'), 'weight');
-    });
+    const weight = () =>
+      page.evaluate(() => {
+        const g = window.__coauthorAtlas.sigma.getGraph();
+        return g.getEdgeAttribute(g.edge('a:buyun zhang', 'a:liang luo'), 'weight');
+      });
     const shared = full.papers.filter((p) => p.authors.some((a) => a.name === 'Buyun Zhang') && p.authors.some((a) => a.name === 'Liang Luo'));
     assert.equal(await weight(), shared.length);
     await page.getByRole('radio', { name: /fractional/ }).check();

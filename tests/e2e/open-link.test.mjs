@@ -9,8 +9,10 @@ function makeGexf(n) {
   const edges = [];
   for (let i = 0; i < n; i++) {
     const angle = (2 * Math.PI * i) / n;
-    nodes.push(`<node id="n${i}" label="Author ${i}"><attvalues><attvalue for="community" value="${i % 3}"/></attvalues>` +
-      `<viz:position x="${(100 * Math.cos(angle)).toFixed(3)}" y="${(100 * Math.sin(angle)).toFixed(3)}"/><viz:size value="${4 + (i % 5)}"/><viz:color r="${(i * 37) % 256}" g="80" b="160"/></node>`);
+    nodes.push(
+      `<node id="n${i}" label="Author ${i}"><attvalues><attvalue for="community" value="${i % 3}"/></attvalues>` +
+        `<viz:position x="${(100 * Math.cos(angle)).toFixed(3)}" y="${(100 * Math.sin(angle)).toFixed(3)}"/><viz:size value="${4 + (i % 5)}"/><viz:color r="${(i * 37) % 256}" g="80" b="160"/></node>`,
+    );
     edges.push(`<edge id="e${i}" source="n${i}" target="n${(i + 1) % n}" weight="${1 + (i % 4)}"/>`);
     if (i % 2 === 0) edges.push(`<edge id="f${i}" source="n${i}" target="n${(i + 7) % n}" weight="1"/>`);
   }
@@ -25,7 +27,14 @@ function makeGexf(n) {
 }
 
 function makeVosviewer(n) {
-  const items = Array.from({ length: n }, (_, i) => ({ id: i + 1, label: `Researcher ${i + 1}`, x: (i % 8) * 0.5, y: Math.floor(i / 8) * 0.5, cluster: 1 + (i % 4), weights: { Documents: 1 + (i % 3) } }));
+  const items = Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    label: `Researcher ${i + 1}`,
+    x: (i % 8) * 0.5,
+    y: Math.floor(i / 8) * 0.5,
+    cluster: 1 + (i % 4),
+    weights: { Documents: 1 + (i % 3) },
+  }));
   const links = Array.from({ length: n - 1 }, (_, i) => ({ source_id: i + 1, target_id: i + 2, strength: 1 + (i % 2) }));
   return JSON.stringify({ network: { items, links } });
 }
@@ -37,7 +46,10 @@ function makeCslPapers(n, pool) {
     type: 'article-journal',
     title: `Paper ${i}`,
     issued: { 'date-parts': [[2000 + (i % 20)]] },
-    author: [{ family: `Family${i % pool}`, given: 'Ann' }, { family: `Family${(i * 7 + 1) % pool}`, given: 'Ann' }],
+    author: [
+      { family: `Family${i % pool}`, given: 'Ann' },
+      { family: `Family${(i * 7 + 1) % pool}`, given: 'Ann' },
+    ],
   }));
 }
 
@@ -73,7 +85,14 @@ describe('Open from a link', () => {
       const graph = window.__coauthorAtlas.sigma.getGraph();
       const a = graph.findNode((_n, attrs) => attrs.label === 'Author 15');
       const b = graph.findNode((_n, attrs) => attrs.label === 'Author 16');
-      return { order: graph.order, size: graph.size, x: graph.getNodeAttribute(a, 'x'), y: graph.getNodeAttribute(a, 'y'), weight: graph.getEdgeAttribute(graph.edge(a, b), 'weight'), running: window.__coauthorAtlas.layoutRunning() };
+      return {
+        order: graph.order,
+        size: graph.size,
+        x: graph.getNodeAttribute(a, 'x'),
+        y: graph.getNodeAttribute(a, 'y'),
+        weight: graph.getEdgeAttribute(graph.edge(a, b), 'weight'),
+        running: window.__coauthorAtlas.layoutRunning(),
+      };
     });
     assert.equal(g.order, GEXF_NODES);
     assert.equal(g.size, GEXF_NODES + GEXF_NODES / 2);
@@ -138,7 +157,11 @@ describe('Open from a link', () => {
     });
     assert.equal(g.size, pairs.size);
     assert.equal(g.papers, CSL_PAPERS.length);
-    assert.equal(g.authorships, CSL_PAPERS.filter((p) => p.author[0].family !== p.author[1].family).length * 2 + CSL_PAPERS.filter((p) => p.author[0].family === p.author[1].family).length);
+    assert.equal(
+      g.authorships,
+      CSL_PAPERS.filter((p) => p.author[0].family !== p.author[1].family).length * 2 +
+        CSL_PAPERS.filter((p) => p.author[0].family === p.author[1].family).length,
+    );
     assert.ok(g.hasFirst && g.hasLast);
     await page.close();
   });
@@ -146,7 +169,10 @@ describe('Open from a link', () => {
   test('a missing file or a host without CORS gives a clear message and keeps the current dataset', async () => {
     const { page } = await openApp(browser);
     const before = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order);
-    for (const [path, pattern] of [['/missing.gexf', /404/], ['/nocors.gexf', /CORS/]]) {
+    for (const [path, pattern] of [
+      ['/missing.gexf', /404/],
+      ['/nocors.gexf', /CORS/],
+    ]) {
       await page.getByRole('button', { name: 'Open link' }).click();
       await page.getByRole('textbox', { name: 'Link to open' }).fill(`${base}${path}`);
       await page.getByRole('button', { name: 'Open', exact: true }).click();

@@ -9,7 +9,13 @@ import { BASE_URL, launch, waitForGraph } from './browser.mjs';
 import { fieldManifest, response, startReplayServer } from './openalex-replay/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const fold = (name) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (name) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Distinct authors of the recorded field pages, the cut work replaced by its recorded full record. */
 function expectedAuthors() {
@@ -72,16 +78,21 @@ describe('Live OpenAlex field query (replayed)', () => {
       assert.equal(replay.requests.filter((r) => r.key.includes('cursor=')).length, 0);
       await count.getByRole('button', { name: 'Fetch 260 works' }).click();
       const report = page.getByRole('region', { name: 'Import report' });
-      await report.getByText('Saved in this browser.').waitFor({ timeout: 90_000 }).catch(async (e) => {
-        await page.screenshot({ path: join(root, 'test-results/openalex-field-failure.png') });
-        console.log('page text:', await page.evaluate(() => document.body.innerText.slice(0, 3000)), 'unexpected:', replay.unexpected);
-        throw e;
-      });
+      await report
+        .getByText('Saved in this browser.')
+        .waitFor({ timeout: 90_000 })
+        .catch(async (e) => {
+          await page.screenshot({ path: join(root, 'test-results/openalex-field-failure.png') });
+          console.log('page text:', await page.evaluate(() => document.body.innerText.slice(0, 3000)), 'unexpected:', replay.unexpected);
+          throw e;
+        });
       const text = await report.textContent();
       assert.match(text, /Fetched 260 works of the OpenAlex query “Natural Language Processing Techniques \(2019–2021\)” .* in 3 pages\./);
       assert.match(text, /1 works whose author list OpenAlex cuts at 100 were refetched in full\./);
       assert.match(text, /Read260Imported260Skipped0/);
-      await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expected.authors, { timeout: 60_000 });
+      await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expected.authors, {
+        timeout: 60_000,
+      });
       assert.equal(await authorCount(page), expected.authors);
       // Page 2: a 429, the client's retry after Retry-After, a 429, the field fetch's retry; page 3: a drop, a retry.
       const asked = (c) => replay.requests.filter((r) => r.key.includes(`cursor=${c}`)).length;
@@ -116,7 +127,11 @@ describe('Live OpenAlex field query (replayed)', () => {
       assert.match(await report.textContent(), /resumed after 200 works stored before/);
       assert.match(await report.textContent(), /Read260Imported260Skipped0/);
       assert.equal(slow.requests.filter((r) => r.key.includes('cursor=*')).length, 1, 'page one was fetched once, before the reload');
-      await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expectedAuthors().authors, { timeout: 60_000 });
+      await page.waitForFunction(
+        (n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n,
+        expectedAuthors().authors,
+        { timeout: 60_000 },
+      );
       // Imported: the stored pages are gone, nothing left to resume.
       await page.waitForFunction(() => !document.querySelector('[aria-label="Unfinished field fetches"]'));
       await page.close();

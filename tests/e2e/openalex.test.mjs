@@ -10,7 +10,13 @@ import { manifest, response, startReplayServer } from './openalex-replay/server.
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 // Independent identity rule (as the app's): diacritics, case, punctuation and spacing folded.
-const fold = (name) => name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (name) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Distinct authors of the recorded works, each truncated work replaced by its recorded single-work response. */
 function expectedAuthors() {
@@ -35,7 +41,9 @@ async function openWithReplay(browser, replayUrl) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(new Error(m.text())); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(new Error(m.text()));
+  });
   await page.addInitScript((url) => localStorage.setItem('coauthor-atlas:openalex-base', url), replayUrl);
   await page.goto(BASE_URL);
   await waitForGraph(page);
@@ -73,20 +81,25 @@ describe('Live OpenAlex (replayed)', () => {
     await found.getByRole('button', { name: 'Import the works of Ana Ribeiro, Universidade de Lisboa (PT) (A5001234501)' }).click();
 
     const report = page.getByRole('region', { name: 'Import report' });
-    await report.getByText('Saved in this browser.').waitFor({ timeout: 60_000 }).catch(async (e) => {
-      // Leave evidence for people: what the page showed and what the replay server was asked.
-      await page.screenshot({ path: join(root, 'test-results/openalex-failure.png') });
-      console.log('page text:', await page.evaluate(() => document.body.innerText.slice(0, 3000)));
-      console.log('requests:', JSON.stringify(replay.requests), 'unexpected:', replay.unexpected, 'page errors:', errors);
-      throw e;
-    });
+    await report
+      .getByText('Saved in this browser.')
+      .waitFor({ timeout: 60_000 })
+      .catch(async (e) => {
+        // Leave evidence for people: what the page showed and what the replay server was asked.
+        await page.screenshot({ path: join(root, 'test-results/openalex-failure.png') });
+        console.log('page text:', await page.evaluate(() => document.body.innerText.slice(0, 3000)));
+        console.log('requests:', JSON.stringify(replay.requests), 'unexpected:', replay.unexpected, 'page errors:', errors);
+        throw e;
+      });
     const text = await report.textContent();
     assert.match(text, /Fetched 6 works of Ana Ribeiro \(OpenAlex A5001234501\) from OpenAlex in 4 requests\./);
     assert.match(text, /1 work whose author list OpenAlex cuts at 100 was refetched in full\./);
     assert.match(text, /Read6Imported6Skipped0/);
     assert.doesNotMatch(text, /Truncated author lists/);
 
-    await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expected.count, { timeout: 60_000 });
+    await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expected.count, {
+      timeout: 60_000,
+    });
     await waitForGraph(page);
     assert.equal(await authorCount(page), expected.count);
     // The consortium paper is a hub (over the default cap of 25) linked to all 120 of its authors.

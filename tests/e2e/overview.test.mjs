@@ -17,7 +17,9 @@ function makeGexf() {
     for (let i = 0; i < PER; i++) {
       const id = c * PER + i;
       const a = (2 * Math.PI * i) / PER;
-      nodes.push(`<node id="n${id}" label="Author ${id}"><attvalues><attvalue for="community" value="${c}"/></attvalues><viz:position x="${(cx + 60 * Math.cos(a)).toFixed(2)}" y="${(cy + 60 * Math.sin(a)).toFixed(2)}"/></node>`);
+      nodes.push(
+        `<node id="n${id}" label="Author ${id}"><attvalues><attvalue for="community" value="${c}"/></attvalues><viz:position x="${(cx + 60 * Math.cos(a)).toFixed(2)}" y="${(cy + 60 * Math.sin(a)).toFixed(2)}"/></node>`,
+      );
       edges.push(`<edge source="n${id}" target="n${c * PER + ((i + 1) % PER)}" weight="1"/>`);
     }
     edges.push(`<edge source="n${c * PER}" target="n${((c + 1) % COMMUNITIES) * PER}" weight="2"/>`);
@@ -42,15 +44,21 @@ describe('Level of detail', () => {
 
   test('a 21,000-node graph opens on its cluster overview; a click drills in; search drills to any author', async () => {
     const { page, errors } = await openApp(browser, `?file=${encodeURIComponent(`${server.base}/big.gexf`)}`);
-    await page.waitForFunction((n) => {
-      const g = window.__coauthorAtlas?.sigma.getGraph();
-      return g && g.order === n && g.everyNode((_k, a) => a.kind === 'cluster');
-    }, COMMUNITIES, { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => {
+        const g = window.__coauthorAtlas?.sigma.getGraph();
+        return g && g.order === n && g.everyNode((_k, a) => a.kind === 'cluster');
+      },
+      COMMUNITIES,
+      { timeout: 120_000 },
+    );
     await waitForGraph(page);
     const overview = await page.evaluate(() => {
       const g = window.__coauthorAtlas.sigma.getGraph();
       let members = 0;
-      g.forEachNode((_n, a) => { members += a.authorCount; });
+      g.forEachNode((_n, a) => {
+        members += a.authorCount;
+      });
       return { members, edges: g.size };
     });
     assert.equal(overview.members, COMMUNITIES * PER);

@@ -29,7 +29,10 @@ const address = server.httpServer.address();
 const baseUrl = `http://127.0.0.1:${address.port}/`;
 console.log(`Serving the production build at ${baseUrl}`);
 
-const files = readdirSync(join(root, 'tests/e2e')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join('tests/e2e', f));
+const files = readdirSync(join(root, 'tests/e2e'))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .sort()
+  .map((f) => join('tests/e2e', f));
 const only = process.argv.slice(2);
 const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...(only.length ? only : files)], {
   cwd: root,

@@ -21,15 +21,22 @@ async function importFile(page, file) {
 }
 
 /** The stored datasets, read straight from IndexedDB (with the real `put` untouched: reads only). */
-const storedIds = (page) => page.evaluate(() => new Promise((resolve) => {
-  const req = indexedDB.open('coauthor-atlas');
-  req.onsuccess = () => {
-    const all = req.result.transaction('datasets').objectStore('datasets').getAll();
-    all.onsuccess = () => { resolve(all.result.map((r) => ({ id: r.id, title: r.dataset.title, papers: r.dataset.papers.length }))); req.result.close(); };
-    all.onerror = () => resolve(null);
-  };
-  req.onerror = () => resolve(null);
-}));
+const storedIds = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('coauthor-atlas');
+        req.onsuccess = () => {
+          const all = req.result.transaction('datasets').objectStore('datasets').getAll();
+          all.onsuccess = () => {
+            resolve(all.result.map((r) => ({ id: r.id, title: r.dataset.title, papers: r.dataset.papers.length })));
+            req.result.close();
+          };
+          all.onerror = () => resolve(null);
+        };
+        req.onerror = () => resolve(null);
+      }),
+  );
 
 describe('Storage faults', () => {
   let browser;
@@ -43,7 +50,12 @@ describe('Storage faults', () => {
   test('with IndexedDB unavailable, an import still shows the graph and says it is not kept', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(() => {
-      Object.defineProperty(window, 'indexedDB', { configurable: true, get() { throw new Error('blocked'); } });
+      Object.defineProperty(window, 'indexedDB', {
+        configurable: true,
+        get() {
+          throw new Error('blocked');
+        },
+      });
     });
     const pageErrors = [];
     const page = await context.newPage();
@@ -96,7 +108,9 @@ describe('Storage faults', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
     // Storage is now full: the second import is shown, and said not saved.
-    await page.evaluate(() => { window.__storageFull = true; });
+    await page.evaluate(() => {
+      window.__storageFull = true;
+    });
     report = await importFile(page, fixture('e2e-library.csl.json'));
     await report.getByText('Not saved:', { exact: false }).waitFor({ timeout: 30_000 });
     assert.match(await report.textContent(), /storage for this site is full/);
@@ -116,7 +130,9 @@ describe('Storage faults', () => {
 
     // Once space is back, the earlier dataset opens again after a reload.
     const id = first[0].id;
-    await page.evaluate(() => { window.__storageFull = false; });
+    await page.evaluate(() => {
+      window.__storageFull = false;
+    });
     await page.goto(`${process.env.ATLAS_BASE_URL ?? 'http://127.0.0.1:4173/'}?dataset=${id}`);
     await waitForAuthors(page, BIB_AUTHORS);
     assert.deepEqual(pageErrors, []);
@@ -130,16 +146,23 @@ describe('Storage faults', () => {
     await waitForAuthors(page, BIB_AUTHORS);
     // A record with no papers, as a damaged profile or another version could leave it.
     const bad = { id: 'ds-broken', dataset: { id: 'ds-broken', title: 'Broken library', aliases: [] }, createdAt: 1, updatedAt: 1 };
-    await page.evaluate((record) => new Promise((resolve, reject) => {
-      const req = indexedDB.open('coauthor-atlas');
-      req.onsuccess = () => {
-        const tx = req.result.transaction(['datasets', 'summaries'], 'readwrite');
-        tx.objectStore('datasets').put(record);
-        tx.objectStore('summaries').put({ id: record.id, title: record.dataset.title, papers: 4, createdAt: 1, updatedAt: 1 });
-        tx.oncomplete = () => { req.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-    }), bad);
+    await page.evaluate(
+      (record) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('coauthor-atlas');
+          req.onsuccess = () => {
+            const tx = req.result.transaction(['datasets', 'summaries'], 'readwrite');
+            tx.objectStore('datasets').put(record);
+            tx.objectStore('summaries').put({ id: record.id, title: record.dataset.title, papers: 4, createdAt: 1, updatedAt: 1 });
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      bad,
+    );
     await page.getByRole('tab', { name: 'Datasets' }).click();
     const list = page.getByRole('region', { name: 'Stored datasets' });
     const alert = list.getByRole('alert');
@@ -148,13 +171,19 @@ describe('Storage faults', () => {
     await list.getByRole('button', { name: 'Delete Broken library' }).waitFor();
     assert.equal(await list.getByRole('button', { name: 'Open Broken library' }).count(), 0);
     await list.getByRole('button', { name: 'Open e2e-library.bib' }).waitFor();
-    const raw = await page.evaluate(() => new Promise((resolve) => {
-      const req = indexedDB.open('coauthor-atlas');
-      req.onsuccess = () => {
-        const g = req.result.transaction('datasets').objectStore('datasets').get('ds-broken');
-        g.onsuccess = () => { resolve(g.result); req.result.close(); };
-      };
-    }));
+    const raw = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('coauthor-atlas');
+          req.onsuccess = () => {
+            const g = req.result.transaction('datasets').objectStore('datasets').get('ds-broken');
+            g.onsuccess = () => {
+              resolve(g.result);
+              req.result.close();
+            };
+          };
+        }),
+    );
     assert.deepEqual(raw, bad);
     await page.close();
   });

@@ -14,17 +14,20 @@ const expectedColour = (cluster) => fileColours[cluster] ?? '#cc79a7';
 
 /** Per item label: the colour and size sigma draws, the community. */
 async function drawn(page) {
-  return page.evaluate((labels) => {
-    const sigma = window.__coauthorAtlas.sigma;
-    const graph = sigma.getGraph();
-    const out = {};
-    for (const label of labels) {
-      const node = graph.findNode((_n, a) => a.label === label);
-      const d = sigma.getNodeDisplayData(node);
-      out[label] = { color: d.color.toLowerCase(), size: d.size };
-    }
-    return out;
-  }, items.map((i) => i.label));
+  return page.evaluate(
+    (labels) => {
+      const sigma = window.__coauthorAtlas.sigma;
+      const graph = sigma.getGraph();
+      const out = {};
+      for (const label of labels) {
+        const node = graph.findNode((_n, a) => a.label === label);
+        const d = sigma.getNodeDisplayData(node);
+        out[label] = { color: d.color.toLowerCase(), size: d.size };
+      }
+      return out;
+    },
+    items.map((i) => i.label),
+  );
 }
 
 describe('A VOSviewer map as VOSviewer draws it', () => {
@@ -97,8 +100,9 @@ describe('A VOSviewer map as VOSviewer draws it', () => {
     const item = items.reduce((a, b) => (a.weights.Documents >= b.weights.Documents ? a : b));
     await clickNode(page, await page.evaluate((label) => window.__coauthorAtlas.sigma.getGraph().findNode((_n, a) => a.label === label), item.label));
     await details.locator('#details-title').filter({ hasText: item.label }).waitFor();
-    const facts = await details.locator('dl.facts').evaluate((dl) =>
-      Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
+    const facts = await details
+      .locator('dl.facts')
+      .evaluate((dl) => Object.fromEntries([...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent])));
     for (const [k, v] of Object.entries({ ...item.weights, ...item.scores })) assert.equal(facts[k], String(v), `${k} of ${item.label}`);
     assert.deepEqual(errors.map(String), []);
     await page.close();

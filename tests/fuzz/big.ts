@@ -103,28 +103,34 @@ function bibtex(s: Shape): string {
   const close = '}'.repeat(s.depth);
   // Braces in a braced field must balance: a run of "{" or "}" is written as a balanced pair.
   const braced = (t: string) => t.replace(/[{}]/g, '').replace(/\\/g, '') + (/[{}]/.test(t) ? '{}'.repeat(Math.min(s.run, 10_000)) : '');
-  return each(s.records, (i) => [
-    `@article{${id(s, i)},`,
-    `  author = {${people(s, i).map((p) => braced(`${p.family}, ${p.given}`)).join(' and ')}},`,
-    `  title = {${open}${braced(title(s, i))}${close}},`,
-    `  journal = {${braced(venue(s))}},`,
-    `  year = {${num(s.extreme)}},`,
-    `  abstract = {${braced(abstract(s))}}`,
-    '}',
-  ].join('\n')).join('\n\n');
+  return each(s.records, (i) =>
+    [
+      `@article{${id(s, i)},`,
+      `  author = {${people(s, i)
+        .map((p) => braced(`${p.family}, ${p.given}`))
+        .join(' and ')}},`,
+      `  title = {${open}${braced(title(s, i))}${close}},`,
+      `  journal = {${braced(venue(s))}},`,
+      `  year = {${num(s.extreme)}},`,
+      `  abstract = {${braced(abstract(s))}}`,
+      '}',
+    ].join('\n'),
+  ).join('\n\n');
 }
 
 function ris(s: Shape): string {
-  return each(s.records, (i) => [
-    'TY  - JOUR',
-    `ID  - ${oneLine(id(s, i))}`,
-    ...people(s, i).flatMap((p) => [`AU  - ${oneLine(`${p.family}, ${p.given}`)}`, ...p.affiliations.map((a) => `AD  - ${a}`)]),
-    `TI  - ${oneLine(title(s, i))}`,
-    `T2  - ${oneLine(venue(s))}`,
-    `PY  - ${num(s.extreme)}`,
-    `AB  - ${oneLine(abstract(s))}`,
-    'ER  - ',
-  ].join('\n')).join('\n');
+  return each(s.records, (i) =>
+    [
+      'TY  - JOUR',
+      `ID  - ${oneLine(id(s, i))}`,
+      ...people(s, i).flatMap((p) => [`AU  - ${oneLine(`${p.family}, ${p.given}`)}`, ...p.affiliations.map((a) => `AD  - ${a}`)]),
+      `TI  - ${oneLine(title(s, i))}`,
+      `T2  - ${oneLine(venue(s))}`,
+      `PY  - ${num(s.extreme)}`,
+      `AB  - ${oneLine(abstract(s))}`,
+      'ER  - ',
+    ].join('\n'),
+  ).join('\n');
 }
 
 const nest = (depth: number, leaf: unknown): unknown => {
@@ -134,16 +140,18 @@ const nest = (depth: number, leaf: unknown): unknown => {
 };
 
 function cslJson(s: Shape): string {
-  return JSON.stringify(each(s.records, (i) => ({
-    id: id(s, i),
-    type: 'article-journal',
-    title: title(s, i),
-    'container-title': venue(s),
-    abstract: abstract(s),
-    author: people(s, i).map((p) => ({ family: p.family, given: p.given })),
-    issued: { 'date-parts': [[s.extreme]] },
-    note: nest(Math.min(s.depth, 900), 'deep'),
-  })));
+  return JSON.stringify(
+    each(s.records, (i) => ({
+      id: id(s, i),
+      type: 'article-journal',
+      title: title(s, i),
+      'container-title': venue(s),
+      abstract: abstract(s),
+      author: people(s, i).map((p) => ({ family: p.family, given: p.given })),
+      issued: { 'date-parts': [[s.extreme]] },
+      note: nest(Math.min(s.depth, 900), 'deep'),
+    })),
+  );
 }
 
 function openAlex(s: Shape): string {
@@ -178,28 +186,34 @@ function csvFile(s: Shape): string {
 function acl(s: Shape): string {
   const open = '<i>'.repeat(Math.min(s.depth, 500));
   const close = '</i>'.repeat(Math.min(s.depth, 500));
-  const papers = each(s.records, (i) => [
-    `<paper id="${i + 1}">`,
-    `<title>${open}${xml(title(s, i))}${close}</title>`,
-    ...people(s, i).map((p) => `<author><first>${xml(p.given)}</first><last>${xml(p.family)}</last></author>`),
-    `<abstract>${xml(abstract(s))}</abstract>`,
-    `<url>W99-${String(i + 1).padStart(4, '0')}</url>`,
-    '</paper>',
-  ].join(''));
+  const papers = each(s.records, (i) =>
+    [
+      `<paper id="${i + 1}">`,
+      `<title>${open}${xml(title(s, i))}${close}</title>`,
+      ...people(s, i).map((p) => `<author><first>${xml(p.given)}</first><last>${xml(p.family)}</last></author>`),
+      `<abstract>${xml(abstract(s))}</abstract>`,
+      `<url>W99-${String(i + 1).padStart(4, '0')}</url>`,
+      '</paper>',
+    ].join(''),
+  );
   const meta = `<meta><booktitle>${xml(venue(s))}</booktitle><year>${num(s.extreme)}</year></meta>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<collection id="W99"><volume id="1">${meta}${papers.join('\n')}</volume></collection>`;
 }
 
 function profile(s: Shape): string {
   const head = ['Some Person', 'LG', 'h-index25', `${s.records}papers`, '16,701citations', 'Novelty56%', 'AI Score53', ''];
-  const papers = each(s.records, (i) => [
-    'LG',
-    'Jul 31, 2024',
-    oneLine(title(s, i)),
-    people(s, i).map((p) => oneLine(`${p.given} ${p.family}`).replace(/,/g, ' ')).join(', ') || 'Anon Ymous',
-    oneLine(abstract(s)),
-    '',
-  ].join('\n'));
+  const papers = each(s.records, (i) =>
+    [
+      'LG',
+      'Jul 31, 2024',
+      oneLine(title(s, i)),
+      people(s, i)
+        .map((p) => oneLine(`${p.given} ${p.family}`).replace(/,/g, ' '))
+        .join(', ') || 'Anon Ymous',
+      oneLine(abstract(s)),
+      '',
+    ].join('\n'),
+  );
   return [...head, ...papers].join('\n');
 }
 
@@ -216,24 +230,28 @@ function gexf(s: Shape): string {
   const depth = Math.min(s.depth, 500);
   // Hierarchical GEXF: nodes inside nodes, `depth` levels.
   const deep = `${each(depth, (d) => `<node id="d${d}"><nodes>`).join('')}${'</nodes></node>'.repeat(depth)}`;
-  return '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">' +
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">' +
     '<graph defaultedgetype="undirected">' +
     `<nodes>${nodes.map((label, i) => `<node id="n${i}" label="${xml(label)}"><viz:position x="${s.extreme}" y="1"/></node>`).join('')}${deep}</nodes>` +
     `<edges>${edges.map(([a, b], i) => `<edge id="e${s.sameIds ? 0 : i}" source="n${a}" target="n${b}" weight="${s.extreme}"/>`).join('')}</edges>` +
-    '</graph></gexf>';
+    '</graph></gexf>'
+  );
 }
 
 function graphml(s: Shape): string {
   const { nodes, edges } = graphOf(s);
   const depth = Math.min(s.depth, 500);
   const deep = `${'<graph edgedefault="undirected"><node id="deep">'.repeat(depth)}${'</node></graph>'.repeat(depth)}`;
-  return `<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">` +
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">` +
     '<key id="label" for="node" attr.name="label" attr.type="string"/><key id="x" for="node" attr.name="x" attr.type="double"/>' +
     '<key id="w" for="edge" attr.name="weight" attr.type="double"/><graph id="G" edgedefault="undirected">' +
     nodes.map((label, i) => `<node id="n${i}"><data key="label">${xml(label)}</data><data key="x">${s.extreme}</data></node>`).join('') +
     (depth ? `<node id="holder">${deep}</node>` : '') +
     edges.map(([a, b]) => `<edge source="n${a}" target="n${b}"><data key="w">${s.extreme}</data></edge>`).join('') +
-    '</graph></graphml>';
+    '</graph></graphml>'
+  );
 }
 
 function vosviewer(s: Shape): string {
@@ -271,19 +289,35 @@ function snapshot(s: Shape): string {
 /** Web of Science tagged text (FN/VR header; PT, AU/AF, C1, TI, SO, PY, AB, ER per record; EF). */
 function wos(s: Shape): string {
   const cont = (tag: string, values: string[]) => values.map((v, k) => `${k === 0 ? tag : '  '} ${oneLine(v)}`);
-  return ['FN Clarivate Analytics Web of Science', 'VR 1.0', ...each(s.records, (i) => [
-    'PT J',
-    ...cont('AU', people(s, i).map((p) => `${p.family}, ${p.given}`)),
-    ...cont('AF', people(s, i).map((p) => `${p.family}, ${p.given}`)),
-    ...cont('C1', people(s, i).flatMap((p) => p.affiliations.map((a) => `[${p.family}, ${p.given}] ${a}`))),
-    `TI ${oneLine(title(s, i))}`,
-    `SO ${oneLine(venue(s))}`,
-    `PY ${num(s.extreme)}`,
-    `AB ${oneLine(abstract(s))}`,
-    `UT WOS:${String(s.sameIds ? 1 : i + 1).padStart(15, '0')}`,
-    'ER',
-    '',
-  ].join('\n')), 'EF'].join('\n');
+  return [
+    'FN Clarivate Analytics Web of Science',
+    'VR 1.0',
+    ...each(s.records, (i) =>
+      [
+        'PT J',
+        ...cont(
+          'AU',
+          people(s, i).map((p) => `${p.family}, ${p.given}`),
+        ),
+        ...cont(
+          'AF',
+          people(s, i).map((p) => `${p.family}, ${p.given}`),
+        ),
+        ...cont(
+          'C1',
+          people(s, i).flatMap((p) => p.affiliations.map((a) => `[${p.family}, ${p.given}] ${a}`)),
+        ),
+        `TI ${oneLine(title(s, i))}`,
+        `SO ${oneLine(venue(s))}`,
+        `PY ${num(s.extreme)}`,
+        `AB ${oneLine(abstract(s))}`,
+        `UT WOS:${String(s.sameIds ? 1 : i + 1).padStart(15, '0')}`,
+        'ER',
+        '',
+      ].join('\n'),
+    ),
+    'EF',
+  ].join('\n');
 }
 
 /**
@@ -299,26 +333,39 @@ function scopus(s: Shape): string {
     const full = ps.map((p, j) => `${p.family}, ${p.given} (${ids[j]})`).join('; ');
     const link = `https://www.scopus.com/inward/record.uri?eid=2-s2.0-${s.sameIds ? 1 : i + 1}&partnerID=40`;
     const withAffs = ps.map((p, j) => [short[j], ...p.affiliations].join(', ')).join('; ');
-    return [short.join('; '), full, ids.join('; '), title(s, i), num(s.extreme), venue(s), link,
-      [...new Set(ps.flatMap((p) => p.affiliations))].join('; '), withAffs].map(csv).join(',');
+    return [
+      short.join('; '),
+      full,
+      ids.join('; '),
+      title(s, i),
+      num(s.extreme),
+      venue(s),
+      link,
+      [...new Set(ps.flatMap((p) => p.affiliations))].join('; '),
+      withAffs,
+    ]
+      .map(csv)
+      .join(',');
   });
   return ['Authors,Author full names,Author(s) ID,Title,Year,Source title,Link,Affiliations,Authors with affiliations', ...rows].join('\n');
 }
 
 /** PubMed MEDLINE text (PMID, TI, FAU/AU, AD, DP, TA, AB; records separated by a blank line). */
 function pubmed(s: Shape): string {
-  return each(s.records, (i) => [
-    `PMID- ${s.sameIds ? 1 : i + 1}`,
-    `TI  - ${oneLine(title(s, i))}`,
-    ...people(s, i).flatMap((p) => [
-      `FAU - ${oneLine(`${p.family}, ${p.given}`)}`,
-      `AU  - ${oneLine(`${p.family} ${p.given[0]}`)}`,
-      ...p.affiliations.map((a) => `AD  - ${a}`),
-    ]),
-    `DP  - ${num(s.extreme)}`,
-    `TA  - ${oneLine(venue(s))}`,
-    `AB  - ${oneLine(abstract(s))}`,
-  ].join('\n')).join('\n\n');
+  return each(s.records, (i) =>
+    [
+      `PMID- ${s.sameIds ? 1 : i + 1}`,
+      `TI  - ${oneLine(title(s, i))}`,
+      ...people(s, i).flatMap((p) => [
+        `FAU - ${oneLine(`${p.family}, ${p.given}`)}`,
+        `AU  - ${oneLine(`${p.family} ${p.given[0]}`)}`,
+        ...p.affiliations.map((a) => `AD  - ${a}`),
+      ]),
+      `DP  - ${num(s.extreme)}`,
+      `TA  - ${oneLine(venue(s))}`,
+      `AB  - ${oneLine(abstract(s))}`,
+    ].join('\n'),
+  ).join('\n\n');
 }
 
 /** How a format's text is read: a paper parser, a graph file reader (with a file name), or a snapshot. */

@@ -55,8 +55,18 @@ export function runBigHere(f: BigFormat, runs: number, seed: number, maxChars: n
 }
 
 const WARM_UP: Shape = {
-  records: 20, authors: 20, affiliations: 1, run: 10, runChar: 'a', runField: 'title',
-  sameIds: false, sameTitles: false, sameAuthors: false, extreme: 2020, depth: 2, cap: 25,
+  records: 20,
+  authors: 20,
+  affiliations: 1,
+  run: 10,
+  runChar: 'a',
+  runField: 'title',
+  sameIds: false,
+  sameTitles: false,
+  sameAuthors: false,
+  extreme: 2020,
+  depth: 2,
+  cap: 25,
 };
 
 /** Heap a worker may use: what its modules need, and the budget of the largest case. */
@@ -114,7 +124,12 @@ class BigWorker {
 
 /** `npm run fuzz`: every case in a worker with a heap limit, a time limit of 4× the budget (two runs and slack). */
 export async function runBigInWorker(
-  f: BigFormat, runs: number, seed: number, maxChars: number, path?: string, heapMB = workerHeapMB(maxChars),
+  f: BigFormat,
+  runs: number,
+  seed: number,
+  maxChars: number,
+  path?: string,
+  heapMB = workerHeapMB(maxChars),
 ): Promise<BigStats> {
   const stats: BigStats = { name: bigName(f), runs: 0, failures: [], ms: 0, maxChars: 0, totalChars: 0 };
   const worker = new BigWorker(heapMB);
@@ -129,8 +144,16 @@ export async function runBigInWorker(
       stats.maxChars = Math.max(stats.maxChars, text.length);
       stats.totalChars += text.length;
       const reply = await worker.run({ format: f.name, shape }, 4 * limits.ms + 10_000);
-      const error = 'died' in reply ? reply.died : 'error' in reply ? reply.error : 'ready' in reply ? 'no reply'
-        : overBudget(reply, limits) ? describeOver(reply, limits, text.length) : null;
+      const error =
+        'died' in reply
+          ? reply.died
+          : 'error' in reply
+            ? reply.error
+            : 'ready' in reply
+              ? 'no reply'
+              : overBudget(reply, limits)
+                ? describeOver(reply, limits, text.length)
+                : null;
       if (error && stats.failures.length < 5) stats.failures.push(failure(f, seed, at, text, error, true));
       else if (error) stats.failures.push({ input: '', inputLength: text.length, error });
     }

@@ -5,11 +5,11 @@ import { BIG_FORMATS, type Shape } from './big';
 import { bigCase } from './bigCase';
 import { better, budgetFor, measure, overBudget, type Cost } from './budget';
 
-export interface BigRequest { format: string; shape: Shape }
-export type BigReply =
-  | { ready: true }
-  | ({ chars: number; records: number; nodes: number; refused: number } & Cost)
-  | { chars: number; error: string };
+export interface BigRequest {
+  format: string;
+  shape: Shape;
+}
+export type BigReply = { ready: true } | ({ chars: number; records: number; nodes: number; refused: number } & Cost) | { chars: number; error: string };
 
 const post = (m: BigReply) => parentPort!.postMessage(m);
 // papaparse warns for every duplicated header.

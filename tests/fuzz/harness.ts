@@ -14,7 +14,12 @@ export interface Failure {
   /** How to run this case alone: seed and fast-check path, and where its input was written (first few only). */
   repro?: string;
 }
-export interface RunStats { name: string; runs: number; failures: Failure[]; ms: number }
+export interface RunStats {
+  name: string;
+  runs: number;
+  failures: Failure[];
+  ms: number;
+}
 
 export const REPRO_DIR = resolve(import.meta.dirname, '../../tmp/fuzz');
 
@@ -23,7 +28,11 @@ function show(text: string): string {
   return JSON.stringify(head);
 }
 
-const fileName = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+const fileName = (name: string) =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 /**
  * Writes a failing input under tmp/fuzz/ as a JSON string (lossless: lone surrogates survive, UTF-8 would replace

@@ -35,7 +35,10 @@ function lensPasses(source: AtlasGraph, index: DatasetIndex): void {
   const papers = visiblePapers(index.dataset.papers, { ...DEFAULT_LENS, years });
   const plain = filterGraph(graph, index, null, counting, {});
   const filtered = filterGraph(graph, index, papers, counting, { minPapers: 2, minShared: 2, largestComponent: true });
-  for (const [colorBy, sizeBy] of [['firstYear', 'weightedDegree'], ['affiliation', 'coauthors']] as const) {
+  for (const [colorBy, sizeBy] of [
+    ['firstYear', 'weightedDegree'],
+    ['affiliation', 'coauthors'],
+  ] as const) {
     styleLens({ graph, filter: filtered, papersFiltered: papers !== null, colorBy, sizeBy });
   }
   const authors = [...index.resolved.authors.keys()];

@@ -18,11 +18,15 @@ const path = process.env.FUZZ_PATH;
 const big = budgetFor(bigChars);
 console.log(`Fuzzing ${runs} mutated cases per target and ${bigRuns} structured big cases (≤ ${bigChars.toLocaleString('en-US')} chars) per format`);
 console.log(`Seed ${seed} (FUZZ_SEED=${seed} reproduces this run)`);
-console.log(`Budget per case: ${BUDGET.msPerMB} ms and ${BUDGET.mbPerMB} MB per MB of input (floor ${BUDGET.floorMs} ms, ${BUDGET.floorMB} MB; ` +
-  `${big.ms.toFixed(0)} ms / ${big.mb.toFixed(0)} MB at the biggest); failing inputs go to ${REPRO_DIR}`);
+console.log(
+  `Budget per case: ${BUDGET.msPerMB} ms and ${BUDGET.mbPerMB} MB per MB of input (floor ${BUDGET.floorMs} ms, ${BUDGET.floorMB} MB; ` +
+    `${big.ms.toFixed(0)} ms / ${big.mb.toFixed(0)} MB at the biggest); failing inputs go to ${REPRO_DIR}`,
+);
 // papaparse warns on the console for every duplicated header; count those instead of printing them.
 let warnings = 0;
-console.warn = () => { warnings += 1; };
+console.warn = () => {
+  warnings += 1;
+};
 let failures = 0;
 let total = 0;
 

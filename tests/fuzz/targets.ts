@@ -39,7 +39,8 @@ export function checkParseResult(r: ParseResult): void {
   const rep = r.report;
   must(rep && typeof rep === 'object', 'no report');
   for (const k of ['read', 'imported'] as const) must(Number.isInteger(rep[k]) && rep[k] >= 0, `report.${k} = ${rep[k]}`);
-  for (const k of ['skipped', 'warnings', 'duplicatesMerged', 'truncated', 'noAuthors', 'noYear'] as const) must(Array.isArray(rep[k]), `report.${k} not an array`);
+  for (const k of ['skipped', 'warnings', 'duplicatesMerged', 'truncated', 'noAuthors', 'noYear'] as const)
+    must(Array.isArray(rep[k]), `report.${k} not an array`);
   must(rep.imported === r.papers.length, `report.imported ${rep.imported} ≠ ${r.papers.length} papers`);
   if (rep.fatal !== undefined) {
     must(typeof rep.fatal === 'string' && rep.fatal.length > 0, 'empty fatal');
@@ -55,7 +56,8 @@ export function checkParseResult(r: ParseResult): void {
     for (const a of p.authors) must(a && typeof a.name === 'string' && a.name.trim().length > 0, `paper ${p.id}: author without a name`);
     must(typeof p.truncated === 'boolean', `paper ${p.id}: truncated not boolean`);
     if (p.year !== undefined) must(Number.isFinite(p.year), `paper ${p.id}: year ${p.year}`);
-    for (const k of ['venue', 'abstract', 'doi', 'arxiv', 'url', 'date'] as const) if (p[k] !== undefined) must(typeof p[k] === 'string', `paper ${p.id}: ${k} not a string`);
+    for (const k of ['venue', 'abstract', 'doi', 'arxiv', 'url', 'date'] as const)
+      if (p[k] !== undefined) must(typeof p[k] === 'string', `paper ${p.id}: ${k} not a string`);
   }
   for (const s of rep.skipped) must(typeof s.reason === 'string', 'skipped record without a reason');
   // The open worker posts the result to the page: it must survive structured cloning.
@@ -152,22 +154,53 @@ export const SEEDS = {
 // ---------- structural JSON mutation ----------
 
 const NASTY_VALUES: unknown[] = [
-  null, '', 0, -1, 1e308, -0, true, [], {}, [[]], { 'date-parts': 'x' }, [null], [{}], '<script>window.__pwned=1</script>',
-  'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '\u202Eevil', '\u200B', 'x'.repeat(5_000), { raw: 5 },
-  { 'date-parts': [['2020', {}, null]] }, { display_name: [] }, ['a', 1, null], Number.MAX_SAFE_INTEGER + 2, 'NaN',
+  null,
+  '',
+  0,
+  -1,
+  1e308,
+  -0,
+  true,
+  [],
+  {},
+  [[]],
+  { 'date-parts': 'x' },
+  [null],
+  [{}],
+  '<script>window.__pwned=1</script>',
+  'javascript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  '\u202Eevil',
+  '\u200B',
+  'x'.repeat(5_000),
+  { raw: 5 },
+  { 'date-parts': [['2020', {}, null]] },
+  { display_name: [] },
+  ['a', 1, null],
+  Number.MAX_SAFE_INTEGER + 2,
+  'NaN',
 ];
 
 function paths(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = [], depth = 0): typeof out {
   if (depth > 12 || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) value.forEach((v, i) => { out.push([value, i]); paths(v, out, depth + 1); });
-  else for (const [k, v] of Object.entries(value)) { out.push([value as Record<string, unknown>, k]); paths(v, out, depth + 1); }
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      out.push([value, i]);
+      paths(v, out, depth + 1);
+    });
+  else
+    for (const [k, v] of Object.entries(value)) {
+      out.push([value as Record<string, unknown>, k]);
+      paths(v, out, depth + 1);
+    }
   return out;
 }
 
 /** A JSON seed with 1–4 values replaced by random or hostile ones (or removed). */
 export function jsonMutated(seeds: string[]): fc.Arbitrary<string> {
   const replacement = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...NASTY_VALUES), fc.constant(undefined));
-  return fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), replacement), { minLength: 1, maxLength: 4 }))
+  return fc
+    .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), replacement), { minLength: 1, maxLength: 4 }))
     .map(([seed, edits]) => {
       const value = JSON.parse(seed.replace(/^\uFEFF/, ''));
       for (const [at, v] of edits) {
@@ -214,11 +247,12 @@ function keepsAll(before: ParseResult, after: ParseResult, what: string): void {
   for (const t of titles(before)) must(have.has(t), `${what}: good record "${t}" lost`);
 }
 
-const GARBAGE = (o: MutateOptions) => fc.oneof(
-  mutatedText(['', '@', '{', '}', 'TY  - '], Object.values(TOKENS).flat(), o),
-  fc.string({ unit: 'binary', maxLength: 500 }),
-  fc.array(fc.constantFrom(...SPECIAL, ...TOKENS.bibtex), { maxLength: 50 }).map((a) => a.join('')),
-);
+const GARBAGE = (o: MutateOptions) =>
+  fc.oneof(
+    mutatedText(['', '@', '{', '}', 'TY  - '], Object.values(TOKENS).flat(), o),
+    fc.string({ unit: 'binary', maxLength: 500 }),
+    fc.array(fc.constantFrom(...SPECIAL, ...TOKENS.bibtex), { maxLength: 50 }).map((a) => a.join('')),
+  );
 
 const goodBib = fixture('import/e2e-library.bib');
 const goodBibResult = parseBibtex(goodBib);
@@ -244,16 +278,27 @@ export const TARGETS: Target[] = [
   { name: 'pubmed', arbitrary: text(SEEDS.pubmed, TOKENS.pubmed), check: onPage(parsePubmed) },
   {
     name: 'parseInput (auto-detect)',
-    arbitrary: text([...SEEDS.bibtex, ...SEEDS.ris, ...SEEDS.cslJson, ...SEEDS.openAlex, ...SEEDS.csv, ...SEEDS.acl, ...SEEDS.wos, ...SEEDS.scopus, ...SEEDS.pubmed], Object.values(TOKENS).flat()),
+    arbitrary: text(
+      [...SEEDS.bibtex, ...SEEDS.ris, ...SEEDS.cslJson, ...SEEDS.openAlex, ...SEEDS.csv, ...SEEDS.acl, ...SEEDS.wos, ...SEEDS.scopus, ...SEEDS.pubmed],
+      Object.values(TOKENS).flat(),
+    ),
     check: onPage((t) => parseInput(t, null, { fileName: 'x.txt' })),
     limits: BIBTEX_LIMITS,
   },
   {
     name: 'graph files (GEXF, GraphML, VOSviewer)',
-    arbitrary: (o) => fc.oneof(
-      { arbitrary: mutatedText(SEEDS.graph.map((g) => g.text), [...TOKENS.xml, ...TOKENS.json], o), weight: 3 },
-      { arbitrary: jsonMutated([SEEDS.graph[2].text]), weight: 1 },
-    ),
+    arbitrary: (o) =>
+      fc.oneof(
+        {
+          arbitrary: mutatedText(
+            SEEDS.graph.map((g) => g.text),
+            [...TOKENS.xml, ...TOKENS.json],
+            o,
+          ),
+          weight: 3,
+        },
+        { arbitrary: jsonMutated([SEEDS.graph[2].text]), weight: 1 },
+      ),
     check: (t) => {
       for (const name of ['file.gexf', 'file.graphml', 'map.json']) {
         const r = readGraphFile(t, name);
@@ -265,30 +310,51 @@ export const TARGETS: Target[] = [
   {
     name: 'snapshot',
     arbitrary: both(SEEDS.snapshot, TOKENS.json),
-    check: (t) => { const r = parseSnapshot(t); checkSnapshotResult(r); pageAfterSnapshot(r); },
+    check: (t) => {
+      const r = parseSnapshot(t);
+      checkSnapshotResult(r);
+      pageAfterSnapshot(r);
+    },
   },
   {
     name: 'share link',
-    arbitrary: (o) => fc.oneof(
-      mutatedText(SEEDS.shareLink, ['#s=', '&', 's=', '%', '=', '-', '_', '+', '/', 'A', '#'], { ...o, hugeMax: Math.min(o.hugeMax, 40_000) }),
-      jsonMutated(SEEDS.snapshot).map((j) => {
-        const r = encodeShareLink(JSON.parse(j), 1_000_000);
-        return r.ok ? r.hash : '#s=';
-      }),
-    ),
-    check: (t) => { const r = decodeShareLink(t); checkShareResult(r); if (r.ok) pageAfterSnapshot(r); },
+    arbitrary: (o) =>
+      fc.oneof(
+        mutatedText(SEEDS.shareLink, ['#s=', '&', 's=', '%', '=', '-', '_', '+', '/', 'A', '#'], { ...o, hugeMax: Math.min(o.hugeMax, 40_000) }),
+        jsonMutated(SEEDS.snapshot).map((j) => {
+          const r = encodeShareLink(JSON.parse(j), 1_000_000);
+          return r.ok ? r.hash : '#s=';
+        }),
+      ),
+    check: (t) => {
+      const r = decodeShareLink(t);
+      checkShareResult(r);
+      if (r.ok) pageAfterSnapshot(r);
+    },
   },
   // Good records of a damaged file are kept.
   {
     name: 'bibtex: garbage after a good file keeps every entry',
     arbitrary: GARBAGE,
-    check: (g) => { const r = parseBibtex(`${goodBib}\n${g}`); checkParseResult(r); keepsAll(goodBibResult, r, 'bibtex+garbage'); },
+    check: (g) => {
+      const r = parseBibtex(`${goodBib}\n${g}`);
+      checkParseResult(r);
+      keepsAll(goodBibResult, r, 'bibtex+garbage');
+    },
     limits: BIBTEX_LIMITS,
   },
   {
     name: 'bibtex: a broken record between entries keeps the others',
-    arbitrary: (o) => fc.tuple(fc.nat(), fc.oneof(GARBAGE(o), fc.constantFrom('@article{bad, title = {unclosed', '@article{bad, title = "unclosed', '@article{', '@string{x = {', '@comment{', '@preamble{"')))
-      .map((v) => JSON.stringify(v)),
+    arbitrary: (o) =>
+      fc
+        .tuple(
+          fc.nat(),
+          fc.oneof(
+            GARBAGE(o),
+            fc.constantFrom('@article{bad, title = {unclosed', '@article{bad, title = "unclosed', '@article{', '@string{x = {', '@comment{', '@preamble{"'),
+          ),
+        )
+        .map((v) => JSON.stringify(v)),
     check: (input) => {
       const [n, g] = JSON.parse(input) as [number, string];
       const parts = goodBib.split(/\n(?=@)/);
@@ -303,24 +369,36 @@ export const TARGETS: Target[] = [
   {
     name: 'ris: garbage after a good file keeps every record',
     arbitrary: GARBAGE,
-    check: (g) => { const r = parseRis(`${goodRis}\n${g}`); checkParseResult(r); keepsAll(goodRisResult, r, 'ris+garbage'); },
+    check: (g) => {
+      const r = parseRis(`${goodRis}\n${g}`);
+      checkParseResult(r);
+      keepsAll(goodRisResult, r, 'ris+garbage');
+    },
   },
   {
     name: 'csv: garbage rows after a good file keep every row',
     arbitrary: GARBAGE,
     // Lone CRs are left out: papaparse picks the line ending by majority, so enough trailing "\r" re-splits the
     // whole file (a known issue, pinned in tests/unit/hostile-faults.test.ts).
-    check: (g) => { const r = parseCsv(`${goodCsv.replace(/\s*$/, '')}\n${g.replace(/\r(?!\n)/g, '')}`); checkParseResult(r); keepsAll(goodCsvResult, r, 'csv+garbage'); },
+    check: (g) => {
+      const r = parseCsv(`${goodCsv.replace(/\s*$/, '')}\n${g.replace(/\r(?!\n)/g, '')}`);
+      checkParseResult(r);
+      keepsAll(goodCsvResult, r, 'csv+garbage');
+    },
   },
   {
     name: 'csl-json: bad records among good ones keep the good ones',
-    arbitrary: () => fc.array(fc.tuple(fc.nat(), fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...NASTY_VALUES))), { minLength: 1, maxLength: 5 })
-      .map((bad) => {
+    arbitrary: () =>
+      fc.array(fc.tuple(fc.nat(), fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(...NASTY_VALUES))), { minLength: 1, maxLength: 5 }).map((bad) => {
         const list: unknown[] = [...goodCsl];
         for (const [n, v] of bad) list.splice(n % (list.length + 1), 0, isGoodCsl(v) ? 'not a record' : v);
         return JSON.stringify(list);
       }),
-    check: (t) => { const r = parseCslJson(t); checkParseResult(r); keepsAll(goodCslResult, r, 'csl-json+bad records'); },
+    check: (t) => {
+      const r = parseCslJson(t);
+      checkParseResult(r);
+      keepsAll(goodCslResult, r, 'csl-json+bad records');
+    },
   },
   {
     name: 'acl-xml: a file cut or spoilt after a paper keeps the papers before',

@@ -4,10 +4,51 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIBTEX_LIMITS, parseBibtex } from '../../src/import/bibtex';
 
-const WORDS = ['and', 'AND', 'And', 'van', 'der', 'de la', 'Jr', 'others', 'O.', 'J.-P.', 'Müller', 'Ørsted', 'x', 'A', '1', ',', ', ',
-  ' ,', 'a,b', '.', '-', '?', '!', ':', ';', '(', ')', '[', ']', '/', '...', '\n', '\t', ' ', 'ﬁ', '…', '\u00A0', 'e\u0301', '{\\"o}', '--', '$x$'];
-const value = fc.tuple(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.stringMatching(/^[A-Za-z][a-z]{0,6}$/)), { minLength: 1, maxLength: 12 }),
-  fc.constantFrom(' ', ''))
+const WORDS = [
+  'and',
+  'AND',
+  'And',
+  'van',
+  'der',
+  'de la',
+  'Jr',
+  'others',
+  'O.',
+  'J.-P.',
+  'Müller',
+  'Ørsted',
+  'x',
+  'A',
+  '1',
+  ',',
+  ', ',
+  ' ,',
+  'a,b',
+  '.',
+  '-',
+  '?',
+  '!',
+  ':',
+  ';',
+  '(',
+  ')',
+  '[',
+  ']',
+  '/',
+  '...',
+  '\n',
+  '\t',
+  ' ',
+  'ﬁ',
+  '…',
+  '\u00A0',
+  'e\u0301',
+  '{\\"o}',
+  '--',
+  '$x$',
+];
+const value = fc
+  .tuple(fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.stringMatching(/^[A-Za-z][a-z]{0,6}$/)), { minLength: 1, maxLength: 12 }), fc.constantFrom(' ', ''))
   .map(([ws, sep]) => ws.join(sep));
 const record = fc.record({ author: value, title: value, journal: value, abstract: value, editor: value });
 
@@ -23,7 +64,9 @@ function both(text: string): [string, string] {
 }
 
 describe('BibTeX fields without markup', () => {
-  afterEach(() => { BIBTEX_LIMITS.readPlainFields = true; });
+  afterEach(() => {
+    BIBTEX_LIMITS.readPlainFields = true;
+  });
 
   it('give the same papers and report as the library, record by record (names with commas, prefixes, "and", "others")', () => {
     for (const [i, r] of fc.sample(record, { numRuns: 300, seed: 11 }).entries()) {
@@ -33,11 +76,15 @@ describe('BibTeX fields without markup', () => {
   });
 
   it('give the same result for a whole file with macros, crossrefs, duplicate keys and a broken record', () => {
-    const text = ['@string{j = "Journal of Tests"}', '@proceedings{conf, title = {Proceedings of Tests}, year = 2021}',
+    const text = [
+      '@string{j = "Journal of Tests"}',
+      '@proceedings{conf, title = {Proceedings of Tests}, year = 2021}',
       '@inproceedings{a, author = {Lovelace, Ada and Charles Babbage}, title = {Engines}, crossref = {conf}}',
       '@article{a, author = {van der Berg, Jan and others}, title = {Same key}, journal = j, year = 2020}',
       '@article{b, author = {Gödel, K.}, title = {Un{\\"u}berwindlich}, journal = {J} # j, year = 2020}',
-      '@article{c, title = {Unclosed, year = 2020', '@article{d, author = {A B}, title = {After the broken one}, year = 2019}'].join('\n\n');
+      '@article{c, title = {Unclosed, year = 2020',
+      '@article{d, author = {A B}, title = {After the broken one}, year = 2019}',
+    ].join('\n\n');
     // The library's message for the unclosed record gives a column that counts the placeholders after it.
     const [fast, lib] = both(text).map((t) => t.replace(/column \d+/g, 'column n'));
     expect(fast).toBe(lib);

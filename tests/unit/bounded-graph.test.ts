@@ -18,8 +18,13 @@ import { colourNodes } from '../../src/lenses/style';
 import type { Dataset, Paper } from '../../src/model/types';
 import { validSnapshot } from '../fuzz/targets';
 
-const paper = (id: string, authors: string[], extra: Partial<Paper> = {}): Paper =>
-  ({ id, title: `Paper ${id}`, authors: authors.map((name) => ({ name })), truncated: false, ...extra });
+const paper = (id: string, authors: string[], extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  authors: authors.map((name) => ({ name })),
+  truncated: false,
+  ...extra,
+});
 const dataset = (papers: Paper[]): Dataset => ({ id: 'bounded', title: 'Bounded', papers, aliases: [] });
 const names = (n: number, prefix = 'Author') => Array.from({ length: n }, (_, i) => `${prefix} ${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`);
 const heapMB = () => process.memoryUsage().heapUsed / 2 ** 20;
@@ -103,13 +108,18 @@ describe('graph files: bounded numbers, counts and messages', () => {
     `<edges>${edges}</edges></graph></gexf>`;
   const finiteLayout = (g: AtlasGraph) => {
     forceAtlas2.assign(g, { iterations: 20, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), edgeWeightInfluence: 1 } });
-    return g.mapNodes((_n, a) => [a.x, a.y]).flat().every(Number.isFinite);
+    return g
+      .mapNodes((_n, a) => [a.x, a.y])
+      .flat()
+      .every(Number.isFinite);
   };
 
   it('parallel edges of weight 1e308 saturate at the bound (GEXF, GraphML, VOSviewer) and lay out to finite positions', () => {
-    const huge = Array.from({ length: 4 }, (_, i) => `<edge id="e${i}" source="0" target="1" weight="1e308"/>`).join('') +
+    const huge =
+      Array.from({ length: 4 }, (_, i) => `<edge id="e${i}" source="0" target="1" weight="1e308"/>`).join('') +
       '<edge id="x" source="1" target="2" weight="2"/>';
-    const graphml = '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">' +
+    const graphml =
+      '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">' +
       '<key id="w" for="edge" attr.name="weight" attr.type="double"/>' +
       `<graph id="G" edgedefault="undirected"><node id="0"/><node id="1"/><node id="2"/>` +
       `${'<edge source="0" target="1"><data key="w">1e308</data></edge>'.repeat(4)}<edge source="1" target="2"><data key="w">2</data></edge></graph></graphml>`;
@@ -161,12 +171,20 @@ describe('year counts stay bounded whatever the years', () => {
     papers[1].year = 2003;
     papers[2].year = 2003;
     papers[3].year = 1e15;
-    expect(papersPerYear(papers)).toEqual([{ year: 2001, count: 1 }, { year: 2003, count: 2 }, { year: 1e15, count: 1 }]);
+    expect(papersPerYear(papers)).toEqual([
+      { year: 2001, count: 1 },
+      { year: 2003, count: 2 },
+      { year: 1e15, count: 1 },
+    ]);
   });
 
   it('years past 2^53 (where y + 1 === y) give their bins and end (the walk counts its steps)', () => {
     const papers = [paper('a', ['A'], { year: 2 ** 53 }), paper('b', ['B'], { year: 2 ** 53 }), paper('c', ['C'], { year: 2 ** 53 + 2 })];
-    expect(papersPerYear(papers).map((b) => b.count).reduce((s, c) => s + c, 0)).toBe(3);
+    expect(
+      papersPerYear(papers)
+        .map((b) => b.count)
+        .reduce((s, c) => s + c, 0),
+    ).toBe(3);
     expect(papersPerYear(papers.slice(0, 2))).toEqual([{ year: 2 ** 53, count: 2 }]);
   });
 

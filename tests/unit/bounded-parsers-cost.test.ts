@@ -15,9 +15,10 @@ const N = 100_000;
 
 describe('stack depth', () => {
   it('a BibTeX record of 150,000 @ between good ones: that record is skipped with its line, the others kept', () => {
-    const text = '@article{first,\n  title = {First},\n  author = {Doe, Jane}\n}\n'
-      + `@misc{bad,\n  title = {${'@'.repeat(150_000)}}\n}\n`
-      + '@article{last,\n  title = {Last},\n  author = {Roe, Rich}\n}\n';
+    const text =
+      '@article{first,\n  title = {First},\n  author = {Doe, Jane}\n}\n' +
+      `@misc{bad,\n  title = {${'@'.repeat(150_000)}}\n}\n` +
+      '@article{last,\n  title = {Last},\n  author = {Roe, Rich}\n}\n';
     const r = parseBibtex(text);
     expect(r.report.fatal).toBeUndefined();
     expect(r.papers.map((p) => p.id)).toEqual(['first', 'last']);
@@ -27,8 +28,9 @@ describe('stack depth', () => {
   });
 
   it('a BibTeX field nested 10,000 braces deep (the library recurses): that record alone is skipped with its line', () => {
-    const text = '@article{a, title = {A}, author = {X, Y}}\n'
-      + `@article{deep, title = {${'{'.repeat(10_000)}x${'}'.repeat(10_000)}}}\n@article{b, title = {B}, author = {Z, W}}\n`;
+    const text =
+      '@article{a, title = {A}, author = {X, Y}}\n' +
+      `@article{deep, title = {${'{'.repeat(10_000)}x${'}'.repeat(10_000)}}}\n@article{b, title = {B}, author = {Z, W}}\n`;
     const r = parseBibtex(text);
     expect(r.report.fatal).toBeUndefined();
     expect(r.papers.map((p) => p.id)).toEqual(['a', 'b']);
@@ -52,7 +54,9 @@ describe('stack depth', () => {
     expect(r.report.fatal).toBeUndefined();
     expect(r.papers.map((p) => p.title)).toEqual(['Good one', 'Good two']);
     expect(r.report.skipped.map((s) => [s.index, s.reason])).toEqual([
-      [1, 'CSL item has no title'], [2, 'record is not an object'], [3, 'CSL item has no title'],
+      [1, 'CSL item has no title'],
+      [2, 'record is not an object'],
+      [3, 'CSL item has no title'],
     ]);
     expect(r.report.skipped[0].excerpt?.startsWith('{"title":[[[[')).toBe(true);
     expectBounded(r.report);
@@ -111,9 +115,10 @@ describe('linear scans', () => {
   });
 
   it('an ACL paper with 100,000 attributes is read (fast scanner), and one with repeated ones (saxes) keeps its papers', () => {
-    const wrap = (attrs: string) => '<?xml version="1.0" encoding="UTF-8"?>\n<collection id="P18"><volume id="1"><meta><year>2018</year></meta>'
-      + `<paper id="1"${attrs}><title>Wide</title><author><first>A</first><last>B</last></author></paper>`
-      + '<paper id="2"><title>Plain</title></paper></volume></collection>\n';
+    const wrap = (attrs: string) =>
+      '<?xml version="1.0" encoding="UTF-8"?>\n<collection id="P18"><volume id="1"><meta><year>2018</year></meta>' +
+      `<paper id="1"${attrs}><title>Wide</title><author><first>A</first><last>B</last></author></paper>` +
+      '<paper id="2"><title>Plain</title></paper></volume></collection>\n';
     const distinct = parseAclXml(wrap(Array.from({ length: N }, (_, i) => ` a${i}="x"`).join('')));
     expect(distinct.papers.map((p) => p.title)).toEqual(['Wide', 'Plain']);
     expect(distinct.report.warnings).toEqual([]);

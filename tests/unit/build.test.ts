@@ -9,7 +9,13 @@ const full = loadDataset('profile-full.json');
 const shown = loadDataset('profile-shown.json');
 
 /** An independent count, straight from the raw lists: distinct folded names after the alias list. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 function independentKey(ds: Dataset): (name: string) => string {
   const alias = new Map(ds.aliases.map((a) => [fold(a.from), fold(a.to)]));
   return (name) => alias.get(fold(name)) ?? fold(name);
@@ -21,8 +27,14 @@ function independentAuthorKeys(ds: Dataset): Set<string> {
 
 const count = (g: ReturnType<typeof buildGraph>, kind: string, what: 'node' | 'edge') => {
   let n = 0;
-  if (what === 'node') g.forEachNode((_k, a) => { if (a.kind === kind) n++; });
-  else g.forEachEdge((_k, a) => { if (a.kind === kind) n++; });
+  if (what === 'node')
+    g.forEachNode((_k, a) => {
+      if (a.kind === kind) n++;
+    });
+  else
+    g.forEachEdge((_k, a) => {
+      if (a.kind === kind) n++;
+    });
   return n;
 };
 
@@ -55,7 +67,9 @@ describe('buildGraph on the embedded profile', () => {
     }
     expect(count(g, 'coauthor', 'edge')).toBe(pairs.size);
     let weightSum = 0;
-    g.forEachEdge((_e, a) => { if (a.kind === 'coauthor') weightSum += a.weight; });
+    g.forEachEdge((_e, a) => {
+      if (a.kind === 'coauthor') weightSum += a.weight;
+    });
     expect(weightSum).toBe(pairSum); // full counting: each paper adds n(n-1)/2 units of weight
     expect(pairs.size).toBeGreaterThan(1000);
     expect(pairs.size).toBeLessThan(1200);
@@ -64,7 +78,9 @@ describe('buildGraph on the embedded profile', () => {
   it('counts shared papers of two named authors on the edge', () => {
     const a = authorNodeId(nameKey('Buyun Zhang'));
     const b = authorNodeId(nameKey('Liang Luo'));
-    const expected = full.papers.filter((p) => p.authors.length <= 25 && p.authors.some((x) => x.name === 'Buyun Zhang') && p.authors.some((x) => x.name === 'Liang Luo')).map((p) => p.id);
+    const expected = full.papers
+      .filter((p) => p.authors.length <= 25 && p.authors.some((x) => x.name === 'Buyun Zhang') && p.authors.some((x) => x.name === 'Liang Luo'))
+      .map((p) => p.id);
     expect(expected.length).toBeGreaterThan(1);
     const edge = g.getEdgeAttributes(g.edge(a, b)!);
     expect(edge.paperIds).toEqual(expected);
@@ -118,7 +134,9 @@ describe('buildGraph on the embedded profile', () => {
     expect(g.getAttribute('communityCount')).toBeGreaterThan(1);
     const other = buildGraph(full, { seed: 7 });
     let moved = 0;
-    other.forEachNode((n, a) => { if (a.x !== g.getNodeAttribute(n, 'x')) moved++; });
+    other.forEachNode((n, a) => {
+      if (a.x !== g.getNodeAttribute(n, 'x')) moved++;
+    });
     expect(moved).toBeGreaterThan(0);
   });
 

@@ -15,7 +15,15 @@ describe('connectOrigins', () => {
     expect(connectOrigins(`${page}?file=/local.bib`, 'https://api.openalex.org/')).toEqual(['https://api.openalex.org']);
   });
   it('ignores what is not an http(s) origin that can stand in a policy', () => {
-    for (const file of ['javascript:alert(1)', 'data:text/plain,x', 'blob:https://x/1', 'http://[::1]:80/x', 'http://a;script-src*/x', 'http://*.example/x', 'not a url ::']) {
+    for (const file of [
+      'javascript:alert(1)',
+      'data:text/plain,x',
+      'blob:https://x/1',
+      'http://[::1]:80/x',
+      'http://a;script-src*/x',
+      'http://*.example/x',
+      'not a url ::',
+    ]) {
       expect(connectOrigins(`${page}?file=${encodeURIComponent(file)}`, `ftp://x/${file}`)).toEqual(['https://api.openalex.org']);
     }
     expect(originForPolicy('https://ok.example/path', page)).toBe('https://ok.example');

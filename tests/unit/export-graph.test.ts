@@ -107,7 +107,15 @@ describe('GraphML export', () => {
     expect(sortedNodes(g)).toEqual([...VISIBLE_NODES].sort());
     expect(g.size).toBe(4);
     expect(g.getNodeAttributes('a:ada lovelace')).toMatchObject({
-      label: 'Ada Lovelace', x: 1.5, y: -2.25, size: 12, color: '#e41a1c', kind: 'author', community: 0, isOwner: true, paperIds: 'p1|p2|p3',
+      label: 'Ada Lovelace',
+      x: 1.5,
+      y: -2.25,
+      size: 12,
+      color: '#e41a1c',
+      kind: 'author',
+      community: 0,
+      isOwner: true,
+      paperIds: 'p1|p2|p3',
     });
     expect(g.getNodeAttributes('a:zoe oneil').label).toBe(TRICKY_LABEL);
     expect(g.getEdgeAttributes('e2')).toMatchObject({ weight: 0.5, kind: 'coauthor', paperIds: 'p2' });
@@ -148,7 +156,16 @@ describe('VOSviewer JSON export', () => {
     expect(bad(null)).toContain('root');
     expect(bad({ network: {} })).toContain('network.items');
     expect(bad({ network: { items: [{ id: 1 }] } })).toContain('network.items[0].label');
-    expect(bad({ network: { items: [{ id: 1, label: 'a' }, { id: 1, label: 'b' }] } })).toContain('duplicate');
+    expect(
+      bad({
+        network: {
+          items: [
+            { id: 1, label: 'a' },
+            { id: 1, label: 'b' },
+          ],
+        },
+      }),
+    ).toContain('duplicate');
     expect(bad({ network: { items: [{ id: 1, label: 'a', cluster: 0 }] } })).toContain('cluster');
     expect(bad({ network: { items: [{ id: 1, label: 'a', x: 1 }] } })).toContain('together');
     expect(bad({ network: { items: [{ id: 1, label: 'a', weights: { Documents: 'x' } }] } })).toContain('weights');
@@ -184,7 +201,9 @@ describe('SVG export', () => {
   it('has exactly one circle per visible node and a line per visible edge', () => {
     const circles = Array.from(doc.getElementsByTagName('circle'));
     expect(circles.map((c) => c.getAttribute('data-node-id')).sort()).toEqual([...VISIBLE_NODES].sort());
-    const lines = Array.from(doc.getElementsByTagName('line')).map((l) => l.getAttribute('data-edge-id')).sort();
+    const lines = Array.from(doc.getElementsByTagName('line'))
+      .map((l) => l.getAttribute('data-edge-id'))
+      .sort();
     expect(lines).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 
@@ -197,7 +216,8 @@ describe('SVG export', () => {
   });
 
   it('fits graph coordinates inside the drawing area with y up', () => {
-    const c = (id: string) => doc.getElementsByTagName('circle') && Array.from(doc.getElementsByTagName('circle')).find((x) => x.getAttribute('data-node-id') === id)!;
+    const c = (id: string) =>
+      doc.getElementsByTagName('circle') && Array.from(doc.getElementsByTagName('circle')).find((x) => x.getAttribute('data-node-id') === id)!;
     for (const el of Array.from(doc.getElementsByTagName('circle'))) {
       const cx = Number(el.getAttribute('cx'));
       expect(cx).toBeGreaterThanOrEqual(0);

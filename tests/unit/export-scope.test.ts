@@ -32,8 +32,15 @@ describe('export views', () => {
       lit: { x: 30, y: 30, size: 4, color: '#123456', label: 'Lit', highlighted: true },
       out: { x: 40, y: 40, size: 4, color: '#123456', label: 'Out' },
     };
-    const view = screenView(Object.keys(data), (n) => data[n], { width: 100, height: 100, keep: new Set(['in', 'edge', 'off', 'hidden', 'lit']), labelled: new Set(['in']) });
-    const visible = Object.entries(view.nodes).filter(([, v]) => !v.hidden).map(([k]) => k);
+    const view = screenView(Object.keys(data), (n) => data[n], {
+      width: 100,
+      height: 100,
+      keep: new Set(['in', 'edge', 'off', 'hidden', 'lit']),
+      labelled: new Set(['in']),
+    });
+    const visible = Object.entries(view.nodes)
+      .filter(([, v]) => !v.hidden)
+      .map(([k]) => k);
     expect(visible).toEqual(['in', 'edge', 'lit']);
     expect(view.nodes.in.label).toBe('In');
     expect(view.nodes.edge.label).toBe('');
@@ -45,13 +52,17 @@ describe('export views', () => {
     for (const id of ['a', 'b', 'c']) g.addNode(id, { kind: 'author', label: id.toUpperCase(), community: 0, x: 0, y: 0 } as never);
     g.addUndirectedEdgeWithKey('a~b', 'a', 'b', { kind: 'coauthor', weight: 1, paperIds: [] });
     g.addUndirectedEdgeWithKey('b~c', 'b', 'c', { kind: 'coauthor', weight: 1, paperIds: [] });
-    const svg = renderSvg(g, {
-      nodes: {
-        a: { x: 10, y: 10, size: 3, color: '#ff0000', label: 'A', highlighted: true },
-        b: { x: 50, y: 50, size: 3, color: '#00ff00', label: 'B <&>', highlighted: true },
-        c: { x: 90, y: 90, size: 3, color: '#0000ff', label: 'C' },
+    const svg = renderSvg(
+      g,
+      {
+        nodes: {
+          a: { x: 10, y: 10, size: 3, color: '#ff0000', label: 'A', highlighted: true },
+          b: { x: 50, y: 50, size: 3, color: '#00ff00', label: 'B <&>', highlighted: true },
+          c: { x: 90, y: 90, size: 3, color: '#0000ff', label: 'C' },
+        },
       },
-    }, { width: 100, height: 100, coordinates: 'screen', labels: 'all', highlightColor: '#c0392b', textColor: '#eeeeee' });
+      { width: 100, height: 100, coordinates: 'screen', labels: 'all', highlightColor: '#c0392b', textColor: '#eeeeee' },
+    );
     expect(svg.match(/<circle /g)).toHaveLength(3);
     expect(svg).toContain('cx="10" cy="10"');
     expect(svg).toMatch(/<g class="edges highlighted"[^>]*>\s*<line data-edge-id="a~b"[^>]*stroke="#c0392b"/);
@@ -87,12 +98,23 @@ describe('export scope helpers', () => {
     expect(slug('***')).toBe('graph');
     expect(exportFileName('My Data', 'gexf', date)).toBe('coauthor-atlas-my-data-2025-03-04.gexf');
     expect(exportFileName('My Data', 'nodes.csv', date, 'ego-Ada Lovelace')).toBe('coauthor-atlas-my-data-ego-ada-lovelace-2025-03-04.nodes.csv');
-    expect(captionText('Data', DEFAULT_BUILD_OPTIONS, date, 'Cluster 1')).toBe('Data · Cluster 1 · full counting · hubs above 25 authors · with affiliations · 2025-03-04');
+    expect(captionText('Data', DEFAULT_BUILD_OPTIONS, date, 'Cluster 1')).toBe(
+      'Data · Cluster 1 · full counting · hubs above 25 authors · with affiliations · 2025-03-04',
+    );
   });
 });
 
 describe('snapshot selections and references', () => {
-  const base = () => createSnapshot({ dataset, options: DEFAULT_BUILD_OPTIONS, merges: dataset.aliases, positions: {}, camera: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, filters: {}, selection: null });
+  const base = () =>
+    createSnapshot({
+      dataset,
+      options: DEFAULT_BUILD_OPTIONS,
+      merges: dataset.aliases,
+      positions: {},
+      camera: { x: 0.5, y: 0.5, ratio: 1, angle: 0 },
+      filters: {},
+      selection: null,
+    });
 
   it('every app selection round-trips', () => {
     const selections: Selection[] = [

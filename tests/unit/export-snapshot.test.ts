@@ -118,7 +118,10 @@ describe('share link', () => {
   it('refuses a snapshot that is too large, with its size', () => {
     const s = snapshot();
     const papers: Paper[] = Array.from({ length: 400 }, (_, i) => ({
-      id: `x${i}`, title: `Paper ${i} ${Math.sin(i).toString(36)}`, authors: [{ name: `Author ${(i * 7919).toString(36)}` }], truncated: false,
+      id: `x${i}`,
+      title: `Paper ${i} ${Math.sin(i).toString(36)}`,
+      authors: [{ name: `Author ${(i * 7919).toString(36)}` }],
+      truncated: false,
     }));
     const big = { ...s, dataset: { ...s.dataset, papers } };
     expect(validateSnapshot(big).ok).toBe(true);

@@ -22,8 +22,7 @@ function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
+    } else if (c === '\r' && text[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
       row = [];
@@ -89,9 +88,25 @@ describe('bibliography', () => {
   it('writes CSL-JSON', () => {
     const csl = toCslJson(papers);
     expect(csl).toHaveLength(3);
-    expect(csl[0]).toMatchObject({ id: 'p1', type: 'article-journal', title: 'Notes on the Analytical Engine', issued: { 'date-parts': [[1843, 9]] }, 'container-title': 'Scientific Memoirs', DOI: '10.1000/xyz{1}' });
-    expect(csl[0].author).toEqual([{ family: 'Lovelace', given: 'Ada' }, { family: 'Babbage', given: 'Charles' }]);
-    expect(csl[1]).toMatchObject({ type: 'article', publisher: 'arXiv', number: '2401.00001', URL: 'https://arxiv.org/abs/2401.00001', note: expect.stringContaining('truncated') });
+    expect(csl[0]).toMatchObject({
+      id: 'p1',
+      type: 'article-journal',
+      title: 'Notes on the Analytical Engine',
+      issued: { 'date-parts': [[1843, 9]] },
+      'container-title': 'Scientific Memoirs',
+      DOI: '10.1000/xyz{1}',
+    });
+    expect(csl[0].author).toEqual([
+      { family: 'Lovelace', given: 'Ada' },
+      { family: 'Babbage', given: 'Charles' },
+    ]);
+    expect(csl[1]).toMatchObject({
+      type: 'article',
+      publisher: 'arXiv',
+      number: '2401.00001',
+      URL: 'https://arxiv.org/abs/2401.00001',
+      note: expect.stringContaining('truncated'),
+    });
     expect(JSON.parse(JSON.stringify(csl))).toEqual(csl);
   });
 

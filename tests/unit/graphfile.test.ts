@@ -14,7 +14,15 @@ describe('GEXF reader (foreign files)', () => {
     expect(g.type).toBe('undirected');
     expect(g.nodes().sort()).toEqual(['a:alan turing', 'a:grace hopper', 'a:kurt godel']);
     const grace = g.getNodeAttributes('a:grace hopper');
-    expect(grace).toMatchObject({ kind: 'author', label: 'Grace Hopper', authorKey: 'grace hopper', x: -12.5, y: 40.25, paperIds: ['w1', 'w2'], affiliations: ['Yale & Navy'] });
+    expect(grace).toMatchObject({
+      kind: 'author',
+      label: 'Grace Hopper',
+      authorKey: 'grace hopper',
+      x: -12.5,
+      y: 40.25,
+      paperIds: ['w1', 'w2'],
+      affiliations: ['Yale & Navy'],
+    });
     expect(g.getNodeAttribute('a:kurt godel', 'label')).toBe('Kurt Gödel');
     // Communities 3 and 7 renumbered to 0 and 1.
     expect(grace.community).toBe(0);

@@ -42,8 +42,22 @@ describe('cleanDisplayText', () => {
 describe('links', () => {
   it('safeHttpUrl passes only absolute http(s) without credentials or hidden characters', () => {
     expect(safeHttpUrl('https://arxiv.org/abs/2101.00001')).toBe('https://arxiv.org/abs/2101.00001');
-    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,<script>', 'blob:https://x/1', 'file:///etc/passwd',
-      '//evil.example', '/relative', 'https://user:pw@evil.example', 'https://exa\u202Emple.org', 'https://a b', 'vbscript:x', '', 'x'.repeat(3000), 42]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<script>',
+      'blob:https://x/1',
+      'file:///etc/passwd',
+      '//evil.example',
+      '/relative',
+      'https://user:pw@evil.example',
+      'https://exa\u202Emple.org',
+      'https://a b',
+      'vbscript:x',
+      '',
+      'x'.repeat(3000),
+      42,
+    ]) {
       expect(safeHttpUrl(bad), String(bad).slice(0, 40)).toBeNull();
     }
     expect(isScholarlyLink('https://doi.org/10.1/x')).toBe(true);

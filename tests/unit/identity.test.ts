@@ -9,7 +9,14 @@ import { findMergeCandidates, mergeAuthors, splitAuthor, toThesaurus } from '../
 import type { AuthorRef, Dataset, Paper } from '../../src/model/types';
 
 const ref = (name: string, externalId?: string): AuthorRef => (externalId ? { name, externalId } : { name });
-const paper = (id: string, authors: AuthorRef[], extra: Partial<Paper> = {}): Paper => ({ id, title: `Paper ${id}`, truncated: false, year: 2020, authors, ...extra });
+const paper = (id: string, authors: AuthorRef[], extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  truncated: false,
+  year: 2020,
+  authors,
+  ...extra,
+});
 const dataset = (papers: Paper[], extra: Partial<Dataset> = {}): Dataset => ({ id: 't', title: 't', papers, aliases: [], ...extra });
 
 /** paper id → its resolved author keys, for comparisons that must not depend on paper order. */
@@ -91,8 +98,10 @@ describe('identity from source ids', () => {
 
     it('give two nodes and the right coauthor edges in buildGraph', () => {
       const g = buildGraph(ds);
-      const w1 = authorNodeId('wei wang#a1001'), w2 = authorNodeId('wei wang#a2002');
-      const kim = authorNodeId('kim park'), lena = authorNodeId('lena fischer');
+      const w1 = authorNodeId('wei wang#a1001'),
+        w2 = authorNodeId('wei wang#a2002');
+      const kim = authorNodeId('kim park'),
+        lena = authorNodeId('lena fischer');
       expect(authorNodes(g)).toEqual([kim, lena, w1, w2].sort());
       const coauthorEdges = g.filterEdges((_e, a) => a.kind === 'coauthor').sort();
       expect(coauthorEdges).toEqual([edgeKey(w1, kim), edgeKey(w1, lena), edgeKey(w2, lena)].sort());
@@ -137,11 +146,14 @@ describe('identity from source ids', () => {
   });
 
   it('the owner is the id-person of their name on the most papers, and is added where lists are cut', () => {
-    const ds = dataset([
-      paper('1', [ref('Ana Ribeiro', 'A1'), ref('Kim Park', 'A5')]),
-      paper('2', [ref('Ana Ribeiro', 'A1'), ref('Ana Ribeiro', 'A7')]),
-      paper('3', [ref('Kim Park', 'A5')], { truncated: true }),
-    ], { owner: 'Ana Ribeiro' });
+    const ds = dataset(
+      [
+        paper('1', [ref('Ana Ribeiro', 'A1'), ref('Kim Park', 'A5')]),
+        paper('2', [ref('Ana Ribeiro', 'A1'), ref('Ana Ribeiro', 'A7')]),
+        paper('3', [ref('Kim Park', 'A5')], { truncated: true }),
+      ],
+      { owner: 'Ana Ribeiro' },
+    );
     const r = resolveDataset(ds);
     expect(r.ownerKey).toBe('ana ribeiro#a1');
     expect(r.authors.get('ana ribeiro#a1')).toMatchObject({ isOwner: true, paperIds: ['1', '2', '3'] });
@@ -165,7 +177,10 @@ describe('merge assistant with id-disambiguated authors', () => {
     expect(same!.why).toMatch(/a1001/);
     expect(same!.sharedCoauthors).toEqual(['Kim Park']);
     const initials = found.filter((c) => c.from === 'w wang');
-    expect(initials.map((c) => [c.rule, c.to]).sort()).toEqual([['initials', 'wei wang#a1001'], ['initials', 'wei wang#a2002']]);
+    expect(initials.map((c) => [c.rule, c.to]).sort()).toEqual([
+      ['initials', 'wei wang#a1001'],
+      ['initials', 'wei wang#a2002'],
+    ]);
   });
 
   it('merging two ids joins their nodes; splitting separates them again', () => {
@@ -199,7 +214,10 @@ describe('OpenAlex works JSON through the real parser', () => {
     institutions: [],
   });
   const work = (id: string, year: number, authorships: unknown[]) => ({
-    id: `https://openalex.org/${id}`, title: `Work ${id}`, publication_year: year, authorships,
+    id: `https://openalex.org/${id}`,
+    title: `Work ${id}`,
+    publication_year: year,
+    authorships,
   });
   const text = JSON.stringify({
     meta: { count: 4 },
@@ -242,12 +260,17 @@ describe('OpenAlex works JSON through the real parser', () => {
 const aclDir = path.resolve(__dirname, '../../../shared/datasets/acl-anthology-2019');
 (existsSync(path.join(aclDir, 'xml')) ? describe : describe.skip)('ACL Anthology ids do not drive identity', () => {
   it('the author count is the same with and without ACL person ids, and fast', () => {
-    const files = readdirSync(path.join(aclDir, 'xml')).filter((f) => f.endsWith('.xml')).map((name) => ({ name, text: readFileSync(path.join(aclDir, 'xml', name), 'utf8') }));
+    const files = readdirSync(path.join(aclDir, 'xml'))
+      .filter((f) => f.endsWith('.xml'))
+      .map((name) => ({ name, text: readFileSync(path.join(aclDir, 'xml', name), 'utf8') }));
     const parsed = parseAclFiles(files);
     const aliases = parseNameVariantsYaml(readFileSync(path.join(aclDir, 'yaml/name_variants.yaml'), 'utf8'));
     expect(parsed.papers.some((p) => p.authors.some((a) => a.externalId))).toBe(true);
     const withIds = dataset(parsed.papers, { aliases });
-    const withoutIds = dataset(parsed.papers.map((p) => ({ ...p, authors: p.authors.map((a) => ({ name: a.name })) })), { aliases });
+    const withoutIds = dataset(
+      parsed.papers.map((p) => ({ ...p, authors: p.authors.map((a) => ({ name: a.name })) })),
+      { aliases },
+    );
     const t0 = performance.now();
     const a = resolveDataset(withIds);
     const ms = performance.now() - t0;

@@ -6,7 +6,13 @@ import { parseInput } from '../../src/import';
 import { combineResults } from '../../src/import/combine';
 import type { Paper } from '../../src/model/types';
 import {
-  aclIdentityKeyer, foldingCollisions, parseAclFiles, parseAclXml, parseNameVariantsYaml, readNameVariants, yearFromCollectionId,
+  aclIdentityKeyer,
+  foldingCollisions,
+  parseAclFiles,
+  parseAclXml,
+  parseNameVariantsYaml,
+  readNameVariants,
+  yearFromCollectionId,
 } from '../../src/import/acl';
 
 const dir = path.resolve(import.meta.dirname, '../../../shared/datasets/acl-anthology-2019');
@@ -15,7 +21,12 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: ACL dataset t
 
 /** Independent fold: NFKD, drop marks, lower case, punctuation to space. */
 function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -61,7 +72,14 @@ describe('ACL XML (small)', () => {
   </volume>`;
   const r = parseAclXml(xml, { fileName: 'W99.xml' });
   it('keeps title text, skips editors, takes year from the collection id', () => {
-    expect(r.papers[0]).toMatchObject({ id: 'W99-0101', title: 'The Big Title', year: 1999, venue: 'Workshop', doi: '10.3115/1234', abstract: 'Some abstract.' });
+    expect(r.papers[0]).toMatchObject({
+      id: 'W99-0101',
+      title: 'The Big Title',
+      year: 1999,
+      venue: 'Workshop',
+      doi: '10.3115/1234',
+      abstract: 'Some abstract.',
+    });
     expect(r.papers[0].authors).toEqual([{ name: 'Ana López' }, { name: 'Bo Li', externalId: 'bo-li-x' }]);
     expect(r.report.skipped).toEqual([expect.objectContaining({ line: 13 })]);
     expect(r.report.warnings.length).toBeGreaterThan(0);
@@ -71,7 +89,9 @@ describe('ACL XML (small)', () => {
 
 (present ? describe : describe.skip)('ACL Anthology 2019 dataset', () => {
   const files = present
-    ? readdirSync(path.join(dir, 'xml')).filter((f) => f.endsWith('.xml')).map((name) => ({ name, text: readFileSync(path.join(dir, 'xml', name), 'utf8') }))
+    ? readdirSync(path.join(dir, 'xml'))
+        .filter((f) => f.endsWith('.xml'))
+        .map((name) => ({ name, text: readFileSync(path.join(dir, 'xml', name), 'utf8') }))
     : [];
   const t0 = performance.now();
   const r = present ? parseAclFiles(files) : null;

@@ -79,7 +79,9 @@ describe('BibTeX: large and hostile files', () => {
     const r = parseBibtex(text, { onProgress: (d) => calls.push(d) });
     expect(calls.length).toBeGreaterThanOrEqual(3);
     expect(r.report.skipped.map((s) => s.line)).toEqual([
-      lineOf(text, '@article{notitle1'), lineOf(text, '@article{unclosed'), lineOf(text, '@article{notitle2'),
+      lineOf(text, '@article{notitle1'),
+      lineOf(text, '@article{unclosed'),
+      lineOf(text, '@article{notitle2'),
     ]);
     expect(r.report.warnings).toEqual([]);
     expect(r.papers).toHaveLength(BIBTEX_LIMITS.batchRecords * 3);

@@ -140,20 +140,33 @@ describe('CSV / TSV', () => {
   it('guesses the mapping and the author separator', () => {
     const table = readCsvTable(fixture('sample.csv'));
     const m = guessCsvMapping(table.headers, table.rows);
-    expect(m).toMatchObject({ title: 'Title', authors: 'Authors', year: 'Year', venue: 'Source title', doi: 'DOI', affiliations: 'Affiliations', authorSeparator: ';' });
+    expect(m).toMatchObject({
+      title: 'Title',
+      authors: 'Authors',
+      year: 'Year',
+      venue: 'Source title',
+      doi: 'DOI',
+      affiliations: 'Affiliations',
+      authorSeparator: ';',
+    });
   });
   it('parses rows, skips the untitled one, merges the DOI duplicate', () => {
     const text = fixture('sample.csv');
     const r = parseInput(text, undefined, { fileName: 'sample.csv' });
     expect(r.report.read).toBe(text.trim().split(/\r\n/).length - 1);
     expect(r.report.skipped).toEqual([expect.objectContaining({ index: 1, line: 3 })]);
-    expect(r.papers[0].authors).toEqual([{ name: 'Smith, John', affiliations: ['MIT'] }, { name: 'Lopez, Ana', affiliations: ['Stanford'] }]);
+    expect(r.papers[0].authors).toEqual([
+      { name: 'Smith, John', affiliations: ['MIT'] },
+      { name: 'Lopez, Ana', affiliations: ['Stanford'] },
+    ]);
     const c = imported(r, 'sample.csv');
     expect(c.merged).toEqual([expect.objectContaining({ keptId: r.papers[0].id, droppedIndex: 3, droppedLine: 5, by: 'doi' })]);
     expect(c.files[0].report.noYear).toEqual([r.papers[1].id]);
   });
   it('uses a given mapping (TSV, " and " separator)', () => {
-    const r = parseInput(fixture('sample.tsv'), 'csv', { csvMapping: { title: 'title', authors: 'authors', authorSeparator: ' and ', date: 'publication date', venue: 'venue' } });
+    const r = parseInput(fixture('sample.tsv'), 'csv', {
+      csvMapping: { title: 'title', authors: 'authors', authorSeparator: ' and ', date: 'publication date', venue: 'venue' },
+    });
     expect(r.papers[0]).toMatchObject({ title: 'Tab Paper', date: '1843-10-01', year: 1843, venue: 'Scientific Memoirs' });
     expect(r.papers[0].authors.map((a) => a.name)).toEqual(['Ada Lovelace', 'Charles Babbage']);
   });

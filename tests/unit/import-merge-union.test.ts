@@ -9,7 +9,12 @@ import type { Paper } from '../../src/model/types';
 /** Independent fold: NFKD, no marks, lower case, punctuation to space, "Last, First" turned round. */
 function fold(name: string): string {
   const turned = /^[^,]+,[^,]+$/.test(name) ? name.split(',').reverse().join(' ') : name;
-  return turned.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return turned
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 const file = (fileName: string, text: string): FileResult => ({ fileName, result: parseInput(text, null, { fileName }) });
@@ -72,8 +77,15 @@ describe('a merged duplicate keeps everything both records had', () => {
   it('the report names both records and the rule', () => {
     const line = BIB_7.split('\n').findIndex((l) => l.startsWith('@article{union7')) + 1;
     const entry = {
-      keptId: ris.result.papers[0].id, keptTitle: 'A shared paper on merging', keptFile: 'short.ris',
-      droppedFile: 'long.bib', droppedIndex: 0, droppedLine: line, droppedTitle: 'A Shared Paper on Merging', by: 'doi', authorsAdded: 8 - 4,
+      keptId: ris.result.papers[0].id,
+      keptTitle: 'A shared paper on merging',
+      keptFile: 'short.ris',
+      droppedFile: 'long.bib',
+      droppedIndex: 0,
+      droppedLine: line,
+      droppedTitle: 'A Shared Paper on Merging',
+      by: 'doi',
+      authorsAdded: 8 - 4,
     };
     expect(c.merged).toEqual([entry]);
     expect(c.files.map((f) => [f.fileName, f.report.read, f.report.imported, f.report.duplicatesMerged])).toEqual([
@@ -82,7 +94,11 @@ describe('a merged duplicate keeps everything both records had', () => {
     ]);
   });
   it('without a DOI, the same title and year with a shared author is the rule, and the report says so', () => {
-    const noDoi = (t: string) => t.replace(/^\s*doi = .*\n/m, '').replace(/^DO {2}- .*\n/m, '').replace(/^\s*eprint = .*\n/m, '');
+    const noDoi = (t: string) =>
+      t
+        .replace(/^\s*doi = .*\n/m, '')
+        .replace(/^DO {2}- .*\n/m, '')
+        .replace(/^\s*eprint = .*\n/m, '');
     const t = combineResults([file('short.ris', noDoi(RIS_4)), file('long.bib', noDoi(BIB_7))]);
     expect(t.merged.map((m) => m.by)).toEqual(['title-year-author']);
     expect(t.papers[0].authors).toHaveLength(8);
@@ -101,11 +117,21 @@ describe('a merged duplicate keeps everything both records had', () => {
 describe('merging: people by identity, per-paper fields', () => {
   const base = (extra: Partial<Paper>): Paper => ({ id: 'x', title: 'Trial of things', year: 2020, doi: '10.5555/t', truncated: false, authors: [], ...extra });
   const a = base({
-    id: 'a', truncated: true, citations: 5, ids: { wos: 'WOS:000000000000001' }, groupAuthors: ['Consortium X'],
-    authors: [{ name: 'Ann Lee', externalId: 'orcid:0000-0001-0000-0001' }, { name: 'Wei Wang', externalId: 'orcid:0000-0001-0000-0002' }],
+    id: 'a',
+    truncated: true,
+    citations: 5,
+    ids: { wos: 'WOS:000000000000001' },
+    groupAuthors: ['Consortium X'],
+    authors: [
+      { name: 'Ann Lee', externalId: 'orcid:0000-0001-0000-0001' },
+      { name: 'Wei Wang', externalId: 'orcid:0000-0001-0000-0002' },
+    ],
   });
   const b = base({
-    id: 'b', citations: 9, ids: { pmid: '123', scopus: '2-s2.0-1' }, groupAuthors: ['Consortium Y'],
+    id: 'b',
+    citations: 9,
+    ids: { pmid: '123', scopus: '2-s2.0-1' },
+    groupAuthors: ['Consortium Y'],
     authors: [
       { name: 'Lee, A.', externalId: 'scopus:57190000001 orcid:0000-0001-0000-0001', countries: ['USA'] },
       { name: 'Wei Wang', externalId: 'orcid:0000-0001-0000-0003' },
@@ -113,7 +139,10 @@ describe('merging: people by identity, per-paper fields', () => {
     ],
   });
   const res = (papers: Paper[]) => ({ papers, report: parseInput('', 'csv').report });
-  const c = combineResults([{ fileName: 'a.json', result: res([a]) }, { fileName: 'b.json', result: res([b]) }]);
+  const c = combineResults([
+    { fileName: 'a.json', result: res([a]) },
+    { fileName: 'b.json', result: res([b]) },
+  ]);
   const p = c.papers[0];
 
   it('same externalId token is one person (names differ); same name with disagreeing ids is two', () => {
@@ -130,7 +159,10 @@ describe('merging: people by identity, per-paper fields', () => {
     expect(p.groupAuthors).toEqual(['Consortium X', 'Consortium Y']);
     expect(p.citations).toBe(9);
     expect(p.truncated).toBe(false);
-    const cut = combineResults([{ fileName: 'a', result: res([a]) }, { fileName: 'b', result: res([{ ...b, truncated: true }]) }]);
+    const cut = combineResults([
+      { fileName: 'a', result: res([a]) },
+      { fileName: 'b', result: res([{ ...b, truncated: true }]) },
+    ]);
     expect(cut.papers[0].truncated).toBe(true);
   });
   it('the dataset added to: its papers never merge with each other; a new record merges into the first of them', () => {
@@ -190,8 +222,9 @@ describe('bounded cost: 20,000 identical rows', () => {
   it('a graph file with 10,000 nodes of one name keeps them all, numbered', () => {
     const n = N / 2;
     const nodes = Array.from({ length: n }, (_, i) => `<node id="n${i}" label="Ann Lee"/>`).join('');
-    const gexf = `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3">`
-      + `<graph defaultedgetype="undirected"><nodes>${nodes}</nodes><edges/></graph></gexf>`;
+    const gexf =
+      `<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3">` +
+      `<graph defaultedgetype="undirected"><nodes>${nodes}</nodes><edges/></graph></gexf>`;
     const r = readGraphFile(gexf, 'same.gexf');
     expect(r.ok && r.graph.order).toBe(n);
     expect(r.ok && r.graph.hasNode(`a:ann lee#${n}`)).toBe(true);

@@ -4,7 +4,10 @@ import { resolveDataset } from '../../src/graph/authors';
 import { findMergeCandidates, fromThesaurus, mergeAuthors, splitAuthor, THESAURUS_HEADER, toThesaurus, transliterationKeys } from '../../src/import/merges';
 
 const paper = (id: string, names: string[], affiliations: Record<string, string> = {}): Paper => ({
-  id, title: `Paper ${id}`, truncated: false, year: 2020,
+  id,
+  title: `Paper ${id}`,
+  truncated: false,
+  year: 2020,
   authors: names.map((name) => (affiliations[name] ? { name, affiliations: [affiliations[name]] } : { name })),
 });
 

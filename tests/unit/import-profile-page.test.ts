@@ -19,7 +19,13 @@ describe.skipIf(!hasSeed)('the profile page as the browser copies it', () => {
   const seed = hasSeed ? readFileSync(seedPath, 'utf8') : '';
   const variants: [string, string][] = [
     ['as copied', seed],
-    ['without blank lines', seed.split('\n').filter((l) => l.trim()).join('\n')],
+    [
+      'without blank lines',
+      seed
+        .split('\n')
+        .filter((l) => l.trim())
+        .join('\n'),
+    ],
     ['with Windows line ends and a BOM', `\ufeff${seed.replace(/\n/g, '\r\n')}`],
     ['with doubled blank lines and trailing spaces', seed.replace(/\n/g, '  \n\n')],
   ];

@@ -49,16 +49,21 @@ describe('profile text', () => {
     const m = parseInput(messy, undefined, { referenceYear });
     expect(m.papers).toHaveLength(shown.papers.length);
     expect(m.report.skipped).toHaveLength(1);
-    expect(m.report.warnings.filter((w) => /no year/.test(w.message))).toHaveLength(
-      shown.papers.filter((p) => p.year === referenceYear).length);
+    expect(m.report.warnings.filter((w) => /no year/.test(w.message))).toHaveLength(shown.papers.filter((p) => p.year === referenceYear).length);
   });
 });
 
 describe('profile text in the older rendering (category and date on lines of their own, tags on a line)', () => {
   const old = readFileSync(path.join(root, 'tests/fixtures/import/profile-old-format.txt'), 'utf8');
   it('is still detected and read the same', () => {
-    expect(old.split('\n').slice(8, 14)).toEqual(['AI', 'Jul 31, 2024', 'The Llama 3 Herd of Models',
-      'Aaron Grattafiori, Abhimanyu Dubey, Abhinav Jauhri et al.', 'allen-ai, berkeley', expect.stringMatching(/^Modern artificial/)]);
+    expect(old.split('\n').slice(8, 14)).toEqual([
+      'AI',
+      'Jul 31, 2024',
+      'The Llama 3 Herd of Models',
+      'Aaron Grattafiori, Abhimanyu Dubey, Abhinav Jauhri et al.',
+      'allen-ai, berkeley',
+      expect.stringMatching(/^Modern artificial/),
+    ]);
     expect(detectFormat(old)).toBe('profile-text');
     const r = parseProfileText(old, { referenceYear });
     expect(r.papers.map((p) => p.title)).toEqual(shown.papers.map((p) => p.title));
@@ -72,15 +77,33 @@ describe('profile text in the older rendering (category and date on lines of the
 
 describe('what is not profile text', () => {
   // Web of Science plain text (two-letter field tags, "ER" ends a record, "EF" the file), as its export writes it.
-  const wos = ['FN Clarivate Analytics Web of Science', 'VR 1.0', 'PT J', 'AU Smith, J', '   Doe, A', 'AF Smith, John', '   Doe, Ann',
-    'TI A study of graphs', 'SO JOURNAL OF GRAPHS', 'LA English', 'DT Article', 'PD JUL 31', 'PY 2024', 'AB An abstract.', 'ER', '', 'EF', ''].join('\n');
+  const wos = [
+    'FN Clarivate Analytics Web of Science',
+    'VR 1.0',
+    'PT J',
+    'AU Smith, J',
+    '   Doe, A',
+    'AF Smith, John',
+    '   Doe, Ann',
+    'TI A study of graphs',
+    'SO JOURNAL OF GRAPHS',
+    'LA English',
+    'DT Article',
+    'PD JUL 31',
+    'PY 2024',
+    'AB An abstract.',
+    'ER',
+    '',
+    'EF',
+    '',
+  ].join('\n');
   it('a Web of Science export is not detected as profile text', () => {
     expect(detectFormat(wos)).not.toBe('profile-text');
     expect(detectFormat(wos, 'savedrecs.txt')).not.toBe('profile-text');
     // Even a record whose lines look like a profile's category and date.
     expect(detectFormat(wos.replace('AB An abstract.', 'AB An abstract.\n   AI\n   Jul 31, 2024\n   more'), 'savedrecs.txt')).not.toBe('profile-text');
   });
-  it('a .txt in no format we read gets the list of formats, not the profile parser\'s rules', () => {
+  it("a .txt in no format we read gets the list of formats, not the profile parser's rules", () => {
     const notes = 'Shopping list\nmilk, eggs\nbread\n';
     expect(detectFormat(notes, 'notes.txt')).toBeNull();
     const r = parseInput(notes, undefined, { fileName: 'notes.txt' });

@@ -20,17 +20,28 @@ function blocks(text: string): { line: number; lines: string[] }[] {
   const out: { line: number; lines: string[] }[] = [];
   let cur: { line: number; lines: string[] } | null = null;
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') { cur = null; continue; }
+    if (lines[i].trim() === '') {
+      cur = null;
+      continue;
+    }
     if (lines[i].startsWith('PMID- ') && cur && cur.lines.some((l) => l.startsWith('PMID- '))) cur = null;
-    if (!cur) { cur = { line: i + 1, lines: [] }; out.push(cur); }
+    if (!cur) {
+      cur = { line: i + 1, lines: [] };
+      out.push(cur);
+    }
     cur.lines.push(lines[i]);
   }
   return out;
 }
-const pmidOf = (b: { lines: string[] }) => b.lines.find((l) => l.startsWith('PMID- '))?.slice(6).trim();
+const pmidOf = (b: { lines: string[] }) =>
+  b.lines
+    .find((l) => l.startsWith('PMID- '))
+    ?.slice(6)
+    .trim();
 /** Personal authors of a block as a reader counts them: FAU lines, or AU lines where a record has no FAU. */
 function countAuthors(b: { lines: string[] }): number {
-  let fau = 0, au = 0;
+  let fau = 0,
+    au = 0;
   for (const l of b.lines) {
     if (l.startsWith('FAU - ')) fau++;
     if (l.startsWith('AU  - ')) au++;
@@ -87,8 +98,14 @@ describe('PubMed format (.txt)', () => {
     expect(p.abstract).toMatch(/^BACKGROUND: Drug-induced oedema is under-reported\. METHODS: We pooled four cohorts\. RESULTS:/);
     expect(p.abstract).toMatch(/Oedema deserves attention\.$/);
     expect(p).toMatchObject({
-      date: '2020-01-15', year: 2020, doi: '10.1000/xyz.2020.001', venue: 'European journal of pharmacology studies',
-      documentType: 'Journal Article', ids: { pmid: '31000001' }, id: 'pmid:31000001', truncated: false,
+      date: '2020-01-15',
+      year: 2020,
+      doi: '10.1000/xyz.2020.001',
+      venue: 'European journal of pharmacology studies',
+      documentType: 'Journal Article',
+      ids: { pmid: '31000001' },
+      id: 'pmid:31000001',
+      truncated: false,
       url: 'https://pubmed.ncbi.nlm.nih.gov/31000001/',
     });
     expect(p.sources).toEqual(['pubmed.txt (PubMed record 1, PMID 31000001)']);
@@ -155,7 +172,8 @@ describe('PubMed format (.txt)', () => {
     const g = buildGraph(ds);
     const [w1, w2] = wangs.map(authorNodeId);
     expect(g.hasNode(w1) && g.hasNode(w2)).toBe(true);
-    const kim = authorNodeId('min jun kim'), li = authorNodeId('na li');
+    const kim = authorNodeId('min jun kim'),
+      li = authorNodeId('na li');
     const withKim = g.hasEdge(edgeKey(w1, kim)) ? w1 : w2;
     const withLi = withKim === w1 ? w2 : w1;
     expect(g.getEdgeAttribute(edgeKey(withKim, kim), 'paperIds')).toEqual(['pmid:31000002']);
@@ -224,7 +242,9 @@ describe('large and hostile input', () => {
     }
     out.push('PT  - Journal Article', 'JT  - Consortium journal');
     const text = out.join('\n');
-    let fau = 0, ad = 0, auid = 0;
+    let fau = 0,
+      ad = 0,
+      auid = 0;
     for (const l of out) {
       if (l.startsWith('FAU - ')) fau++;
       if (l.startsWith('AD  - ')) ad++;
@@ -263,9 +283,17 @@ describe('large and hostile input', () => {
 
   it('a book record: title from BTI, editors (FED/ED) and their ORCIDs are not authors', () => {
     const text = [
-      'PMID- 20301001', 'BTI - Handbook of Rare Diseases', 'DP  - 2010 Feb 4',
-      'FED - Lindqvist, Karin', 'ED  - Lindqvist K', 'AUID- ORCID: 0000-0001-2345-6789',
-      'FAU - Patel, Anil', 'AU  - Patel A', 'AD  - Mayo Clinic, Rochester, MN, USA.', 'PT  - Review', 'PT  - Book Chapter',
+      'PMID- 20301001',
+      'BTI - Handbook of Rare Diseases',
+      'DP  - 2010 Feb 4',
+      'FED - Lindqvist, Karin',
+      'ED  - Lindqvist K',
+      'AUID- ORCID: 0000-0001-2345-6789',
+      'FAU - Patel, Anil',
+      'AU  - Patel A',
+      'AD  - Mayo Clinic, Rochester, MN, USA.',
+      'PT  - Review',
+      'PT  - Book Chapter',
     ].join('\n');
     const [p] = parsePubmed(text).papers;
     expect(p).toMatchObject({ title: 'Handbook of Rare Diseases', date: '2010-02-04', documentType: 'Review' });

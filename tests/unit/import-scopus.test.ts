@@ -20,17 +20,27 @@ const dataset = (papers: Paper[]): Dataset => ({ id: 'scopus', title: 'scopus', 
 
 /** The fixture's rows as papaparse reads them by itself (header row → objects). */
 const table = (text: string) => Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-const idsOf = (cell: string) => cell.split(';').map((s) => s.trim()).filter((s) => /^\d+$/.test(s));
+const idsOf = (cell: string) =>
+  cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => /^\d+$/.test(s));
 /** "Li, Shan (57190000001)" → "Shan Li". */
 const fullToName = (entry: string) => {
-  const [last, first] = entry.replace(/\s*\(\d+\)\s*$/, '').split(',').map((s) => s.trim());
+  const [last, first] = entry
+    .replace(/\s*\(\d+\)\s*$/, '')
+    .split(',')
+    .map((s) => s.trim());
   return `${first} ${last}`;
 };
 /** 1-based line of the first occurrence of `needle` in `text`. */
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 const authorNodes = (papers: Paper[]) => {
   const g = buildGraph(dataset(papers));
-  return g.filterNodes((_n, a) => a.kind === 'author').sort().map((n) => ({ id: n, label: g.getNodeAttribute(n, 'label') }));
+  return g
+    .filterNodes((_n, a) => a.kind === 'author')
+    .sort()
+    .map((n) => ({ id: n, label: g.getNodeAttribute(n, 'label') }));
 };
 
 const TUM = 'Institut für Informatik, Technische Universität München, Garching, Germany';
@@ -71,7 +81,10 @@ describe('Scopus CSV', () => {
       const p = byEid.get(row.EID)!;
       const ids = idsOf(row['Author(s) ID']);
       expect(p.authors.map((a) => a.externalId)).toEqual(ids.map((id) => `scopus:${id}`));
-      const full = row['Author full names'].split(';').map((s) => s.trim()).filter(Boolean);
+      const full = row['Author full names']
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean);
       expect(p.authors.map((a) => a.name)).toEqual(full.map(fullToName));
     }
     const positions = titled.reduce((n, row) => n + idsOf(row['Author(s) ID']).length, 0);
@@ -122,7 +135,12 @@ describe('Scopus CSV', () => {
     const distinctIds = new Set(titled.flatMap((row) => idsOf(row['Author(s) ID'])));
     const nodes = authorNodes(r.papers);
     expect(nodes).toHaveLength(distinctIds.size);
-    expect(nodes.filter((n) => / Li$/.test(n.label)).map((n) => n.label).sort()).toEqual(['Shan Li', 'Song Li']);
+    expect(
+      nodes
+        .filter((n) => / Li$/.test(n.label))
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(['Shan Li', 'Song Li']);
     const resolved = resolveDataset(dataset(r.papers));
     expect(resolved.authors.size).toBe(distinctIds.size);
     // Coauthor edges: the distinct id pairs of each paper.
@@ -133,13 +151,22 @@ describe('Scopus CSV', () => {
     }
     const g = buildGraph(dataset(r.papers));
     expect(g.filterEdges((_e, a) => a.kind === 'coauthor')).toHaveLength(pairs.size);
-    const affiliations = new Set(titled.flatMap((row) => row.Affiliations.split(';').map((s) => s.trim()).filter(Boolean)));
+    const affiliations = new Set(
+      titled.flatMap((row) =>
+        row.Affiliations.split(';')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    );
     expect(g.filterNodes((_n, a) => a.kind === 'affiliation')).toHaveLength(affiliations.size);
   });
 
   it('without the "Author full names" column, the same-written "Li S." are still told apart by their Author(s) ID', () => {
     const fields = Object.keys(rows[0]).filter((f) => f !== 'Author full names');
-    const older = Papa.unparse(rows.map((row) => fields.map((f) => row[f])), { quotes: true, newline: '\r\n' });
+    const older = Papa.unparse(
+      rows.map((row) => fields.map((f) => row[f])),
+      { quotes: true, newline: '\r\n' },
+    );
     const result = parseScopusCsv(`${Papa.unparse([fields], { quotes: true })}\r\n${older}`);
     expect(result.papers[0].authors.map((a) => a.name)).toEqual(['S. Li', 'S. Li', 'J. Müller']);
     const keys = resolveDataset(dataset(result.papers)).papers.map((p) => p.authorKeys);
@@ -190,7 +217,8 @@ describe('Scopus CSV', () => {
       people.map((p, i) => `${p.last} ${initial(i)}`).join('; '),
       people.map((p) => `${p.last}, ${p.first} (${p.id})`).join('; '),
       people.map((p) => p.id).join('; '),
-      'A big collaboration', '2024',
+      'A big collaboration',
+      '2024',
       Array.from({ length: 7 }, (_, i) => aff(i)).join('; '),
       people.map((p, i) => `${p.last} ${initial(i)}, ${aff(i)}`).join('; '),
       '2-s2.0-85199999999',
@@ -224,9 +252,9 @@ describe('Scopus CSV', () => {
 
   it('every other row broken: each broken row skipped with its line, every good row kept; all rows broken still ends', () => {
     const header = '"Authors","Title","Year","EID"';
-    const lines = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0
-      ? `"Li S.","Good paper ${i}","2020","2-s2.0-${1000 + i}"`
-      : `"Li S.","Broken paper ${i}","2020","2-s2.0-${1000 + i}`));
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      i % 2 === 0 ? `"Li S.","Good paper ${i}","2020","2-s2.0-${1000 + i}"` : `"Li S.","Broken paper ${i}","2020","2-s2.0-${1000 + i}`,
+    );
     const b = parseScopusCsv([header, ...lines].join('\r\n'));
     expect(b.papers.map((p) => p.title)).toEqual(lines.filter((_, i) => i % 2 === 0).map((_, k) => `Good paper ${2 * k}`));
     expect(b.report.skipped.map((x) => x.line)).toEqual(lines.map((_, i) => i + 2).filter((line) => line % 2 === 1));
@@ -280,7 +308,9 @@ describe('Scopus BibTeX', () => {
 
 describe('Scopus RIS', () => {
   const r = parseInput(RIS, null, { fileName: 'scopus.ris' });
-  const records = RIS.replace(/^\uFEFF/, '').split(/^TY {2}- /m).slice(1);
+  const records = RIS.replace(/^\uFEFF/, '')
+    .split(/^TY {2}- /m)
+    .slice(1);
 
   it('reads the titled records and skips the untitled one with its line', () => {
     expect(r.report.format).toBe('ris');

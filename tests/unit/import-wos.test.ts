@@ -15,9 +15,18 @@ import { checkParseResult, type Target } from '../fuzz/targets';
 const fixturePath = (name: string) => path.resolve(import.meta.dirname, '../fixtures/import', name);
 const fixture = (name: string) => readFileSync(fixturePath(name), 'utf8');
 const dataset = (papers: Paper[]): Dataset => ({ id: 't', title: 't', papers, aliases: [] });
-const authorNodes = (ds: Dataset) => buildGraph(ds).filterNodes((_n, a) => a.kind === 'author').sort();
+const authorNodes = (ds: Dataset) =>
+  buildGraph(ds)
+    .filterNodes((_n, a) => a.kind === 'author')
+    .sort();
 /** Accents and case folded, as a reader would compare two spellings. */
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ø/g, 'o').toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ø/g, 'o')
+    .toLowerCase()
+    .trim();
 const byTitle = (papers: Paper[], start: string) => papers.find((p) => p.title.startsWith(start))!;
 /** The test's own reading of a WoS address's country: last comma part, with WoS's two abbreviations undone. */
 const countryOfAddress = (a: string) => {
@@ -89,15 +98,22 @@ describe('Web of Science plain text', () => {
     expect(first.title).toBe('Coauthorship networks in computational linguistics: a longitudinal study of collaboration across continents');
     // Continuation lines are joined by one space.
     expect(first.abstract).toBe(
-      'We study how researchers in computational linguistics collaborate across institutions and countries over three decades, using coauthorship '
-      + 'networks built from bibliographic records.',
+      'We study how researchers in computational linguistics collaborate across institutions and countries over three decades, using coauthorship ' +
+        'networks built from bibliographic records.',
     );
   });
 
   it('fills the paper fields from their tags', () => {
     expect(r.papers[0]).toMatchObject({
-      id: 'WOS:000625000100001', venue: 'JOURNAL OF INFORMETRICS', year: 2021, date: '2021-03-15', doi: '10.1016/j.joi.2021.101123',
-      documentType: 'Article', citations: 17, ids: { wos: 'WOS:000625000100001', pmid: '33612345' }, truncated: false,
+      id: 'WOS:000625000100001',
+      venue: 'JOURNAL OF INFORMETRICS',
+      year: 2021,
+      date: '2021-03-15',
+      doi: '10.1016/j.joi.2021.101123',
+      documentType: 'Article',
+      citations: 17,
+      ids: { wos: 'WOS:000625000100001', pmid: '33612345' },
+      truncated: false,
     });
     const atlas = byTitle(r.papers, 'Measurement of the top quark');
     // "DI " is written with nothing after it: no DOI, no empty string.
@@ -153,7 +169,10 @@ describe('Web of Science plain text', () => {
     // Independent count: distinct (folded full name, ORCID the OI field gives that exact name).
     const people = new Set<string>();
     for (const rec of kept) {
-      const oi = (rec.tags.get('OI') ?? []).join(' ').split(';').map((e) => e.split('/').map((s) => s.trim()));
+      const oi = (rec.tags.get('OI') ?? [])
+        .join(' ')
+        .split(';')
+        .map((e) => e.split('/').map((s) => s.trim()));
       for (const af of rec.tags.get('AF') ?? []) people.add(`${fold(af)}|${oi.find(([n]) => fold(n) === fold(af))?.[1] ?? ''}`);
     }
     const ds = dataset(r.papers);
@@ -178,7 +197,10 @@ describe('Web of Science plain text', () => {
 describe('Web of Science tab-delimited', () => {
   const text = fixture('wos-tab.txt');
   const r = parseInput(text, null, { fileName: 'savedrecs.txt' });
-  const lines = text.replace(/^\uFEFF/, '').split('\n').filter((l) => l.trim());
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .filter((l) => l.trim());
   const header = lines[0].split('\t');
   const rows = lines.slice(1).map((l) => l.split('\t'));
   const cell = (row: string[], tag: string) => (row[header.indexOf(tag)] ?? '').trim();
@@ -206,8 +228,19 @@ describe('Web of Science tab-delimited', () => {
 
   it('counts author positions as the AU cells give them, group authors left out', () => {
     const authorships = keptRows.reduce((n, row) => {
-      const groups = new Set(cell(row, 'CA').split(';').map((s) => s.trim()).filter(Boolean));
-      return n + cell(row, 'AU').split(';').map((s) => s.trim()).filter((a) => a && !groups.has(a)).length;
+      const groups = new Set(
+        cell(row, 'CA')
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
+      return (
+        n +
+        cell(row, 'AU')
+          .split(';')
+          .map((s) => s.trim())
+          .filter((a) => a && !groups.has(a)).length
+      );
     }, 0);
     expect(r.papers.reduce((n, p) => n + p.authors.length, 0)).toBe(authorships);
     const genome = byTitle(r.papers, 'Initial sequencing');
@@ -223,7 +256,11 @@ describe('Web of Science tab-delimited', () => {
     expect(nowak.countries).toEqual(['Poland']);
     expect(orsted.affiliations).toEqual(['Tech Univ Denmark, Dept Appl Math & Comp Sci, DK-2800 Lyngby, Denmark']);
     expect(fernandez.countries).toEqual(['Poland', 'Spain']);
-    const addresses = keptRows.flatMap((row) => cell(row, 'C1').split(/;\s*(?=\[)|;\s*(?![^[]*\])/).map((a) => a.replace(/^\[[^\]]*\]\s*/, '').trim()));
+    const addresses = keptRows.flatMap((row) =>
+      cell(row, 'C1')
+        .split(/;\s*(?=\[)|;\s*(?![^[]*\])/)
+        .map((a) => a.replace(/^\[[^\]]*\]\s*/, '').trim()),
+    );
     expect(affiliationsOf(r.papers)).toEqual(new Set(addresses.filter(Boolean)));
     expect(countriesOf(r.papers)).toEqual(new Set(addresses.filter(Boolean).map(countryOfAddress)));
   });
@@ -271,7 +308,13 @@ describe('Web of Science tab-delimited', () => {
 describe('Web of Science detection', () => {
   it('other formats are not taken for Web of Science', () => {
     for (const name of ['sample.bib', 'sample.ris', 'sample.csv', 'sample.tsv', 'profile-shown.txt', 'csl.json']) {
-      expect(looksLikeWos(fixture(name).replace(/^\uFEFF/, '').slice(0, 20000))).toBe(false);
+      expect(
+        looksLikeWos(
+          fixture(name)
+            .replace(/^\uFEFF/, '')
+            .slice(0, 20000),
+        ),
+      ).toBe(false);
     }
   });
   it('a file cut down to its records (no FN/VR header) is still recognised', () => {
@@ -291,7 +334,11 @@ function bigRecord(n: number, ut: string): string {
   const au = families.map((f, i) => `${i ? '   ' : 'AU '}${f}, ${String.fromCharCode(65 + (i % 26))}`);
   const af = families.map((f, i) => `${i ? '   ' : 'AF '}${f}, Given${i}`);
   const third = Math.ceil(n / 3);
-  const group = (from: number, to: number) => families.slice(from, to).map((f, i) => `${f}, Given${from + i}`).join('; ');
+  const group = (from: number, to: number) =>
+    families
+      .slice(from, to)
+      .map((f, i) => `${f}, Given${from + i}`)
+      .join('; ');
   const c1 = [
     `C1 [${group(0, third)}] Univ One, Dept A, Boston, MA 02115 USA.`,
     `   [${group(third, 2 * third)}] Univ Two, Dept B, Lyon, France.`,
@@ -341,9 +388,18 @@ describe('ResearcherIDs and short names', () => {
 describe('ids and addresses that name no single author', () => {
   it('are given to nobody, with a warning: two authors of one paper with the same name never share an id', () => {
     const text = [
-      'PT J', 'AU Wang, W', '   Wang, W', '   Park, K', 'AF Wang, Wei', '   Wang, Wei', '   Park, Kim', 'TI Two namesakes',
-      'C1 [Wang, Wei] Univ A, Seoul, South Korea.', '   [Park, Kim; Nobody, N] Univ B, Busan, South Korea.',
-      'OI Wang, Wei/0000-0002-1825-0097; Stranger, S/0000-0001-5109-3700; Park, Kim/0000-0003-0000-0001', 'ER',
+      'PT J',
+      'AU Wang, W',
+      '   Wang, W',
+      '   Park, K',
+      'AF Wang, Wei',
+      '   Wang, Wei',
+      '   Park, Kim',
+      'TI Two namesakes',
+      'C1 [Wang, Wei] Univ A, Seoul, South Korea.',
+      '   [Park, Kim; Nobody, N] Univ B, Busan, South Korea.',
+      'OI Wang, Wei/0000-0002-1825-0097; Stranger, S/0000-0001-5109-3700; Park, Kim/0000-0003-0000-0001',
+      'ER',
     ].join('\n');
     const r = parseWos(text);
     const [w1, w2, park] = r.papers[0].authors;
@@ -358,8 +414,32 @@ describe('ids and addresses that name no single author', () => {
 
 describe('Web of Science under mutated input (seeded)', () => {
   const seeds = [fixture('wos-plain.txt'), fixture('wos-tab.txt'), decodeText(readFileSync(fixturePath('wos-tab-utf16.txt'))).text];
-  const tokens = ['PT J\n', 'ER\n', 'EF\n', 'FN x\nVR 1.0\n', 'AU ', 'AF ', 'CA ', 'TI ', 'C1 [', '] ', '; ', ',', 'OI ', 'RI ', '/', '/0000-0002-1825-0097',
-    '/A-1234-2010', '\n   ', '\t', 'PD ', 'PY ', 'JAN', 'USA', 'Peoples R China'];
+  const tokens = [
+    'PT J\n',
+    'ER\n',
+    'EF\n',
+    'FN x\nVR 1.0\n',
+    'AU ',
+    'AF ',
+    'CA ',
+    'TI ',
+    'C1 [',
+    '] ',
+    '; ',
+    ',',
+    'OI ',
+    'RI ',
+    '/',
+    '/0000-0002-1825-0097',
+    '/A-1234-2010',
+    '\n   ',
+    '\t',
+    'PD ',
+    'PY ',
+    'JAN',
+    'USA',
+    'Peoples R China',
+  ];
   const titlesOf = (r: { papers: Paper[] }) => new Set(r.papers.map((p) => p.title));
   const targets: Target[] = [
     { name: 'wos', arbitrary: (o) => mutatedText(seeds, tokens, o), check: (t) => checkParseResult(parseInput(t, 'wos')) },

@@ -24,7 +24,9 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: lens timings 
 
 (present ? describe : describe.skip)('lenses on ACL Anthology 2019', () => {
   it('filters, paths, styles and table rows: timings per lens', () => {
-    const files = readdirSync(path.join(dir, 'xml')).filter((f) => f.endsWith('.xml')).map((name) => ({ name, text: readFileSync(path.join(dir, 'xml', name), 'utf8') }));
+    const files = readdirSync(path.join(dir, 'xml'))
+      .filter((f) => f.endsWith('.xml'))
+      .map((name) => ({ name, text: readFileSync(path.join(dir, 'xml', name), 'utf8') }));
     const parsed = parseAclFiles(files);
     const dataset: Dataset = { id: 'acl', title: 'ACL', papers: parsed.papers, aliases: [] };
     const resolved = resolveDataset(dataset);

@@ -40,7 +40,10 @@ describe('colour lenses', () => {
   });
   it('affiliation: authors with an affiliation get its hue, the rest the "none" grey', () => {
     const c = colourNodes(graph, 'affiliation', all.actors)!;
-    const withAff = all.actors.filter((n) => { const a = display.getNodeAttributes(n); return a.kind === 'author' && a.affiliations.length > 0; });
+    const withAff = all.actors.filter((n) => {
+      const a = display.getNodeAttributes(n);
+      return a.kind === 'author' && a.affiliations.length > 0;
+    });
     expect(new Set(withAff.map((n) => c.colors.get(n))).size).toBe(c.legend.stops.filter((s) => s.value !== 'no affiliation given').length);
     expect(c.legend.stops.map((s) => s.value)).toContain('no affiliation given');
     expect(colourNodes(graph, 'community', all.actors)).toBeNull();
@@ -61,13 +64,18 @@ describe('size lenses and metrics', () => {
   it('weighted degree sums visible edge weights', () => {
     const w = weightedDegrees(graph, all);
     let expected = 0;
-    display.forEachEdge('a:jay li', (_e, a) => { if (a.kind !== 'affiliation') expected += a.weight; });
+    display.forEachEdge('a:jay li', (_e, a) => {
+      if (a.kind !== 'affiliation') expected += a.weight;
+    });
     expect(w.get('a:jay li')).toBe(expected);
   });
   it('betweenness and PageRank of the visible graph (the worker’s computation)', () => {
     const m = computeMetrics(metricsRequest(graph, all, 1));
     // The owner is on every paper: the most central author.
-    const top = (r: Record<string, number>) => Object.entries(r).filter(([n]) => n.startsWith('a:')).sort((a, b) => b[1] - a[1])[0][0];
+    const top = (r: Record<string, number>) =>
+      Object.entries(r)
+        .filter(([n]) => n.startsWith('a:'))
+        .sort((a, b) => b[1] - a[1])[0][0];
     expect(top(m.betweenness)).toBe('a:yuchen hao');
     expect(top(m.pagerank)).toBe('a:yuchen hao');
     expect(Object.values(m.pagerank).reduce((s, x) => s + x, 0)).toBeCloseTo(1, 6);
@@ -83,7 +91,10 @@ describe('table twin', () => {
     expect(byPapers[0].papers).toBe(12);
     const byName = sortRows(rows, { column: 'label', descending: false }).map((r) => r.label);
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b)));
-    const csv = rowsToCsv([{ ...rows[0], label: 'Doe, "J"' }, { ...rows[1], label: '=cmd()' }]);
+    const csv = rowsToCsv([
+      { ...rows[0], label: 'Doe, "J"' },
+      { ...rows[1], label: '=cmd()' },
+    ]);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('id,Name,Papers,Coauthors,Cluster,First year,Last year,Betweenness,PageRank');
     expect(lines[1]).toContain('"Doe, ""J"""');

@@ -18,7 +18,13 @@ const display = toDisplayGraph(buildGraph(full, {}, resolved), 'light');
 const graph = asLensGraph(display);
 
 /** Independent identity, straight from the raw lists (fold + alias list), as in build.test.ts. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const alias = new Map(full.aliases.map((a) => [fold(a.from), fold(a.to)]));
 const key = (name: string) => alias.get(fold(name)) ?? fold(name);
 const owner = key(full.owner!);
@@ -55,7 +61,11 @@ function rawBfs(adj: Map<string, Map<string, string[]>>, from: string, maxDepth 
   while (queue.length) {
     const u = queue.shift()!;
     if (dist.get(u)! >= maxDepth) continue;
-    for (const v of adj.get(u)?.keys() ?? []) if (!dist.has(v)) { dist.set(v, dist.get(u)! + 1); queue.push(v); }
+    for (const v of adj.get(u)?.keys() ?? [])
+      if (!dist.has(v)) {
+        dist.set(v, dist.get(u)! + 1);
+        queue.push(v);
+      }
   }
   return dist;
 }
@@ -88,7 +98,10 @@ describe('year range', () => {
     // Fractional counting: 1/(n−1) per paper in range.
     const frac = filterGraph(graph, index, visiblePapers(full.papers, lens({ years: [2024, 2024] })), 'fractional', {});
     const e = display.edge(authorNodeId(owner), authorNodeId(key('Maxim Naumov')))!;
-    const expectedW = display.getEdgeAttribute(e, 'paperIds').filter((p) => rawYear(p) === 2024).reduce((w, p) => w + 1 / (rawAuthors.get(p)!.size - 1), 0);
+    const expectedW = display
+      .getEdgeAttribute(e, 'paperIds')
+      .filter((p) => rawYear(p) === 2024)
+      .reduce((w, p) => w + 1 / (rawAuthors.get(p)!.size - 1), 0);
     expect(frac.edgeWeights!.get(e)).toBeCloseTo(expectedW, 10);
   });
 });
@@ -111,7 +124,10 @@ describe('structural filters', () => {
     const { result } = run({ minPapers: 4 });
     const counts = new Map<string, number>();
     for (const s of rawAuthors.values()) for (const a of s) counts.set(a, (counts.get(a) ?? 0) + 1);
-    const expected = [...counts].filter(([, c]) => c >= 4).map(([a]) => authorNodeId(a)).sort();
+    const expected = [...counts]
+      .filter(([, c]) => c >= 4)
+      .map(([a]) => authorNodeId(a))
+      .sort();
     expect(visibleOf(result.hiddenNodes, 'author').sort()).toEqual(expected);
   });
 
@@ -155,7 +171,12 @@ describe('structural filters', () => {
 
   it('category filter keeps the papers of that category', () => {
     const { papers } = run({ categories: ['DC'] });
-    expect([...papers!].sort()).toEqual(full.papers.filter((p) => p.category === 'DC').map((p) => p.id).sort());
+    expect([...papers!].sort()).toEqual(
+      full.papers
+        .filter((p) => p.category === 'DC')
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 });
 
@@ -163,7 +184,10 @@ describe('shortest collaboration path', () => {
   const all = full.papers.map((p) => p.id);
   const adj = rawAdjacency(all);
 
-  for (const [from, to] of [['Jay Li', 'Quanyu Zhu'], ['Jay Li', 'Guna Lakshminarayanan']]) {
+  for (const [from, to] of [
+    ['Jay Li', 'Quanyu Zhu'],
+    ['Jay Li', 'Guna Lakshminarayanan'],
+  ]) {
     it(`${from} → ${to}: BFS length, real shared papers per hop, strongest ties`, () => {
       const [a, b] = [key(from), key(to)];
       const { result } = run({});
@@ -176,7 +200,10 @@ describe('shortest collaboration path', () => {
       const middles = [...adj.get(a)!.keys()].filter((m) => adj.get(m)!.has(b));
       const score = (m: string) => adj.get(a)!.get(m)!.length + adj.get(m)!.get(b)!.length;
       const best = Math.max(...middles.map(score));
-      const expected = middles.filter((m) => score(m) === best).map(authorNodeId).sort()[0];
+      const expected = middles
+        .filter((m) => score(m) === best)
+        .map(authorNodeId)
+        .sort()[0];
       expect(path!.nodes[1]).toBe(expected);
     });
   }
@@ -207,7 +234,20 @@ describe('shortest collaboration path', () => {
 
 describe('URL state', () => {
   it('round-trips every field and keeps the parameters it does not own', () => {
-    const state: LensState = { years: [2022, 2024], categories: ['LG', 'DC'], venues: ['ICML 2024, x'], minPapers: 2, minShared: 3, largestComponent: true, affiliation: 'Meta', colorBy: 'firstYear', sizeBy: 'pagerank', egoDepth: 2, path: ['jay li', 'quanyu zhu'], unit: 'institution' };
+    const state: LensState = {
+      years: [2022, 2024],
+      categories: ['LG', 'DC'],
+      venues: ['ICML 2024, x'],
+      minPapers: 2,
+      minShared: 3,
+      largestComponent: true,
+      affiliation: 'Meta',
+      colorBy: 'firstYear',
+      sizeBy: 'pagerank',
+      egoDepth: 2,
+      path: ['jay li', 'quanyu zhu'],
+      unit: 'institution',
+    };
     const search = writeLensState(state, '?author=yuchen%20hao&affiliation=f%3Ameta&dataset=shown&foo=1');
     expect(readLensState(search)).toEqual(state);
     const params = new URLSearchParams(search);

@@ -15,7 +15,9 @@ const ref = (name: string, countries?: string[]): AuthorRef => (countries ? { na
  * Q3 [Y Germany]: Germany 1; single-country. Q4 [Z —]: no country, not counted.
  */
 const dataset: Dataset = {
-  id: 'c', title: 'countries', aliases: [],
+  id: 'c',
+  title: 'countries',
+  aliases: [],
   papers: [
     { id: 'Q1', title: 'q1', truncated: false, authors: [ref('Xia Li', ['USA']), ref('Yann Meyer', ['Germany']), ref('Zoe Park')] },
     { id: 'Q2', title: 'q2', truncated: false, authors: [ref('Xia Li', ['USA']), ref('Wen Ho', ['usa', 'Canada'])] },
@@ -44,7 +46,9 @@ describe('countries', () => {
   it('OpenAlex authorships give their countries (the `countries` list, else the institutions’ country_code)', () => {
     // Authorship fields as documented at docs.openalex.org (Work object → authorships → Authorship object).
     const work = {
-      id: 'https://openalex.org/W1', title: 'Shared work', publication_year: 2024,
+      id: 'https://openalex.org/W1',
+      title: 'Shared work',
+      publication_year: 2024,
       authorships: [
         {
           author: { id: 'https://openalex.org/A1', display_name: 'Xia Li' },
@@ -53,7 +57,10 @@ describe('countries', () => {
         },
         {
           author: { id: 'https://openalex.org/A2', display_name: 'Yann Meyer' },
-          institutions: [{ display_name: 'TUM', country_code: 'DE' }, { display_name: 'LMU', country_code: 'DE' }],
+          institutions: [
+            { display_name: 'TUM', country_code: 'DE' },
+            { display_name: 'LMU', country_code: 'DE' },
+          ],
         },
         { author: { id: 'https://openalex.org/A3', display_name: 'Zoe Park' }, institutions: [] },
       ],
@@ -62,6 +69,10 @@ describe('countries', () => {
     expect(parsed.papers[0].authors.map((a) => a.countries)).toEqual([['US', 'CN'], ['DE'], undefined]);
     const rows = countryTable(resolveDataset({ id: 'o', title: 'o', aliases: [], papers: parsed.papers })).rows;
     // Xia Li: 1/2 split over US and CN (1/4 each); Yann Meyer: 1/2 to DE.
-    expect(rows.map((r) => [r.country, r.papers, r.fractional, r.multiCountry])).toEqual([['DE', 1, 0.5, 1], ['CN', 1, 0.25, 1], ['US', 1, 0.25, 1]]);
+    expect(rows.map((r) => [r.country, r.papers, r.fractional, r.multiCountry])).toEqual([
+      ['DE', 1, 0.5, 1],
+      ['CN', 1, 0.25, 1],
+      ['US', 1, 0.25, 1],
+    ]);
   });
 });

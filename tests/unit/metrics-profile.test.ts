@@ -34,13 +34,16 @@ describe('indicators of the embedded profile', () => {
     const owner = ind.topByPapers[0];
     expect(owner.label).toBe('Yuchen Hao');
     expect(owner.papers).toBe(12);
-    expect(owner.fractional).toBeCloseTo(teams.reduce((s, t) => s + 1 / t.length, 0), 12);
+    expect(owner.fractional).toBeCloseTo(
+      teams.reduce((s, t) => s + 1 / t.length, 0),
+      12,
+    );
     expect(ind.topByFractional[0].label).toBe('Yuchen Hao');
     // First-authored multi-authored papers, counted here from the lists.
     const firsts = teams.filter((t) => t[0] === 'Yuchen Hao').length;
     expect(ind.dominance.find((d) => d.label === 'Yuchen Hao')!.firstAuthoredMulti).toBe(firsts);
   });
-  it("Lotka: one point per distinct productivity, shares add to 1", () => {
+  it('Lotka: one point per distinct productivity, shares add to 1', () => {
     const perAuthor = new Map<string, number>();
     for (const t of teams) for (const n of t) perAuthor.set(n, (perAuthor.get(n) ?? 0) + 1);
     const dist = new Map<number, number>();

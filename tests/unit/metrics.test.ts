@@ -8,16 +8,27 @@ import { allTablesCsv, authorsTable, indicatorTables, lotkaTable, mainTable, tab
 import { lotka } from '../../src/metrics/lotka';
 import { annualProduction, mainInformation } from '../../src/metrics/production';
 
-const A = 'Ana Ribeiro', B = 'Bo Chen', C = 'Carla Diaz', D = 'Dev Patel', E = 'Eve Stone';
-const paper = (id: string, names: string[], more: Partial<Paper> = {}): Paper =>
-  ({ id, title: `Paper ${id}`, authors: names.map((name) => ({ name })), truncated: false, ...more });
+const A = 'Ana Ribeiro',
+  B = 'Bo Chen',
+  C = 'Carla Diaz',
+  D = 'Dev Patel',
+  E = 'Eve Stone';
+const paper = (id: string, names: string[], more: Partial<Paper> = {}): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  authors: names.map((name) => ({ name })),
+  truncated: false,
+  ...more,
+});
 
 /**
  * P1 2020 [A B C]; P2 2020 [A]; P3 2021 [B A "ANA RIBEIRO"] (A twice: one authorship); P4 2023 [D et al.] (cut list);
  * P5 no year [A B C E]; P6 2021 no authors.
  */
 const dataset: Dataset = {
-  id: 't', title: 'fixture', aliases: [],
+  id: 't',
+  title: 'fixture',
+  aliases: [],
   papers: [
     paper('P1', [A, B, C], { year: 2020 }),
     paper('P2', [A], { year: 2020 }),
@@ -61,7 +72,11 @@ describe('main information', () => {
 describe('annual production', () => {
   it('papers per year present, papers without a year apart, growth rate', () => {
     const a = annualProduction(resolved);
-    expect(a.years).toEqual([{ year: 2020, papers: 2 }, { year: 2021, papers: 2 }, { year: 2023, papers: 1 }]);
+    expect(a.years).toEqual([
+      { year: 2020, papers: 2 },
+      { year: 2021, papers: 2 },
+      { year: 2023, papers: 1 },
+    ]);
     expect(a.papersWithoutYear).toBe(1);
     // ((1 / 2)^(1/3) − 1) × 100
     expect(a.growthRate).toBeCloseTo(-20.62994740159, 9);
@@ -74,7 +89,13 @@ describe('authors: full and fractional counting, dominance', () => {
   const byName = new Map(rows.map((r) => [r.label, r]));
   it('full and fractional counts', () => {
     // A: P1 1/3 + P2 1 + P3 1/2 + P5 1/4 = 25/12; B: 1/3 + 1/2 + 1/4 = 13/12; C: 1/3 + 1/4 = 7/12; D: 1; E: 1/4.
-    const expected: [string, number, number][] = [[A, 4, 25 / 12], [B, 3, 13 / 12], [C, 2, 7 / 12], [D, 1, 1], [E, 1, 1 / 4]];
+    const expected: [string, number, number][] = [
+      [A, 4, 25 / 12],
+      [B, 3, 13 / 12],
+      [C, 2, 7 / 12],
+      [D, 1, 1],
+      [E, 1, 1 / 4],
+    ];
     for (const [name, papers, fractional] of expected) {
       expect(byName.get(name)!.papers, name).toBe(papers);
       expect(byName.get(name)!.fractional, name).toBeCloseTo(fractional, 12);
@@ -91,7 +112,11 @@ describe('authors: full and fractional counting, dominance', () => {
     // A: first on P1, P5 of 3 multi → 2/3; B: first on P3 of 3 → 1/3; C: 0/2; D: first on P4 (cut list) of 1 → 1; E: 0/1.
     const df = dominance(rows, 10);
     expect(df.map((d) => [d.label, d.firstAuthoredMulti, d.multiAuthored, d.singleAuthored])).toEqual([
-      [D, 1, 1, 0], [A, 2, 3, 1], [B, 1, 3, 0], [C, 0, 2, 0], [E, 0, 1, 0],
+      [D, 1, 1, 0],
+      [A, 2, 3, 1],
+      [B, 1, 3, 0],
+      [C, 0, 2, 0],
+      [E, 0, 1, 0],
     ]);
     expect(df.map((d) => d.dominance)).toEqual([1, 2 / 3, 1 / 3, 0, 0]);
     expect(df.map((d) => d.rankByDominance)).toEqual([1, 2, 3, 4, 4]);
@@ -111,7 +136,12 @@ describe("Lotka's law", () => {
     // Papers per author 4, 3, 2, 1, 1 → x = 1: 2 authors (0.4), x = 2, 3, 4: 1 each (0.2).
     const l = lotka([4, 3, 2, 1, 1]);
     expect(l.totalAuthors).toBe(5);
-    expect(l.points.map((p) => [p.papers, p.authors, p.share])).toEqual([[1, 2, 0.4], [2, 1, 0.2], [3, 1, 0.2], [4, 1, 0.2]]);
+    expect(l.points.map((p) => [p.papers, p.authors, p.share])).toEqual([
+      [1, 2, 0.4],
+      [2, 1, 0.2],
+      [3, 1, 0.2],
+      [4, 1, 0.2],
+    ]);
     // X = log10 x = 0, .30103, .47712, .60206 (mean .34505); Y = log10 share = −.39794, −.69897 ×3 (mean −.62371).
     // Sxy = −.103871, Sxx = .204494 → slope −.507942, n = .507942; intercept −.448467 → C = 10^−.448467 = .356086.
     // SSres / Syy → R² = .776299.
@@ -137,7 +167,9 @@ describe("Lotka's law", () => {
 /** Minimal RFC 4180 reader. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
+  let row: string[] = [],
+    cell = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -173,7 +205,11 @@ describe('CSV', () => {
     expect(main).toContainEqual(['Collaboration index', '2.5']);
     expect(main).toContainEqual(['Co-authors per paper', '1.8333']);
     const authors = parseCsv(tableCsv(authorsTable(ind)));
-    expect(authors.slice(0, 3)).toEqual([['author', 'key', 'papers', 'papersFractional'], [A, 'ana ribeiro', '4', '2.0833'], [B, 'bo chen', '3', '1.0833']]);
+    expect(authors.slice(0, 3)).toEqual([
+      ['author', 'key', 'papers', 'papersFractional'],
+      [A, 'ana ribeiro', '4', '2.0833'],
+      [B, 'bo chen', '3', '1.0833'],
+    ]);
     expect(authors).toHaveLength(6);
   });
   it('Lotka table carries the fit', () => {
@@ -184,7 +220,9 @@ describe('CSV', () => {
   it('formula-looking names are written inert', () => {
     const hostile = computeIndicators(resolveDataset({ id: 'h', title: 'h', aliases: [], papers: [paper('H', ['=HYPERLINK("x")', '+Bob'])] }));
     const text = tableCsv(authorsTable(hostile));
-    const cells = parseCsv(text).slice(1).map((r) => r[0]);
+    const cells = parseCsv(text)
+      .slice(1)
+      .map((r) => r[0]);
     expect(cells.sort()).toEqual(["'+Bob", '\'=HYPERLINK("x")']);
   });
   it('one file with a titled section per table; no country table without countries', () => {

@@ -3,13 +3,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createOpenAlexClient, NO_CACHE, OpenAlexError, type FetchLike } from '../../src/import/openalex';
 import {
-  autocompleteEntities, checkFreeFilter, countWorks, estimateDownload, fetchFieldPages, fetchFullWork, FIELD_RETRY_WAITS_MS, fieldFilter,
+  autocompleteEntities,
+  checkFreeFilter,
+  countWorks,
+  estimateDownload,
+  fetchFieldPages,
+  fetchFullWork,
+  FIELD_RETRY_WAITS_MS,
+  fieldFilter,
   type FieldCursor,
 } from '../../src/import/openalexField';
 import { parseOpenAlexRecords } from '../../src/import/json';
 
 const replay = join(__dirname, '../e2e/openalex-replay');
-interface Entry { path: string; query: Record<string, string>; file: string; before?: { status?: number; headers?: Record<string, string>; drop?: boolean }[] }
+interface Entry {
+  path: string;
+  query: Record<string, string>;
+  file: string;
+  before?: { status?: number; headers?: Record<string, string>; drop?: boolean }[];
+}
 const manifest = JSON.parse(readFileSync(join(replay, 'field-manifest.json'), 'utf8')) as Entry[];
 const response = (file: string) => JSON.parse(readFileSync(join(replay, 'responses', file), 'utf8')) as Record<string, unknown>;
 const FILTER = 'topics.id:T10181,publication_year:2019-2021';
@@ -41,12 +53,18 @@ describe('fieldFilter', () => {
   it('ORs entities of a kind, ANDs kinds, years and types; sorted, so one query has one key', () => {
     const q = {
       entities: [
-        { kind: 'topics' as const, id: 'T2', name: 'b' }, { kind: 'topics' as const, id: 'T1', name: 'a' },
-        { kind: 'sources' as const, id: 'S9', name: 'v' }, { kind: 'institutions' as const, id: 'I5', name: 'u' },
+        { kind: 'topics' as const, id: 'T2', name: 'b' },
+        { kind: 'topics' as const, id: 'T1', name: 'a' },
+        { kind: 'sources' as const, id: 'S9', name: 'v' },
+        { kind: 'institutions' as const, id: 'I5', name: 'u' },
       ],
-      fromYear: 2021, toYear: 2019, types: ['preprint', 'article'],
+      fromYear: 2021,
+      toYear: 2019,
+      types: ['preprint', 'article'],
     };
-    expect(fieldFilter(q)).toBe('topics.id:T1|T2,primary_location.source.id:S9,authorships.institutions.lineage:I5,publication_year:2019-2021,type:article|preprint');
+    expect(fieldFilter(q)).toBe(
+      'topics.id:T1|T2,primary_location.source.id:S9,authorships.institutions.lineage:I5,publication_year:2019-2021,type:article|preprint',
+    );
     expect(fieldFilter({ entities: [{ kind: 'topics', id: 'T1', name: 'a' }], fromYear: 2015, types: [] })).toBe('topics.id:T1,publication_year:>2014');
     expect(fieldFilter({ entities: [{ kind: 'topics', id: 'T1', name: 'a' }], toYear: 2015, types: [] })).toBe('topics.id:T1,publication_year:<2016');
     expect(fieldFilter({ entities: [], fromYear: 2015, types: [] })).toBeNull();
@@ -87,7 +105,9 @@ describe('a field fetch against the recordings', () => {
     const pages: number[] = [];
     const retries: string[] = [];
     const end = await fetchFieldPages(c, FILTER, fresh, {
-      sleep, onPage: async (works) => void pages.push(works.length), onRetry: (n, ms, e) => void retries.push(`${n} ${ms} ${e.kind}`),
+      sleep,
+      onPage: async (works) => void pages.push(works.length),
+      onRetry: (n, ms, e) => void retries.push(`${n} ${ms} ${e.kind}`),
     });
     expect(pages).toEqual([200, 60, 0]);
     expect(end).toEqual({ cursor: null, pages: 3, works: 260 });
@@ -105,9 +125,16 @@ describe('a field fetch against the recordings', () => {
     const all: unknown[] = [];
     let stopAfterFirst: FieldCursor | null = null;
     // A first run that "reloads" after its first page (the sink throws, as a closed page would stop it).
-    await expect(fetchFieldPages(c, FILTER, fresh, {
-      sleep, onPage: async (works, state) => { all.push(...works); stopAfterFirst = state; throw new Error('reloaded'); },
-    })).rejects.toThrow('reloaded');
+    await expect(
+      fetchFieldPages(c, FILTER, fresh, {
+        sleep,
+        onPage: async (works, state) => {
+          all.push(...works);
+          stopAfterFirst = state;
+          throw new Error('reloaded');
+        },
+      }),
+    ).rejects.toThrow('reloaded');
     expect(stopAfterFirst).toMatchObject({ pages: 1, works: 200 });
     const before = f.calls.length;
     await fetchFieldPages(c, FILTER, stopAfterFirst!, { sleep, onPage: async (works) => void all.push(...works) });
@@ -118,7 +145,9 @@ describe('a field fetch against the recordings', () => {
   });
 
   it('gives up after its tries with the error in words', async () => {
-    const down: FetchLike = async () => { throw new TypeError('Failed to fetch'); };
+    const down: FetchLike = async () => {
+      throw new TypeError('Failed to fetch');
+    };
     const got: string[] = [];
     const err = await fetchFieldPages(client(down), FILTER, fresh, { sleep, onPage: async () => {}, onRetry: (n) => void got.push(String(n)) }).catch((e) => e);
     expect(err).toBeInstanceOf(OpenAlexError);

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOpenAlex } from '../../src/import/json';
-import {
-  classifyAuthorQuery, createOpenAlexClient, MemoryCache, OpenAlexError, type FetchLike, type FetchProgress,
-} from '../../src/import/openalex';
+import { classifyAuthorQuery, createOpenAlexClient, MemoryCache, OpenAlexError, type FetchLike, type FetchProgress } from '../../src/import/openalex';
 
 const replay = join(__dirname, '../e2e/openalex-replay');
 const manifest = JSON.parse(readFileSync(join(replay, 'manifest.json'), 'utf8')) as { path: string; query: Record<string, string>; file: string }[];
@@ -60,7 +58,13 @@ describe('searchAuthors', () => {
     const found = await client.searchAuthors('Ana Ribeiro');
     expect(f.calls).toEqual([`${BASE}/authors?search=Ana%20Ribeiro&per-page=25&mailto=me%40example.org`]);
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatchObject({ id: AUTHOR, displayName: 'Ana Ribeiro', orcid: '0000-0002-1825-0097', worksCount: 6, institutions: ['Universidade de Lisboa (PT)'] });
+    expect(found[0]).toMatchObject({
+      id: AUTHOR,
+      displayName: 'Ana Ribeiro',
+      orcid: '0000-0002-1825-0097',
+      worksCount: 6,
+      institutions: ['Universidade de Lisboa (PT)'],
+    });
     expect(found[1]).toMatchObject({ id: 'A5077700001', institutions: ['University of Toronto (CA)'] });
     expect(found[1].orcid).toBeUndefined();
   });
@@ -101,8 +105,15 @@ describe('fetchAllWorks', () => {
     const big = got.works.find((w) => w.id === 'https://openalex.org/W4391000003')!;
     expect((big.authorships as unknown[]).length).toBe(120);
     expect(big.is_authors_truncated).toBe(false);
-    expect(progress.filter((p) => p.phase === 'works').map((p) => [p.done, p.total])).toEqual([[4, 6], [6, 6], [6, 6]]);
-    expect(progress.filter((p) => p.phase === 'authors').map((p) => [p.done, p.total])).toEqual([[0, 1], [1, 1]]);
+    expect(progress.filter((p) => p.phase === 'works').map((p) => [p.done, p.total])).toEqual([
+      [4, 6],
+      [6, 6],
+      [6, 6],
+    ]);
+    expect(progress.filter((p) => p.phase === 'authors').map((p) => [p.done, p.total])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
 
     // The works parse like any OpenAlex file: 6 papers, none truncated, 120 authors on the consortium paper.
     const parsed = parseOpenAlex(JSON.stringify({ results: got.works }));
@@ -153,7 +164,9 @@ describe('fetchAllWorks', () => {
       c2.abort();
       return new DOMException('The user aborted a request.', 'AbortError');
     });
-    await expect(createOpenAlexClient({ baseUrl: BASE, fetch: f2.fetch }).fetchAllWorks(AUTHOR, { signal: c2.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(createOpenAlexClient({ baseUrl: BASE, fetch: f2.fetch }).fetchAllWorks(AUTHOR, { signal: c2.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 
   it('cancels a retry wait', async () => {
@@ -177,25 +190,33 @@ describe('fetchAllWorks', () => {
     expect(waits).toEqual([2000]);
 
     const down = fakeFetch(() => ({ status: 503, body: {} }));
-    const err = await createOpenAlexClient({ baseUrl: BASE, fetch: down.fetch, sleep: noSleep }).fetchAllWorks(AUTHOR).catch((e) => e);
+    const err = await createOpenAlexClient({ baseUrl: BASE, fetch: down.fetch, sleep: noSleep })
+      .fetchAllWorks(AUTHOR)
+      .catch((e) => e);
     expect(err).toBeInstanceOf(OpenAlexError);
     expect(err.status).toBe(503);
     expect(err.message).toMatch(/not answering properly \(HTTP 503\), even after one retry/);
     expect(down.calls).toHaveLength(2);
 
     const limited = fakeFetch(() => ({ status: 429, body: {} }));
-    const err2 = await createOpenAlexClient({ baseUrl: BASE, fetch: limited.fetch, sleep: noSleep }).searchAuthors('x').catch((e) => e);
+    const err2 = await createOpenAlexClient({ baseUrl: BASE, fetch: limited.fetch, sleep: noSleep })
+      .searchAuthors('x')
+      .catch((e) => e);
     expect(err2.message).toMatch(/too many requests/);
 
     const bad = fakeFetch(() => ({ status: 400, body: {} }));
-    const err3 = await createOpenAlexClient({ baseUrl: BASE, fetch: bad.fetch, sleep: noSleep }).searchAuthors('x').catch((e) => e);
+    const err3 = await createOpenAlexClient({ baseUrl: BASE, fetch: bad.fetch, sleep: noSleep })
+      .searchAuthors('x')
+      .catch((e) => e);
     expect(bad.calls).toHaveLength(1);
     expect(err3.message).toMatch(/HTTP 400/);
   });
 
   it('reports a network failure in words, without retrying', async () => {
     const f = fakeFetch(() => new TypeError('Failed to fetch'));
-    const err = await createOpenAlexClient({ baseUrl: BASE, fetch: f.fetch }).searchAuthors('Ana').catch((e) => e);
+    const err = await createOpenAlexClient({ baseUrl: BASE, fetch: f.fetch })
+      .searchAuthors('Ana')
+      .catch((e) => e);
     expect(err).toBeInstanceOf(OpenAlexError);
     expect(err.kind).toBe('network');
     expect(err.message).toBe(`Could not reach OpenAlex at ${BASE} (Failed to fetch). Check the connection and try again.`);
@@ -203,8 +224,13 @@ describe('fetchAllWorks', () => {
   });
 
   it('stops on a cursor loop and refuses a bad author id', async () => {
-    const loop = fakeFetch(() => ({ status: 200, body: { meta: { count: 9, next_cursor: 'same' }, results: [{ id: 'https://openalex.org/W1', title: 't' }] } }));
-    const err = await createOpenAlexClient({ baseUrl: BASE, fetch: loop.fetch }).fetchAllWorks(AUTHOR).catch((e) => e);
+    const loop = fakeFetch(() => ({
+      status: 200,
+      body: { meta: { count: 9, next_cursor: 'same' }, results: [{ id: 'https://openalex.org/W1', title: 't' }] },
+    }));
+    const err = await createOpenAlexClient({ baseUrl: BASE, fetch: loop.fetch })
+      .fetchAllWorks(AUTHOR)
+      .catch((e) => e);
     expect(err.message).toMatch(/same page cursor twice/);
     expect(loop.calls).toHaveLength(2);
     await expect(createOpenAlexClient({ baseUrl: BASE, fetch: loop.fetch }).fetchAllWorks('W123')).rejects.toThrow(/not an OpenAlex author id/);

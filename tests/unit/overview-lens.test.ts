@@ -93,7 +93,11 @@ describe('the compact overview index gives the same answers as the reference pas
       note: r.note,
     };
   const synthetic = syntheticDataset(12_000, 3);
-  for (const [name, ds, cap] of [['embedded profile', loadDataset('profile-full.json'), 25], ['synthetic 12k authorships', synthetic, 25], ['synthetic, every paper a hub', synthetic, 1]] as const) {
+  for (const [name, ds, cap] of [
+    ['embedded profile', loadDataset('profile-full.json'), 25],
+    ['synthetic 12k authorships', synthetic, 25],
+    ['synthetic, every paper a hub', synthetic, 1],
+  ] as const) {
     it(name, () => {
       const { source, overview, paperSize, ix } = overviewFixture(ds, cap, 12);
       const years = [...new Set(ds.papers.map((p) => paperYear(p)).filter((y): y is number => y !== undefined))].sort();
@@ -119,7 +123,11 @@ describe('the compact overview index gives the same answers as the reference pas
 
 describe('the path lens on an overview finds the same path as on the whole graph', () => {
   const synthetic = syntheticDataset(8_000, 5);
-  for (const [name, ds, cap] of [['embedded profile', loadDataset('profile-full.json'), 25], ['synthetic 8k authorships', synthetic, 25], ['synthetic, every paper a hub', synthetic, 1]] as const) {
+  for (const [name, ds, cap] of [
+    ['embedded profile', loadDataset('profile-full.json'), 25],
+    ['synthetic 8k authorships', synthetic, 25],
+    ['synthetic, every paper a hub', synthetic, 1],
+  ] as const) {
     it(name, () => {
       const { source, overview, resolved, index, ix } = overviewFixture(ds, cap, 10);
       const keys = [...resolved.authors.keys()];
@@ -143,7 +151,8 @@ describe('the path lens on an overview finds the same path as on the whole graph
           if (whole.path) {
             found++;
             // The clusters the path passes through are what the overview highlights.
-            for (const n of whole.path.nodes) expect(fast.highlight!.nodes.has(clusterOfCommunity(source, overview)(source.getNodeAttribute(n, 'community'))!)).toBe(true);
+            for (const n of whole.path.nodes)
+              expect(fast.highlight!.nodes.has(clusterOfCommunity(source, overview)(source.getNodeAttribute(n, 'community'))!)).toBe(true);
           } else expect(fast.note).toMatch(/^No collaboration path/);
         }
       }
@@ -158,7 +167,9 @@ describe('the largest component on an overview, when two are equally large', () 
     // Authors in order: Ann, Eve, Bob, Cal, Dan, Fay. Components {Ann, Eve, Fay} and {Bob, Cal, Dan}, three each;
     // {Bob, Cal, Dan} is complete first (at Dan), {Ann, Eve, Fay} is met first (at Ann).
     const ds: Dataset = {
-      id: 'tie', title: 'tie', aliases: [],
+      id: 'tie',
+      title: 'tie',
+      aliases: [],
       papers: [paper('p1', ['Ann', 'Eve'], 2020), paper('p2', ['Bob', 'Cal'], 2020), paper('p3', ['Cal', 'Dan'], 2020), paper('p4', ['Eve', 'Fay'], 2020)],
     };
     const source = buildGraph(ds);

@@ -17,7 +17,10 @@ describe('level of detail', () => {
     source.forEachNode((_n, a) => {
       if (a.kind === 'author') sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1);
     });
-    const largest = [...sizes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, keep).map(([c]) => c);
+    const largest = [...sizes.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, keep)
+      .map(([c]) => c);
     expect(overview.order).toBe(keep + 1);
     let authors = 0;
     overview.forEachNode((_n, a) => {

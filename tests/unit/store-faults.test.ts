@@ -7,7 +7,9 @@ import * as tabA from '../../src/store/datasetStore';
 type Store = typeof tabA;
 
 const dataset = (id: string, title: string, n = 2): Dataset => ({
-  id, title, aliases: [],
+  id,
+  title,
+  aliases: [],
   papers: Array.from({ length: n }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}`, authors: [{ name: 'John Smith' }], truncated: false })),
 });
 
@@ -61,7 +63,12 @@ describe('corrupted stored records', () => {
     // Wrong shapes: papers missing, papers not a list, a paper without authors, no dataset at all.
     await putRaw('datasets', { id: 'nopapers', dataset: { id: 'nopapers', title: 'No papers here', aliases: [] }, createdAt: 1, updatedAt: 1 });
     await putRaw('summaries', { id: 'nopapers', title: 'No papers here', papers: 3, createdAt: 1, updatedAt: 1 });
-    await putRaw('datasets', { id: 'badpaper', dataset: { id: 'badpaper', title: 'Bad paper', aliases: [], papers: [{ id: 'x', title: 'T' }] }, createdAt: 1, updatedAt: 1 });
+    await putRaw('datasets', {
+      id: 'badpaper',
+      dataset: { id: 'badpaper', title: 'Bad paper', aliases: [], papers: [{ id: 'x', title: 'T' }] },
+      createdAt: 1,
+      updatedAt: 1,
+    });
     await putRaw('datasets', { id: 'nodataset', createdAt: 1, updatedAt: 1 });
     await putRaw('summaries', { id: 'stringy', title: 42 });
 
@@ -76,7 +83,10 @@ describe('corrupted stored records', () => {
     expect((await tabA.listDatasets()).map((s) => s.id)).toEqual(['good']);
 
     // Opening one says so by name; loading it as a workspace gives null rather than a broken graph.
-    await expect(tabA.getStoredDataset('nopapers')).rejects.toMatchObject({ kind: 'corrupt', message: expect.stringMatching(/“No papers here” cannot be read/) });
+    await expect(tabA.getStoredDataset('nopapers')).rejects.toMatchObject({
+      kind: 'corrupt',
+      message: expect.stringMatching(/“No papers here” cannot be read/),
+    });
     expect(await tabA.loadStoredWorkspace('nopapers')).toBeNull();
 
     // No write replaces it silently: not an update, not a save under the same id.
@@ -85,7 +95,12 @@ describe('corrupted stored records', () => {
     expect(change).not.toHaveBeenCalled();
     await expect(tabA.saveDataset({ id: 'nopapers', dataset: dataset('nopapers', 'Replacement') })).rejects.toMatchObject({ kind: 'corrupt' });
     await expect(tabA.renameDataset('nopapers', 'Renamed')).rejects.toMatchObject({ kind: 'corrupt' });
-    expect(await getRaw('datasets', 'nopapers')).toEqual({ id: 'nopapers', dataset: { id: 'nopapers', title: 'No papers here', aliases: [] }, createdAt: 1, updatedAt: 1 });
+    expect(await getRaw('datasets', 'nopapers')).toEqual({
+      id: 'nopapers',
+      dataset: { id: 'nopapers', title: 'No papers here', aliases: [] },
+      createdAt: 1,
+      updatedAt: 1,
+    });
 
     // The rescue export carries the readable datasets and the damaged records as they are.
     const all = await tabA.exportStoredDatasets();
@@ -173,7 +188,10 @@ describe('two tabs writing the same dataset', () => {
     await tabB.openStoredDataset('x');
     // Both tabs save their layout positions: derived state, no new revision, no conflict.
     expect(await tabA.updateStoredDataset('x', (r) => ({ ...r, positions: { a: [1, 1] } }), { check: 'skip', derived: true })).toMatchObject({ revision: 1 });
-    expect(await tabB.updateStoredDataset('x', (r) => ({ ...r, positions: { a: [2, 2] } }), { check: 'skip', derived: true })).toMatchObject({ revision: 1, positions: { a: [2, 2] } });
+    expect(await tabB.updateStoredDataset('x', (r) => ({ ...r, positions: { a: [2, 2] } }), { check: 'skip', derived: true })).toMatchObject({
+      revision: 1,
+      positions: { a: [2, 2] },
+    });
     // Tab A changes the data; tab B's positions (for the older data) are then skipped, not written.
     await tabA.updateStoredDataset('x', (r) => ({ ...r, dataset: { ...r.dataset, aliases: [{ from: 'A', to: 'B' }] }, positions: { a: [3, 3] } }));
     const skipped = await tabB.updateStoredDataset('x', (r) => ({ ...r, positions: { a: [4, 4] } }), { check: 'skip', derived: true });
@@ -204,10 +222,18 @@ describe('two tabs writing the same dataset', () => {
 describe('unavailable and full storage', () => {
   it('an indexedDB getter that throws is "unavailable", as is a failing open', async () => {
     const saved = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
-    Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get() { throw new Error('blocked'); } });
+    Object.defineProperty(globalThis, 'indexedDB', {
+      configurable: true,
+      get() {
+        throw new Error('blocked');
+      },
+    });
     try {
       tabA.resetStoreConnection();
-      await expect(tabA.saveDataset({ id: 'a', dataset: dataset('a', 'A') })).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/no IndexedDB storage/) });
+      await expect(tabA.saveDataset({ id: 'a', dataset: dataset('a', 'A') })).rejects.toMatchObject({
+        kind: 'unavailable',
+        message: expect.stringMatching(/no IndexedDB storage/),
+      });
       await expect(tabA.listStoredDatasets()).rejects.toMatchObject({ kind: 'unavailable' });
       expect(await tabA.loadStoredWorkspace('a')).toBeNull();
     } finally {
@@ -218,7 +244,10 @@ describe('unavailable and full storage', () => {
       throw new DOMException('denied', 'SecurityError');
     });
     try {
-      await expect(tabA.saveDataset({ id: 'a', dataset: dataset('a', 'A') })).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/does not allow this page to store data/) });
+      await expect(tabA.saveDataset({ id: 'a', dataset: dataset('a', 'A') })).rejects.toMatchObject({
+        kind: 'unavailable',
+        message: expect.stringMatching(/does not allow this page to store data/),
+      });
     } finally {
       open.mockRestore();
     }

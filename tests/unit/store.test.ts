@@ -3,11 +3,22 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../src/model/types';
 import {
-  deleteDataset, getStoredDataset, listDatasets, loadStoredWorkspace, markOpened, renameDataset, resetStoreConnection, saveDataset, StoreError, updateStoredDataset,
+  deleteDataset,
+  getStoredDataset,
+  listDatasets,
+  loadStoredWorkspace,
+  markOpened,
+  renameDataset,
+  resetStoreConnection,
+  saveDataset,
+  StoreError,
+  updateStoredDataset,
 } from '../../src/store/datasetStore';
 
 const dataset = (id: string, title: string, n = 2): Dataset => ({
-  id, title, aliases: [{ from: 'J. Smith', to: 'John Smith' }],
+  id,
+  title,
+  aliases: [{ from: 'J. Smith', to: 'John Smith' }],
   papers: Array.from({ length: n }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}`, authors: [{ name: 'John Smith' }], truncated: false })),
 });
 
@@ -32,10 +43,16 @@ describe('dataset store', () => {
     await saveDataset({ id: 'a', dataset: dataset('a', 'A', 3) });
     now.mockReturnValue(2000);
     await saveDataset({ id: 'b', dataset: dataset('b', 'B', 1) });
-    expect((await listDatasets()).map((s) => [s.id, s.title, s.papers])).toEqual([['b', 'B', 1], ['a', 'A', 3]]);
+    expect((await listDatasets()).map((s) => [s.id, s.title, s.papers])).toEqual([
+      ['b', 'B', 1],
+      ['a', 'A', 3],
+    ]);
     now.mockReturnValue(3000);
     await renameDataset('a', 'Renamed');
-    expect((await listDatasets()).map((s) => [s.id, s.title])).toEqual([['a', 'Renamed'], ['b', 'B']]);
+    expect((await listDatasets()).map((s) => [s.id, s.title])).toEqual([
+      ['a', 'Renamed'],
+      ['b', 'B'],
+    ]);
     expect((await getStoredDataset('a'))?.dataset.title).toBe('Renamed');
     expect((await getStoredDataset('a'))?.createdAt).toBe(1000);
     await deleteDataset('b');

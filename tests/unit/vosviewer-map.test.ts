@@ -14,7 +14,13 @@ import type { AtlasGraph } from '../../src/graph/types';
 
 const text = (name: string) => readFileSync(join(__dirname, '../fixtures/graphfile', name), 'utf8');
 
-interface Item { id: number; label: string; cluster: number; weights: Record<string, number>; scores: Record<string, number> }
+interface Item {
+  id: number;
+  label: string;
+  cluster: number;
+  weights: Record<string, number>;
+  scores: Record<string, number>;
+}
 const joi = JSON.parse(text('vosviewer-joi-map.json')) as { network: { items: Item[]; links: { source_id: number; target_id: number; strength: number }[] } };
 const items = joi.network.items;
 
@@ -133,7 +139,6 @@ const workspaceOf = (r: Extract<ReturnType<typeof readGraphFile>, { ok: true }>,
   );
 
 describe('graph file → workspace → display: only the styles a file gives are kept', () => {
-
   it('a VOSviewer map gets no default grey over its clusters, and its title and description', () => {
     const r = readGraphFile(text('vosviewer-joi-map.json'), 'joi.json');
     if (!r.ok) throw new Error(r.error);

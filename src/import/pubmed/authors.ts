@@ -16,7 +16,13 @@ export interface RecordPeople {
   badOrcidLines: number[];
 }
 
-interface Person { ref: AuthorRef; fromFau: boolean; hasAu: boolean; ids: string[]; affiliations: string[] }
+interface Person {
+  ref: AuthorRef;
+  fromFau: boolean;
+  hasAu: boolean;
+  ids: string[];
+  affiliations: string[];
+}
 
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|v|2nd|3rd)\.?$/i;
 const INITIALS = /^[A-Z]{1,4}$/;
@@ -27,7 +33,9 @@ export function fullAuthorName(value: string): string {
   const comma = value.indexOf(',');
   if (comma < 0) return collapseSpace(value);
   const last = value.slice(0, comma).trim();
-  const given = collapseSpace(value.slice(comma + 1).replace(/,/g, ' ')).split(' ').filter(Boolean);
+  const given = collapseSpace(value.slice(comma + 1).replace(/,/g, ' '))
+    .split(' ')
+    .filter(Boolean);
   const suffix = given.length > 1 && SUFFIX.test(given[given.length - 1]) ? given.pop() : undefined;
   return collapseSpace([...given, last, suffix ?? ''].join(' '));
 }
@@ -47,7 +55,10 @@ export function orcidFromAuid(value: string): string | null | undefined {
   const m = value.match(/^ORCID\s*:\s*(.+)$/i);
   if (!m) return undefined;
   const raw = m[1].trim();
-  const digits = raw.slice(raw.lastIndexOf('/') + 1).replace(/[-\s]/g, '').toUpperCase();
+  const digits = raw
+    .slice(raw.lastIndexOf('/') + 1)
+    .replace(/[-\s]/g, '')
+    .toUpperCase();
   if (!/^\d{15}[\dX]$/.test(digits)) return null;
   return `orcid:${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8, 12)}-${digits.slice(12)}`;
 }

@@ -13,7 +13,11 @@ export interface PubmedField {
   line: number;
 }
 
-export interface LooseLine { line: number; text: string; joinedTo?: string }
+export interface LooseLine {
+  line: number;
+  text: string;
+  joinedTo?: string;
+}
 
 export interface PubmedRecord {
   /** 1-based line where the record starts. */
@@ -35,7 +39,12 @@ export function fieldTag(line: string): string | undefined {
   return TAG_NAME.test(name) ? name.trimEnd() : undefined;
 }
 
-interface OpenField { tag: string; value: string; more?: string[]; line: number }
+interface OpenField {
+  tag: string;
+  value: string;
+  more?: string[];
+  line: number;
+}
 
 class RecordBuilder {
   readonly record: PubmedRecord;

@@ -18,14 +18,21 @@ export interface AuthorCells {
   affiliations: string;
 }
 
-export interface RowAuthors { authors: AuthorRef[]; truncated: boolean; warnings: string[] }
+export interface RowAuthors {
+  authors: AuthorRef[];
+  truncated: boolean;
+  warnings: string[];
+}
 
 const INITIALS = /^(?:\p{Lu}\.[\s-]?)+$/u;
 const ABBREVIATED = /^(.+?)\s+((?:\p{Lu}\.[\s-]?)+)$/u;
 const ET_AL = /^(et al\.?|others)$/i;
 
 function split(cell: string, sep: string): string[] {
-  return cell.split(sep).map(collapseSpace).filter((s) => s && !isPlaceholder(s));
+  return cell
+    .split(sep)
+    .map(collapseSpace)
+    .filter((s) => s && !isPlaceholder(s));
 }
 
 /** The written names of the `Authors` cell; the older comma-separated form ("Phillips, J.C., Braun, R.") paired up. */
@@ -41,7 +48,10 @@ function writtenNames(cell: string): string[] {
 
 /** "Li, Shan" → "Shan Li"; "Siu K.-C." → "K.-C. Siu"; anything else as written. */
 export function displayName(name: string): string {
-  const parts = name.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = name
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length >= 2) return collapseSpace(`${parts.slice(1).join(' ')} ${parts[0]}`);
   const m = name.match(ABBREVIATED);
   return m ? collapseSpace(`${m[2]} ${m[1]}`) : collapseSpace(name);
@@ -128,7 +138,10 @@ export function rowAuthors(cells: AuthorCells): RowAuthors {
   const warnings: string[] = [];
   const written = writtenNames(cells.authors);
   const full = split(cells.fullNames, ';').map(fullName);
-  const ids = cells.ids.split(';').map((s) => s.trim()).filter((s) => /^\d{5,15}$/.test(s));
+  const ids = cells.ids
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => /^\d{5,15}$/.test(s));
   const truncated = written.some((n) => ET_AL.test(n));
   const shown = written.filter((n) => !ET_AL.test(n));
   const count = full.length || shown.length;

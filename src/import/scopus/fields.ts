@@ -19,7 +19,7 @@ export function scopusIds(links: (string | undefined)[]): PaperIds | undefined {
 
 /** "Cited by: 12" (newer), "cited By 12" (older BibTeX), "Cited By :12" (RIS) in a note (BibTeX `note`, RIS `N1`). */
 export function citedByNote(notes: string | string[] | undefined): number | undefined {
-  for (const note of typeof notes === 'string' ? [notes] : notes ?? []) {
+  for (const note of typeof notes === 'string' ? [notes] : (notes ?? [])) {
     const m = note.match(/\bcited\s+by\s*:?\s*(\d{1,9})\b/i);
     if (m) return Number(m[1]);
   }

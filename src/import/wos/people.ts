@@ -4,7 +4,10 @@ import { collapseSpace } from '../common';
 
 /** "Last, First Middle" (WoS AF/AU) becomes "First Middle Last", as RIS names are; "Last, First, Jr." keeps the suffix last. */
 export function displayName(value: string): string {
-  const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length < 2) return collapseSpace(value);
   const suffix = parts.length > 2 && /^(jr|sr|ii|iii|iv)\.?$/i.test(parts[parts.length - 1]) ? parts.pop() : undefined;
   return collapseSpace(`${parts.slice(1).join(' ')} ${parts[0]}${suffix ? ` ${suffix}` : ''}`);
@@ -41,7 +44,10 @@ class AuthorMatcher {
   private readonly byShort = new Map<string, number>();
   private byInitial: Map<string, number> | undefined;
 
-  constructor(private readonly full: string[], private readonly short: string[]) {
+  constructor(
+    private readonly full: string[],
+    private readonly short: string[],
+  ) {
     for (let i = 0; i < full.length; i++) addKey(this.byFull, nameKey(full[i]), i);
     for (let i = 0; i < short.length; i++) addKey(this.byShort, nameKey(short[i]), i);
   }
@@ -84,7 +90,11 @@ function idList(text: string | undefined): { name: string; id: string }[] {
 export function countryOf(address: string): string | undefined {
   const comma = address.lastIndexOf(',');
   if (comma < 0) return undefined;
-  const last = address.slice(comma + 1).trim().replace(/\.$/, '').trim();
+  const last = address
+    .slice(comma + 1)
+    .trim()
+    .replace(/\.$/, '')
+    .trim();
   if (!last) return undefined;
   if (last === 'USA' || last.endsWith(' USA')) return 'USA';
   if (last === 'Peoples R China') return 'China';
@@ -100,9 +110,18 @@ export interface PeopleInput {
   researcherIds?: string;
 }
 
-export interface People { authors: AuthorRef[]; groupAuthors: string[]; warnings: string[] }
+export interface People {
+  authors: AuthorRef[];
+  groupAuthors: string[];
+  warnings: string[];
+}
 
-interface Draft { name: string; ids: string[]; affiliations: string[]; countries: string[] }
+interface Draft {
+  name: string;
+  ids: string[];
+  affiliations: string[];
+  countries: string[];
+}
 
 function pushOnce(list: string[], value: string): void {
   if (!list.includes(value)) list.push(value);

@@ -22,12 +22,22 @@ export interface WosRecord {
   warnings: string[];
 }
 
-export interface SplitResult { records: WosRecord[]; strayLines: number; firstStrayLine?: number }
+export interface SplitResult {
+  records: WosRecord[];
+  strayLines: number;
+  firstStrayLine?: number;
+}
 
 const TAG_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
 const HEAD_LINES = 4;
 
-interface OpenRecord { line: number; fields: Map<string, string[]>; head: string[]; lastTag: string; notFields: number }
+interface OpenRecord {
+  line: number;
+  fields: Map<string, string[]>;
+  head: string[];
+  lastTag: string;
+  notFields: number;
+}
 
 function closeRecord(open: OpenRecord, warnings: string[]): WosRecord {
   const lists = new Map<string, string[]>();

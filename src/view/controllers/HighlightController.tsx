@@ -26,7 +26,12 @@ export interface HighlightInk {
 }
 
 /** sigma's hover box, in the theme's colours (sigma's own is always white). */
-function drawLabelBox(context: CanvasRenderingContext2D, data: { x: number; y: number; size: number; label?: string | null }, settings: Settings, ink: HighlightInk) {
+function drawLabelBox(
+  context: CanvasRenderingContext2D,
+  data: { x: number; y: number; size: number; label?: string | null },
+  settings: Settings,
+  ink: HighlightInk,
+) {
   const size = settings.labelSize;
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   context.fillStyle = ink.box;
@@ -100,7 +105,11 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       ctx.globalAlpha = 1;
     };
 
-    const drawHover = (context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string }, settings: Settings) => {
+    const drawHover = (
+      context: CanvasRenderingContext2D,
+      data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string },
+      settings: Settings,
+    ) => {
       const h = current.current;
       const key = data.key ?? '';
       const hovered = !h.nodes.size || h.focus.includes(key) || !h.nodes.has(key);

@@ -4,7 +4,11 @@ import { LayoutRunner, BIG_GRAPH_POSITION_INTERVAL_MS, type LayoutProgress } fro
 import { LOD_MIN_EDGES, LOD_MIN_NODES } from '../../graph/overview';
 
 /** Starts the worker layout when a graph is shown and hands its controls up. */
-export function LayoutController({ autoStart, onReady, onProgress }: {
+export function LayoutController({
+  autoStart,
+  onReady,
+  onProgress,
+}: {
   autoStart: boolean;
   onReady: (runner: LayoutRunner | null) => void;
   onProgress: (p: LayoutProgress) => void;

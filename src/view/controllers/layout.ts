@@ -96,20 +96,25 @@ export class LayoutRunner {
   /** Writes a node matrix's positions into the graph (one graph event, one redraw). */
   private write(matrix: Float32Array) {
     let i = 0;
-    this.graph.updateEachNodeAttributes((_node, attributes) => {
-      attributes.x = matrix[i];
-      attributes.y = matrix[i + 1];
-      i += PPN;
-      return attributes;
-    }, { attributes: ['x', 'y'] });
+    this.graph.updateEachNodeAttributes(
+      (_node, attributes) => {
+        attributes.x = matrix[i];
+        attributes.y = matrix[i + 1];
+        i += PPN;
+        return attributes;
+      },
+      { attributes: ['x', 'y'] },
+    );
     this.pending = null;
     const written = performance.now();
     this.lastApplied = written;
     if (this.positionIntervalMs > 0) {
-      requestAnimationFrame(() => setTimeout(() => {
-        this.lastRedrawMs = performance.now() - written;
-        this.lastApplied = performance.now();
-      }, 0));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.lastRedrawMs = performance.now() - written;
+          this.lastApplied = performance.now();
+        }, 0),
+      );
     }
   }
 
@@ -117,14 +122,19 @@ export class LayoutRunner {
     const n = this.graph.order;
     if (matrix.length !== n * PPN) return false;
     const now = new Float64Array(n * 2);
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      maxX = -Infinity,
+      minY = Infinity,
+      maxY = -Infinity;
     for (let i = 0; i < n; i++) {
       const x = matrix[i * PPN];
       const y = matrix[i * PPN + 1];
       now[2 * i] = x;
       now[2 * i + 1] = y;
-      minX = Math.min(minX, x); maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
     }
     const prev = this.lastPositions;
     this.lastPositions = now;

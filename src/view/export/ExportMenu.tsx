@@ -147,29 +147,68 @@ export function ExportMenu() {
         <div ref={menu} id="export-menu" className="popover export-menu" role="menu" aria-label="Export" onKeyDown={onMenuKey}>
           {selectionScope && (
             <Group label="What to export">
-              <Item role="menuitemradio" checked={!useScope} onSelect={() => setUseScope(false)}>Whole graph</Item>
-              <Item role="menuitemradio" checked={useScope} onSelect={() => setUseScope(true)}>{selectionScope.label}</Item>
+              <Item role="menuitemradio" checked={!useScope} onSelect={() => setUseScope(false)}>
+                Whole graph
+              </Item>
+              <Item role="menuitemradio" checked={useScope} onSelect={() => setUseScope(true)}>
+                {selectionScope.label}
+              </Item>
             </Group>
           )}
           <Group label="Image">
-            <Item onSelect={() => { close(false); setDialog('png'); }}>PNG image…</Item>
+            <Item
+              onSelect={() => {
+                close(false);
+                setDialog('png');
+              }}
+            >
+              PNG image…
+            </Item>
             <Item onSelect={() => needSigma((s) => save(() => svgFile(s, input(), svgLegend)))}>SVG (what is on screen)</Item>
-            <Item role="menuitemcheckbox" checked={svgLegend} onSelect={() => setSvgLegend((v) => !v)}>Legend in SVG</Item>
+            <Item role="menuitemcheckbox" checked={svgLegend} onSelect={() => setSvgLegend((v) => !v)}>
+              Legend in SVG
+            </Item>
           </Group>
           <Group label="Data">
             {formats.map((f) => (
-              <Item key={f} onSelect={() => save(() => dataFile(f, input()))}>{DATA_FORMAT_LABELS[f]}</Item>
+              <Item key={f} onSelect={() => save(() => dataFile(f, input()))}>
+                {DATA_FORMAT_LABELS[f]}
+              </Item>
             ))}
           </Group>
           <Group label="Snapshot">
             <Item onSelect={exportSnapshot}>Snapshot (JSON)</Item>
             <Item onSelect={shareLink}>Share link…</Item>
-            <Item onSelect={() => { close(false); fileInput.current?.click(); }}>Open snapshot…</Item>
+            <Item
+              onSelect={() => {
+                close(false);
+                fileInput.current?.click();
+              }}
+            >
+              Open snapshot…
+            </Item>
           </Group>
         </div>
       )}
-      {dialog === 'png' && <PngDialog scope={scope} onClose={() => { setDialog(null); button.current?.focus(); }} />}
-      {share && <ShareDialog state={share} input={input()} onClose={() => { setShare(null); button.current?.focus(); }} />}
+      {dialog === 'png' && (
+        <PngDialog
+          scope={scope}
+          onClose={() => {
+            setDialog(null);
+            button.current?.focus();
+          }}
+        />
+      )}
+      {share && (
+        <ShareDialog
+          state={share}
+          input={input()}
+          onClose={() => {
+            setShare(null);
+            button.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -177,16 +216,32 @@ export function ExportMenu() {
 function Group({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div role="group" aria-label={label} className="export-group">
-      <div className="export-group-label" aria-hidden="true">{label}</div>
+      <div className="export-group-label" aria-hidden="true">
+        {label}
+      </div>
       {children}
     </div>
   );
 }
 
-function Item({ role = 'menuitem', checked, onSelect, children }: { role?: 'menuitem' | 'menuitemradio' | 'menuitemcheckbox'; checked?: boolean; onSelect: () => void; children: ReactNode }) {
+function Item({
+  role = 'menuitem',
+  checked,
+  onSelect,
+  children,
+}: {
+  role?: 'menuitem' | 'menuitemradio' | 'menuitemcheckbox';
+  checked?: boolean;
+  onSelect: () => void;
+  children: ReactNode;
+}) {
   return (
     <button type="button" role={role} aria-checked={role === 'menuitem' ? undefined : checked} tabIndex={-1} className="export-item" onClick={onSelect}>
-      {role !== 'menuitem' && <span className="export-check" aria-hidden="true">{checked ? (role === 'menuitemradio' ? '●' : '✓') : ''}</span>}
+      {role !== 'menuitem' && (
+        <span className="export-check" aria-hidden="true">
+          {checked ? (role === 'menuitemradio' ? '●' : '✓') : ''}
+        </span>
+      )}
       {children}
     </button>
   );

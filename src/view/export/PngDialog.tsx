@@ -79,16 +79,34 @@ export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClo
         <div className="export-row">
           <label>
             Width (px)
-            <input type="number" min={16} max={MAX_PNG_SIDE} required value={width} onChange={(e) => setWidth(Number(e.target.value))} onBlur={() => setWidth(clampSide(width))} />
+            <input
+              type="number"
+              min={16}
+              max={MAX_PNG_SIDE}
+              required
+              value={width}
+              onChange={(e) => setWidth(Number(e.target.value))}
+              onBlur={() => setWidth(clampSide(width))}
+            />
           </label>
           <label>
             Height (px)
-            <input type="number" min={16} max={MAX_PNG_SIDE} required value={height} onChange={(e) => setHeight(Number(e.target.value))} onBlur={() => setHeight(clampSide(height))} />
+            <input
+              type="number"
+              min={16}
+              max={MAX_PNG_SIDE}
+              required
+              value={height}
+              onChange={(e) => setHeight(Number(e.target.value))}
+              onBlur={() => setHeight(clampSide(height))}
+            />
           </label>
         </div>
         <div className="export-row" role="group" aria-label="Scale of the screen size">
           {[1, 2, 4, 6].map((k) => (
-            <button key={k} type="button" onClick={() => setScale(k)}>{k}×</button>
+            <button key={k} type="button" onClick={() => setScale(k)}>
+              {k}×
+            </button>
           ))}
           <span className="muted small">up to {MAX_PNG_SIDE.toLocaleString('en-US')} px a side</span>
         </div>
@@ -96,7 +114,9 @@ export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClo
           Background
           <select value={background} onChange={(e) => setBackground(e.target.value as PngBackground)}>
             {(Object.keys(PNG_BACKGROUNDS) as PngBackground[]).map((b) => (
-              <option key={b} value={b}>{b[0].toUpperCase() + b.slice(1)}</option>
+              <option key={b} value={b}>
+                {b[0].toUpperCase() + b.slice(1)}
+              </option>
             ))}
           </select>
         </label>
@@ -107,8 +127,12 @@ export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClo
           <input type="checkbox" checked={caption} onChange={(e) => setCaption(e.target.checked)} /> Caption (dataset, options, date)
         </label>
         <div className="export-row export-actions">
-          <button type="submit" disabled={busy}>{busy ? 'Rendering…' : 'Download PNG'}</button>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Rendering…' : 'Download PNG'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
         </div>
       </form>
     </div>

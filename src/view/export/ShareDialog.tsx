@@ -3,9 +3,7 @@ import type { Snapshot } from '../../export';
 import { downloadText } from './download';
 import { snapshotFile, type ExportInput } from './formats';
 
-export type ShareState =
-  | { ok: true; url: string; copied: boolean | null }
-  | { ok: false; size: number; limit: number; snapshot: Snapshot };
+export type ShareState = { ok: true; url: string; copied: boolean | null } | { ok: false; size: number; limit: number; snapshot: Snapshot };
 
 /** Shows the share link (copied to the clipboard when the browser allows), or why there is none. */
 export function ShareDialog({ state, input, onClose }: { state: ShareState; input: ExportInput; onClose: () => void }) {
@@ -16,12 +14,22 @@ export function ShareDialog({ state, input, onClose }: { state: ShareState; inpu
   }, []);
   return (
     <div className="export-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby="share-dialog-title" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+      <div
+        className="export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="share-dialog-title"
+        onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}
+      >
         <h2 id="share-dialog-title">Share link</h2>
         {state.ok ? (
           <>
             <p role="status">
-              {state.copied === true ? 'Copied to the clipboard.' : state.copied === false ? 'Copy it by hand: the browser did not allow the clipboard.' : 'Copying…'}{' '}
+              {state.copied === true
+                ? 'Copied to the clipboard.'
+                : state.copied === false
+                  ? 'Copy it by hand: the browser did not allow the clipboard.'
+                  : 'Copying…'}{' '}
               The whole view is in the link itself (no server): anyone opening it sees this dataset, layout, camera and selection.
             </p>
             <input ref={first} readOnly value={state.url} aria-label="Share link" className="export-link" onFocus={(e) => e.target.select()} />
@@ -46,7 +54,9 @@ export function ShareDialog({ state, input, onClose }: { state: ShareState; inpu
           </>
         )}
         <div className="export-row export-actions">
-          <button type="button" onClick={onClose}>Close</button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
         </div>
       </div>
     </div>

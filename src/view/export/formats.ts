@@ -2,8 +2,23 @@ import type Sigma from 'sigma';
 import type { AtlasApi } from '../../app/context';
 import type { AtlasGraph } from '../../graph/types';
 import {
-  captionText, createSnapshot, edgesCsv, exportFileName, graphView, legendEntries, nodesCsv, papersAmong, renderSvg,
-  toBibtex, toCslJson, toVosviewerJson, validateSnapshot, writeGexf, writeGraphml, type Snapshot, type ViewState,
+  captionText,
+  createSnapshot,
+  edgesCsv,
+  exportFileName,
+  graphView,
+  legendEntries,
+  nodesCsv,
+  papersAmong,
+  renderSvg,
+  toBibtex,
+  toCslJson,
+  toVosviewerJson,
+  validateSnapshot,
+  writeGexf,
+  writeGraphml,
+  type Snapshot,
+  type ViewState,
 } from '../../export';
 import type { ExportScope } from './scopes';
 import { sigmaScreenView } from './sigmaView';
@@ -104,7 +119,8 @@ export function svgFile(sigma: Sigma, input: ExportInput, legend: boolean): Expo
  * the selection. It always holds the whole dataset: opening it restores this exact view.
  */
 export function snapshotOf(api: AtlasApi, sigma: Sigma | null, date: Date): { ok: true; snapshot: Snapshot } | { ok: false; errors: string[] } {
-  if (api.workspace.graph) return { ok: false, errors: ['a graph opened from a GEXF/GraphML/VOSviewer file cannot be saved as a snapshot yet: export GEXF or GraphML instead'] };
+  if (api.workspace.graph)
+    return { ok: false, errors: ['a graph opened from a GEXF/GraphML/VOSviewer file cannot be saved as a snapshot yet: export GEXF or GraphML instead'] };
   const positions: Record<string, [number, number]> = {};
   api.graph.forEachNode((node, a) => {
     positions[node] = [a.x, a.y];

@@ -128,9 +128,7 @@ export async function renderPng(sigma: Sigma, opts: PngOptions): Promise<Blob> {
   const screen = sigma.getDimensions();
   const scale = Math.max(0.1, width / Math.max(1, screen.width));
   const camera: CameraState =
-    opts.area === 'view'
-      ? sigma.getCamera().getState()
-      : ((opts.keep && cameraToFit(sigma, opts.keep)) ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    opts.area === 'view' ? sigma.getCamera().getState() : ((opts.keep && cameraToFit(sigma, opts.keep)) ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 });
 
   if (background !== 'transparent') {
     ctx.fillStyle = background;

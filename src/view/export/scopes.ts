@@ -17,7 +17,8 @@ export interface ExportScope {
   paperIds: Set<string>;
 }
 
-const nameOf = (graph: DisplayGraph, node: string) => (graph.hasNode(node) ? (graph.getNodeAttribute(node, 'fullLabel') ?? graph.getNodeAttribute(node, 'label')) : node);
+const nameOf = (graph: DisplayGraph, node: string) =>
+  graph.hasNode(node) ? (graph.getNodeAttribute(node, 'fullLabel') ?? graph.getNodeAttribute(node, 'label')) : node;
 
 /**
  * The scope a selection offers: an author's ego network (the author, the neighbours and the edges
@@ -54,7 +55,12 @@ export function scopeOf(selection: Selection, graph: DisplayGraph, index: Datase
       const h = highlightOf(selection, graph, index);
       if (!h?.nodes.size) return null;
       const title = index.paper(selection.id)?.title ?? selection.id;
-      return { label: `Authors of “${title.length > 48 ? `${title.slice(0, 47)}…` : title}”`, fileTag: `paper-${selection.id}`, nodes: h.nodes, paperIds: new Set([selection.id]) };
+      return {
+        label: `Authors of “${title.length > 48 ? `${title.slice(0, 47)}…` : title}”`,
+        fileTag: `paper-${selection.id}`,
+        nodes: h.nodes,
+        paperIds: new Set([selection.id]),
+      };
     }
     case 'affiliation': {
       if (!graph.hasNode(selection.node)) return null;

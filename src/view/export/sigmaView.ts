@@ -31,7 +31,10 @@ export function sigmaScreenView(sigma: Sigma, keep: ReadonlySet<string> | null):
 
 /** A camera that frames these nodes (sigma's framed coordinates: the whole graph is the unit square at ratio 1). */
 export function cameraToFit(sigma: Sigma, nodes: Iterable<string>): CameraState | null {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   for (const node of nodes) {
     const d = sigma.getNodeDisplayData(node);
     if (!d) continue;

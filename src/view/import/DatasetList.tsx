@@ -26,13 +26,21 @@ function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: bo
             const title = renaming.trim();
             if (!title) return;
             setRenaming(null);
-            void act(renameDataset(s.id, title).then(() => {
-              // The open copy gets the new title too.
-              if (workspace.id === s.id) openWorkspace({ ...workspace, dataset: { ...workspace.dataset, title } });
-            }));
+            void act(
+              renameDataset(s.id, title).then(() => {
+                // The open copy gets the new title too.
+                if (workspace.id === s.id) openWorkspace({ ...workspace, dataset: { ...workspace.dataset, title } });
+              }),
+            );
           }}
         >
-          <input aria-label={`New name for ${s.title}`} value={renaming} autoFocus onChange={(e) => setRenaming(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), e.preventDefault(), setRenaming(null))} />
+          <input
+            aria-label={`New name for ${s.title}`}
+            value={renaming}
+            autoFocus
+            onChange={(e) => setRenaming(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), e.preventDefault(), setRenaming(null))}
+          />
           <button type="submit">Save</button>
         </form>
       ) : (
@@ -44,12 +52,20 @@ function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: bo
             {s.papers.toLocaleString('en-US')} papers · {new Date(s.updatedAt).toLocaleString()}
           </span>
           <span className="dataset-actions">
-            <button type="button" onClick={() => void open()} disabled={current} aria-label={`Open ${s.title}`}>Open</button>
-            <button type="button" onClick={() => setRenaming(s.title)} aria-label={`Rename ${s.title}`}>Rename</button>
+            <button type="button" onClick={() => void open()} disabled={current} aria-label={`Open ${s.title}`}>
+              Open
+            </button>
+            <button type="button" onClick={() => setRenaming(s.title)} aria-label={`Rename ${s.title}`}>
+              Rename
+            </button>
             {confirmDelete ? (
-              <button type="button" className="danger" onClick={() => void act(deleteDataset(s.id))} aria-label={`Really delete ${s.title}`}>Really delete?</button>
+              <button type="button" className="danger" onClick={() => void act(deleteDataset(s.id))} aria-label={`Really delete ${s.title}`}>
+                Really delete?
+              </button>
             ) : (
-              <button type="button" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${s.title}`}>Delete</button>
+              <button type="button" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${s.title}`}>
+                Delete
+              </button>
             )}
           </span>
         </>
@@ -63,13 +79,24 @@ function DamagedRow({ d, onChanged, onError }: { d: DamagedRecord; onChanged: ()
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
     <li className="dataset-row">
-      <span className="dataset-name">{d.name} <span className="badge">damaged</span></span>
+      <span className="dataset-name">
+        {d.name} <span className="badge">damaged</span>
+      </span>
       <span className="muted small">Cannot be read: {d.reason}. Kept as it is.</span>
       <span className="dataset-actions">
         {confirmDelete ? (
-          <button type="button" className="danger" onClick={() => void deleteDataset(d.id).then(onChanged, (e: Error) => onError(e.message))} aria-label={`Really delete ${d.name}`}>Really delete?</button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void deleteDataset(d.id).then(onChanged, (e: Error) => onError(e.message))}
+            aria-label={`Really delete ${d.name}`}
+          >
+            Really delete?
+          </button>
         ) : (
-          <button type="button" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${d.name}`}>Delete</button>
+          <button type="button" onClick={() => setConfirmDelete(true)} aria-label={`Delete ${d.name}`}>
+            Delete
+          </button>
         )}
       </span>
     </li>
@@ -97,7 +124,11 @@ export function DatasetList({ version }: { version: number }) {
   return (
     <section aria-label="Stored datasets">
       <h3>Datasets kept in this browser</h3>
-      {error && <p role="alert" className="import-error">{error}</p>}
+      {error && (
+        <p role="alert" className="import-error">
+          {error}
+        </p>
+      )}
       {list && list.length === 0 && !damaged.length && <p className="muted">None yet: every import is kept here.</p>}
       {list && list.length > 0 && (
         <ul className="plain dataset-list">
@@ -109,7 +140,8 @@ export function DatasetList({ version }: { version: number }) {
       {damaged.length > 0 && (
         <>
           <p role="alert" className="import-error">
-            {damaged.length === 1 ? 'One stored dataset cannot be read' : `${damaged.length} stored datasets cannot be read`}: {damaged.map((d) => `“${d.name}”`).join(', ')}. {damaged.length === 1 ? 'It is' : 'They are'} kept as stored and never overwritten.
+            {damaged.length === 1 ? 'One stored dataset cannot be read' : `${damaged.length} stored datasets cannot be read`}:{' '}
+            {damaged.map((d) => `“${d.name}”`).join(', ')}. {damaged.length === 1 ? 'It is' : 'They are'} kept as stored and never overwritten.
           </p>
           <ul className="plain dataset-list" aria-label="Damaged datasets">
             {damaged.map((d) => (

@@ -1,8 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createOpenAlexClient, NO_CACHE } from '../../import/openalex';
 import {
-  autocompleteEntities, checkFreeFilter, countWorks, estimateDownload, FIELD_MAX_WORKS, fieldFilter, WORK_TYPES,
-  type FieldEntity, type FieldEntityKind, type FieldQuery,
+  autocompleteEntities,
+  checkFreeFilter,
+  countWorks,
+  estimateDownload,
+  FIELD_MAX_WORKS,
+  fieldFilter,
+  WORK_TYPES,
+  type FieldEntity,
+  type FieldEntityKind,
+  type FieldQuery,
 } from '../../import/openalexField';
 import { deleteFieldJob, unfinishedFieldJobs, type FieldJob } from '../../store/fieldPages';
 import { ImportReportView } from './ImportReportView';
@@ -12,7 +20,11 @@ import type { useImporter } from './useImporter';
 
 type Importer = ReturnType<typeof useImporter>;
 const fmt = (n: number) => n.toLocaleString('en-US');
-const KINDS: [FieldEntityKind, string][] = [['topics', 'Topic'], ['sources', 'Venue (source)'], ['institutions', 'Institution']];
+const KINDS: [FieldEntityKind, string][] = [
+  ['topics', 'Topic'],
+  ['sources', 'Venue (source)'],
+  ['institutions', 'Institution'],
+];
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';
 
 function labelOf(q: FieldQuery): string {
@@ -153,26 +165,40 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
   return (
     <div role="tabpanel" id="import-panel-field" aria-labelledby="import-tab-field">
       <p className="muted small">
-        Map a field: every work of some topics, venues or institutions over a year range, from OpenAlex. The count and the size of the download are
-        shown first; pages are kept in this browser as they arrive, so a reload or a dropped connection resumes. Up to {fmt(FIELD_MAX_WORKS)} works;
-        beyond, use <code>npm run field</code> (DuckDB, see the README).
+        Map a field: every work of some topics, venues or institutions over a year range, from OpenAlex. The count and the size of the download are shown first;
+        pages are kept in this browser as they arrive, so a reload or a dropped connection resumes. Up to {fmt(FIELD_MAX_WORKS)} works; beyond, use{' '}
+        <code>npm run field</code> (DuckDB, see the README).
       </p>
       {unfinished.length > 0 && (
         <section aria-label="Unfinished field fetches">
           {unfinished.map((j) => (
             <p key={j.key} className="small">
               Unfinished: “{j.label}”, {fmt(j.state.works)} of {fmt(j.count)} works stored.{' '}
-              <button type="button" disabled={Boolean(busy)} onClick={() => void fetchAll(j)}>Resume</button>{' '}
-              <button type="button" disabled={Boolean(busy)} onClick={() => void deleteFieldJob(j.key).then(refreshUnfinished)}>Discard</button>
+              <button type="button" disabled={Boolean(busy)} onClick={() => void fetchAll(j)}>
+                Resume
+              </button>{' '}
+              <button type="button" disabled={Boolean(busy)} onClick={() => void deleteFieldJob(j.key).then(refreshUnfinished)}>
+                Discard
+              </button>
             </p>
           ))}
         </section>
       )}
       <div className="field-pick">
         <select aria-label="Kind of entity" value={kind} onChange={(e) => setKind(e.target.value as FieldEntityKind)}>
-          {KINDS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+          {KINDS.map(([k, l]) => (
+            <option key={k} value={k}>
+              {l}
+            </option>
+          ))}
         </select>
-        <input type="search" aria-label="Find a topic, venue or institution" placeholder="Name (2 letters or more)" value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Find a topic, venue or institution"
+          placeholder="Name (2 letters or more)"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {found && (
         <ul className="openalex-candidates" aria-label="Matches">
@@ -181,9 +207,13 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
             <li key={e.id}>
               <div>
                 <strong>{e.name}</strong> <span className="muted small">{e.id}</span>
-                {(e.hint || e.worksCount !== undefined) && <div className="small">{[e.hint, e.worksCount !== undefined ? `${fmt(e.worksCount)} works` : ''].filter(Boolean).join(' · ')}</div>}
+                {(e.hint || e.worksCount !== undefined) && (
+                  <div className="small">{[e.hint, e.worksCount !== undefined ? `${fmt(e.worksCount)} works` : ''].filter(Boolean).join(' · ')}</div>
+                )}
               </div>
-              <button type="button" aria-label={`Add ${e.name} (${e.id})`} onClick={() => add(e)}>Add</button>
+              <button type="button" aria-label={`Add ${e.name} (${e.id})`} onClick={() => add(e)}>
+                Add
+              </button>
             </li>
           ))}
         </ul>
@@ -193,30 +223,54 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
           {entities.map((e) => (
             <li key={`${e.kind}:${e.id}`} className="tag">
               {KINDS.find(([k]) => k === e.kind)?.[1]}: {e.name}{' '}
-              <button type="button" className="link" aria-label={`Remove ${e.name}`} onClick={() => (setEntities((l) => l.filter((x) => x !== e)), setCount(null))}>×</button>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Remove ${e.name}`}
+                onClick={() => (setEntities((l) => l.filter((x) => x !== e)), setCount(null))}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
       )}
       <div className="field-options small">
-        <label>Published from <input aria-label="Published from (year)" inputMode="numeric" size={5} value={from} onChange={(e) => (setFrom(e.target.value), setCount(null))} /></label>
-        <label>to <input aria-label="Published until (year)" inputMode="numeric" size={5} value={to} onChange={(e) => (setTo(e.target.value), setCount(null))} /></label>
+        <label>
+          Published from{' '}
+          <input aria-label="Published from (year)" inputMode="numeric" size={5} value={from} onChange={(e) => (setFrom(e.target.value), setCount(null))} />
+        </label>
+        <label>
+          to <input aria-label="Published until (year)" inputMode="numeric" size={5} value={to} onChange={(e) => (setTo(e.target.value), setCount(null))} />
+        </label>
         <fieldset>
           <legend>Work types (none: all)</legend>
           {WORK_TYPES.map((t) => (
             <label key={t}>
-              <input type="checkbox" checked={types.includes(t)} onChange={(e) => (setTypes((l) => (e.target.checked ? [...l, t] : l.filter((x) => x !== t))), setCount(null))} /> {t}
+              <input
+                type="checkbox"
+                checked={types.includes(t)}
+                onChange={(e) => (setTypes((l) => (e.target.checked ? [...l, t] : l.filter((x) => x !== t))), setCount(null))}
+              />{' '}
+              {t}
             </label>
           ))}
         </fieldset>
         <label className="openalex-contact">
           Other OpenAlex filter (optional){' '}
-          <input aria-label="OpenAlex filter" placeholder="e.g. language:en,is_retracted:false" value={free} onChange={(e) => (setFree(e.target.value), setCount(null))} />
+          <input
+            aria-label="OpenAlex filter"
+            placeholder="e.g. language:en,is_retracted:false"
+            value={free}
+            onChange={(e) => (setFree(e.target.value), setCount(null))}
+          />
         </label>
         {freeError && <span className="import-error">{freeError}</span>}
       </div>
       <p className="muted small">
-        {readContact() ? 'Requests carry the e-mail or API key given in the OpenAlex tab (OpenAlex’s polite pool).' : 'Give your e-mail or API key in the OpenAlex tab for OpenAlex’s polite pool (faster, fewer refusals).'}
+        {readContact()
+          ? 'Requests carry the e-mail or API key given in the OpenAlex tab (OpenAlex’s polite pool).'
+          : 'Give your e-mail or API key in the OpenAlex tab for OpenAlex’s polite pool (faster, fewer refusals).'}
       </p>
       <p>
         <button type="button" disabled={!filter || Boolean(busy)} onClick={() => void doCount()}>
@@ -227,7 +281,8 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
       {count && estimate && (
         <section aria-label="Field query count" className="small">
           <p>
-            <strong>{fmt(count.count)} works</strong> match “{count.label}”: about {fmt(estimate.requests)} requests and {fmt(estimate.megabytes)} MB to download.
+            <strong>{fmt(count.count)} works</strong> match “{count.label}”: about {fmt(estimate.requests)} requests and {fmt(estimate.megabytes)} MB to
+            download.
           </p>
           {tooBig ? (
             <p className="import-error">
@@ -235,15 +290,28 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
               <code>npm run field</code> on DuckDB (README, “Beyond the page”).
             </p>
           ) : (
-            <button type="button" className="primary" disabled={Boolean(busy) || Boolean(importer.running) || count.count === 0} onClick={() => void fetchAll({ key: count.filter, label: count.label, count: count.count })}>
+            <button
+              type="button"
+              className="primary"
+              disabled={Boolean(busy) || Boolean(importer.running) || count.count === 0}
+              onClick={() => void fetchAll({ key: count.filter, label: count.label, count: count.count })}
+            >
               Fetch {fmt(count.count)} works
             </button>
           )}
         </section>
       )}
-      {error && <p role="alert" className="import-error">{error}</p>}
+      {error && (
+        <p role="alert" className="import-error">
+          {error}
+        </p>
+      )}
       {note && <p role="status">{note}</p>}
-      {retry && <p role="status" className="small">{retry}</p>}
+      {retry && (
+        <p role="status" className="small">
+          {retry}
+        </p>
+      )}
       {progress && (
         <div className="import-progress" role="status">
           <progress aria-label="Field fetch progress" max={1} value={fraction} />{' '}
@@ -252,13 +320,17 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
               ? `${fmt(progress.done)} of ${fmt(progress.total)} works fetched${progress.resumedFrom ? ` (resumed at ${fmt(progress.resumedFrom)})` : ''}`
               : `Full author lists: ${fmt(progress.done)} of ${fmt(progress.total)} long works refetched`}
           </span>{' '}
-          <button type="button" onClick={() => handle.current?.cancel()}>Stop</button>
+          <button type="button" onClick={() => handle.current?.cancel()}>
+            Stop
+          </button>
         </div>
       )}
       {importer.running && (
         <div className="import-progress" role="status">
           <progress aria-label="Import progress" max={1} value={importer.running.fraction} /> <span className="small">{importer.running.label}</span>{' '}
-          <button type="button" onClick={importer.cancel}>Cancel</button>
+          <button type="button" onClick={importer.cancel}>
+            Cancel
+          </button>
         </div>
       )}
       {importer.outcome && <ImportReportView outcome={importer.outcome} />}

@@ -13,7 +13,13 @@ import { usePositionSaver } from './usePositionSaver';
 import './import.css';
 
 type Tab = 'import' | 'openalex' | 'field' | 'datasets' | 'names';
-const TABS: [Tab, string][] = [['import', 'Import'], ['openalex', 'OpenAlex'], ['field', 'Field'], ['datasets', 'Datasets'], ['names', 'Name variants']];
+const TABS: [Tab, string][] = [
+  ['import', 'Import'],
+  ['openalex', 'OpenAlex'],
+  ['field', 'Field'],
+  ['datasets', 'Datasets'],
+  ['names', 'Name variants'],
+];
 
 /** A full-page overlay while files are dragged over the page; dropping them imports them. */
 function useFileDrop(onFiles: (files: File[]) => void): boolean {
@@ -109,11 +115,21 @@ export function ImportButton() {
       >
         <header className="import-dialog-head">
           <h2 id="import-dialog-title">Import and datasets</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={() => setOpen(false)}>×</button>
+          <button type="button" className="icon-button" aria-label="Close" onClick={() => setOpen(false)}>
+            ×
+          </button>
         </header>
         <div role="tablist" aria-label="Import sections" className="import-tabs">
           {TABS.map(([t, label]) => (
-            <button key={t} type="button" role="tab" id={`import-tab-${t}`} aria-selected={tab === t} aria-controls={`import-panel-${t}`} onClick={() => setTab(t)}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`import-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`import-panel-${t}`}
+              onClick={() => setTab(t)}
+            >
               {label}
             </button>
           ))}
@@ -122,19 +138,24 @@ export function ImportButton() {
           <div role="tabpanel" id="import-panel-import" aria-labelledby="import-tab-import">
             <p className="muted small">
               Web of Science (plain text or tab-delimited), Scopus (CSV, BibTeX, RIS), PubMed/MEDLINE, BibTeX, RIS, CSL-JSON (Zotero), OpenAlex JSON, CSV/TSV,
-              ACL Anthology XML (+ name_variants.yaml), or the text of a profile page. Several files at once,
-              or drop them anywhere on the page. Snapshots and graph files (GEXF, GraphML, VOSviewer) open too.
+              ACL Anthology XML (+ name_variants.yaml), or the text of a profile page. Several files at once, or drop them anywhere on the page. Snapshots and
+              graph files (GEXF, GraphML, VOSviewer) open too.
             </p>
             <div className="import-options">
               <label>
                 Format{' '}
                 <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as JobFormat | '')}>
                   <option value="">Detect from content</option>
-                  {Object.entries(FORMAT_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+                  {Object.entries(FORMAT_LABELS).map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label title={canAppend ? '' : 'The dataset shown has no papers'}>
-                <input type="checkbox" checked={append && canAppend} disabled={!canAppend} onChange={(e) => setAppend(e.target.checked)} /> Add to the dataset shown (“{workspace.dataset.title}”)
+                <input type="checkbox" checked={append && canAppend} disabled={!canAppend} onChange={(e) => setAppend(e.target.checked)} /> Add to the dataset
+                shown (“{workspace.dataset.title}”)
               </label>
               <label title="Records with the same DOI, arXiv id, or title, year and a shared author are merged into one paper unless this is checked">
                 <input type="checkbox" checked={keepApart} onChange={(e) => setKeepApart(e.target.checked)} /> Keep duplicates apart
@@ -142,10 +163,22 @@ export function ImportButton() {
             </div>
             <label className="file-button primary">
               Choose files…
-              <input type="file" multiple aria-label="Import papers" disabled={Boolean(importer.running)} onChange={(e) => (e.target.files && onFiles(e.target.files), (e.target.value = ''))} />
+              <input
+                type="file"
+                multiple
+                aria-label="Import papers"
+                disabled={Boolean(importer.running)}
+                onChange={(e) => (e.target.files && onFiles(e.target.files), (e.target.value = ''))}
+              />
             </label>
             <div className="paste-box">
-              <textarea aria-label="Paste papers" rows={6} placeholder="…or paste a Web of Science, Scopus or PubMed export, BibTeX, RIS, JSON, CSV or a profile page’s text here" value={pasted} onChange={(e) => setPasted(e.target.value)} />
+              <textarea
+                aria-label="Paste papers"
+                rows={6}
+                placeholder="…or paste a Web of Science, Scopus or PubMed export, BibTeX, RIS, JSON, CSV or a profile page’s text here"
+                value={pasted}
+                onChange={(e) => setPasted(e.target.value)}
+              />
               <button type="button" disabled={!pasted.trim() || Boolean(importer.running)} onClick={() => begin([{ name: 'pasted text', text: pasted }])}>
                 Import pasted text
               </button>
@@ -153,10 +186,14 @@ export function ImportButton() {
             {importer.running && (
               <div className="import-progress" role="status">
                 <progress aria-label="Import progress" max={1} value={importer.running.fraction} /> <span className="small">{importer.running.label}</span>{' '}
-                <button type="button" onClick={importer.cancel}>Cancel</button>
+                <button type="button" onClick={importer.cancel}>
+                  Cancel
+                </button>
               </div>
             )}
-            {importer.pending && <PendingReview files={importer.pending.files} onConfirm={importer.confirmPending} onCancel={() => importer.setPending(null)} />}
+            {importer.pending && (
+              <PendingReview files={importer.pending.files} onConfirm={importer.confirmPending} onCancel={() => importer.setPending(null)} />
+            )}
             {importer.outcome && <ImportReportView outcome={importer.outcome} />}
           </div>
         )}

@@ -64,13 +64,27 @@ function FileReport({ fileName, report, byId }: { fileName: string; report: Impo
         {fileName} <span className="muted small">({FORMAT_LABELS[report.format] ?? report.format})</span>
       </h4>
       {report.fatal ? (
-        <p role="alert" className="import-error">Nothing could be read from this file: {report.fatal}</p>
+        <p role="alert" className="import-error">
+          Nothing could be read from this file: {report.fatal}
+        </p>
       ) : (
         <dl className="stats">
-          <div><dt>Read</dt><dd>{report.read.toLocaleString('en-US')}</dd></div>
-          <div><dt>Imported</dt><dd>{report.imported.toLocaleString('en-US')}</dd></div>
-          <div><dt>Skipped</dt><dd>{report.skipped.length.toLocaleString('en-US')}</dd></div>
-          <div><dt>Duplicates merged</dt><dd>{merged.length.toLocaleString('en-US')}</dd></div>
+          <div>
+            <dt>Read</dt>
+            <dd>{report.read.toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>Imported</dt>
+            <dd>{report.imported.toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>Skipped</dt>
+            <dd>{report.skipped.length.toLocaleString('en-US')}</dd>
+          </div>
+          <div>
+            <dt>Duplicates merged</dt>
+            <dd>{merged.length.toLocaleString('en-US')}</dd>
+          </div>
         </dl>
       )}
       {report.skipped.length > 0 && (
@@ -90,7 +104,14 @@ function FileReport({ fileName, report, byId }: { fileName: string; report: Impo
       {report.warnings.length > 0 && (
         <details>
           <summary>Warnings ({report.warnings.length})</summary>
-          <Capped items={report.warnings} render={(w, i) => <li key={i}>{w.line !== undefined ? `Line ${w.line}` : `Record ${w.index + 1}`}: {w.message}</li>} />
+          <Capped
+            items={report.warnings}
+            render={(w, i) => (
+              <li key={i}>
+                {w.line !== undefined ? `Line ${w.line}` : `Record ${w.index + 1}`}: {w.message}
+              </li>
+            )}
+          />
         </details>
       )}
       <Duplicates merged={merged} fileName={fileName} />
@@ -139,12 +160,33 @@ function ImportSummary({ combined }: { combined: CombinedImport }) {
     <section className="import-total" aria-label="Import summary">
       <h4>All {fmt(combined.files.length)} files</h4>
       <dl className="stats">
-        <div><dt>Files</dt><dd>{fmt(combined.files.length)}{totals.unreadable > 0 && ` (${fmt(totals.unreadable)} unreadable)`}</dd></div>
-        <div><dt>Papers read</dt><dd>{fmt(totals.read)}</dd></div>
-        <div><dt>Imported</dt><dd>{fmt(combined.added)}</dd></div>
-        <div><dt>Skipped</dt><dd>{fmt(totals.skipped)}</dd></div>
-        <div><dt>Duplicates merged</dt><dd>{fmt(totals.merged)}</dd></div>
-        <div><dt>Authors</dt><dd>{fmt(totals.authors)}</dd></div>
+        <div>
+          <dt>Files</dt>
+          <dd>
+            {fmt(combined.files.length)}
+            {totals.unreadable > 0 && ` (${fmt(totals.unreadable)} unreadable)`}
+          </dd>
+        </div>
+        <div>
+          <dt>Papers read</dt>
+          <dd>{fmt(totals.read)}</dd>
+        </div>
+        <div>
+          <dt>Imported</dt>
+          <dd>{fmt(combined.added)}</dd>
+        </div>
+        <div>
+          <dt>Skipped</dt>
+          <dd>{fmt(totals.skipped)}</dd>
+        </div>
+        <div>
+          <dt>Duplicates merged</dt>
+          <dd>{fmt(totals.merged)}</dd>
+        </div>
+        <div>
+          <dt>Authors</dt>
+          <dd>{fmt(totals.authors)}</dd>
+        </div>
       </dl>
     </section>
   );
@@ -175,8 +217,8 @@ function Combined({ combined }: { combined: CombinedImport }) {
       ) : (
         combined.merged.length > 0 && (
           <p className="muted small">
-            {combined.merged.length.toLocaleString('en-US')} {combined.merged.length === 1 ? 'record' : 'records'} merged into papers read before them
-            ({byRule(combined.merged)}); each file’s report above lists its own.
+            {combined.merged.length.toLocaleString('en-US')} {combined.merged.length === 1 ? 'record' : 'records'} merged into papers read before them (
+            {byRule(combined.merged)}); each file’s report above lists its own.
           </p>
         )
       )}
@@ -189,11 +231,18 @@ export function ImportReportView({ outcome }: { outcome: Outcome }) {
   return (
     <section className="import-report" aria-label="Import report">
       <h3>Import report</h3>
-      {outcome.error && <p role="alert" className="import-error">{outcome.error}</p>}
-      {outcome.notes.map((n, i) => <p key={i}>{n}</p>)}
+      {outcome.error && (
+        <p role="alert" className="import-error">
+          {outcome.error}
+        </p>
+      )}
+      {outcome.notes.map((n, i) => (
+        <p key={i}>{n}</p>
+      ))}
       {outcome.opened && outcome.combined && (
         <p className="import-summary">
-          Opened “{outcome.opened.title}”: {outcome.combined.papers.length.toLocaleString('en-US')} papers ({outcome.combined.added.toLocaleString('en-US')} added by this import).{' '}
+          Opened “{outcome.opened.title}”: {outcome.combined.papers.length.toLocaleString('en-US')} papers ({outcome.combined.added.toLocaleString('en-US')}{' '}
+          added by this import).{' '}
           {outcome.opened.stored ? 'Saved in this browser.' : <span className="import-error">Not saved: {outcome.opened.storeError}</span>}
         </p>
       )}

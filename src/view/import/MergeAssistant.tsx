@@ -4,7 +4,10 @@ import { findMergeCandidates, fromThesaurus, mergeAuthors, pairId, splitAuthor, 
 import type { Alias } from '../../model/types';
 import { getStoredDataset, updateStoredDataset } from '../../store/datasetStore';
 
-interface Decisions { aliases: Alias[]; dismissed: string[] }
+interface Decisions {
+  aliases: Alias[];
+  dismissed: string[];
+}
 const SHOWN = 30;
 
 function download(name: string, text: string) {
@@ -24,13 +27,23 @@ function Candidate({ c, onMerge, onDismiss }: { c: MergeCandidate; onMerge: () =
       </div>
       <div className="small">
         Papers: {c.fromPapers} and {c.toPapers}.{' '}
-        {c.sharedCoauthors.length > 0 ? `Shared coauthors (${c.sharedCoauthors.length}): ${c.sharedCoauthors.slice(0, 5).join(', ')}${c.sharedCoauthors.length > 5 ? ', …' : ''}. ` : 'No shared coauthors. '}
+        {c.sharedCoauthors.length > 0
+          ? `Shared coauthors (${c.sharedCoauthors.length}): ${c.sharedCoauthors.slice(0, 5).join(', ')}${c.sharedCoauthors.length > 5 ? ', …' : ''}. `
+          : 'No shared coauthors. '}
         {c.sharedAffiliations.length > 0 && `Same affiliation: ${c.sharedAffiliations.slice(0, 3).join('; ')}. `}
-        {c.together > 0 && <span className="import-error">Both names appear on {c.together} paper{c.together > 1 ? 's' : ''}: probably two people. </span>}
+        {c.together > 0 && (
+          <span className="import-error">
+            Both names appear on {c.together} paper{c.together > 1 ? 's' : ''}: probably two people.{' '}
+          </span>
+        )}
       </div>
       <div className="import-actions">
-        <button type="button" onClick={onMerge} aria-label={`Merge ${c.fromLabel} into ${c.toLabel}`}>Merge</button>
-        <button type="button" onClick={onDismiss} aria-label={`${c.fromLabel} and ${c.toLabel} are different people`}>Not the same</button>
+        <button type="button" onClick={onMerge} aria-label={`Merge ${c.fromLabel} into ${c.toLabel}`}>
+          Merge
+        </button>
+        <button type="button" onClick={onDismiss} aria-label={`${c.fromLabel} and ${c.toLabel} are different people`}>
+          Not the same
+        </button>
       </div>
     </li>
   );
@@ -49,7 +62,10 @@ export function MergeAssistant() {
   useEffect(() => {
     let live = true;
     setHistory([]);
-    getStoredDataset(workspace.id).then((r) => live && setDismissed(r?.dismissedMerges ?? []), () => live && setDismissed([]));
+    getStoredDataset(workspace.id).then(
+      (r) => live && setDismissed(r?.dismissedMerges ?? []),
+      () => live && setDismissed([]),
+    );
     return () => {
       live = false;
     };
@@ -63,9 +79,12 @@ export function MergeAssistant() {
     const nextDataset = { ...dataset, aliases: next.aliases };
     // Merges change the nodes: drop saved positions so the layout runs again.
     if (next.aliases !== dataset.aliases) openWorkspace({ ...workspace, dataset: nextDataset, positions: undefined, selection: undefined });
-    updateStoredDataset(workspace.id, (r) => ({ ...r, dataset: { ...r.dataset, aliases: next.aliases }, positions: next.aliases !== dataset.aliases ? undefined : r.positions, dismissedMerges: next.dismissed })).catch((e: Error) =>
-      notify(`The merge applies here but was not saved: ${e.message}`, 'error'),
-    );
+    updateStoredDataset(workspace.id, (r) => ({
+      ...r,
+      dataset: { ...r.dataset, aliases: next.aliases },
+      positions: next.aliases !== dataset.aliases ? undefined : r.positions,
+      dismissedMerges: next.dismissed,
+    })).catch((e: Error) => notify(`The merge applies here but was not saved: ${e.message}`, 'error'));
   };
 
   const importThesaurus = async (file: File) => {
@@ -87,15 +106,24 @@ export function MergeAssistant() {
         <button type="button" disabled={!history.length} onClick={() => (apply(history[history.length - 1], false), setHistory((h) => h.slice(0, -1)))}>
           Undo last decision
         </button>
-        <button type="button" onClick={() => download(`${dataset.title.replace(/[^\w.-]+/g, '_')}-thesaurus.txt`, toThesaurus(dataset))}>Export thesaurus</button>
+        <button type="button" onClick={() => download(`${dataset.title.replace(/[^\w.-]+/g, '_')}-thesaurus.txt`, toThesaurus(dataset))}>
+          Export thesaurus
+        </button>
         <label className="file-button">
           Import thesaurus
-          <input type="file" accept=".txt,.tsv,text/plain" aria-label="Import thesaurus" onChange={(e) => (e.target.files?.[0] && void importThesaurus(e.target.files[0]), (e.target.value = ''))} />
+          <input
+            type="file"
+            accept=".txt,.tsv,text/plain"
+            aria-label="Import thesaurus"
+            onChange={(e) => (e.target.files?.[0] && void importThesaurus(e.target.files[0]), (e.target.value = ''))}
+          />
         </label>
       </div>
       {problems.length > 0 && (
         <ul className="import-list small">
-          {problems.map((p, i) => <li key={i}>{p}</li>)}
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
+          ))}
         </ul>
       )}
       <h4>Likely variants ({candidates.length})</h4>
@@ -110,13 +138,23 @@ export function MergeAssistant() {
           />
         ))}
       </ul>
-      {candidates.length > shown && <button type="button" className="link" onClick={() => setShown((n) => n + SHOWN)}>Show more</button>}
+      {candidates.length > shown && (
+        <button type="button" className="link" onClick={() => setShown((n) => n + SHOWN)}>
+          Show more
+        </button>
+      )}
       <h4>Merged names ({dataset.aliases.length})</h4>
       <ul className="plain">
         {dataset.aliases.map((a, i) => (
           <li key={i}>
             {a.from} → {a.to} {a.reason && <span className="muted small">({a.reason})</span>}{' '}
-            <button type="button" onClick={() => apply({ aliases: splitAuthor(dataset.aliases, a.from), dismissed })} aria-label={`Split ${a.from} from ${a.to}`}>Split</button>
+            <button
+              type="button"
+              onClick={() => apply({ aliases: splitAuthor(dataset.aliases, a.from), dismissed })}
+              aria-label={`Split ${a.from} from ${a.to}`}
+            >
+              Split
+            </button>
           </li>
         ))}
       </ul>

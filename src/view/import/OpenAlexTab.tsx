@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  classifyAuthorQuery, createOpenAlexClient, MemoryCache, OPENALEX_BASE, type AuthorCandidate, type FetchProgress,
-} from '../../import/openalex';
+import { classifyAuthorQuery, createOpenAlexClient, MemoryCache, OPENALEX_BASE, type AuthorCandidate, type FetchProgress } from '../../import/openalex';
 import { ImportReportView } from './ImportReportView';
 import type { useImporter } from './useImporter';
 import { openAlexBase, readOpenAlexOverride } from '../../security/connectPolicy';
@@ -111,8 +109,12 @@ export function OpenAlexTab({ importer, append, keepApart }: { importer: Importe
       `Fetched ${fmt(works.works.length)} works of ${c.displayName} (OpenAlex ${c.id}) from OpenAlex` +
         ` in ${fmt(works.requests)} request${works.requests === 1 ? '' : 's'}${works.cacheHits ? ` (${fmt(works.cacheHits)} answered from this session's cache)` : ''}.`,
     ];
-    if (works.refetched.length) notes.push(`${fmt(works.refetched.length)} work${works.refetched.length === 1 ? '' : 's'} whose author list OpenAlex cuts at 100 ${works.refetched.length === 1 ? 'was' : 'were'} refetched in full.`);
-    if (works.stillTruncated.length) notes.push(`${fmt(works.stillTruncated.length)} work(s) still have a truncated author list: ${works.stillTruncated.slice(0, 10).join(', ')}.`);
+    if (works.refetched.length)
+      notes.push(
+        `${fmt(works.refetched.length)} work${works.refetched.length === 1 ? '' : 's'} whose author list OpenAlex cuts at 100 ${works.refetched.length === 1 ? 'was' : 'were'} refetched in full.`,
+      );
+    if (works.stillTruncated.length)
+      notes.push(`${fmt(works.stillTruncated.length)} work(s) still have a truncated author list: ${works.stillTruncated.slice(0, 10).join(', ')}.`);
     if (!works.works.length) {
       setError(`OpenAlex lists no works for ${c.displayName} (${c.id}). Nothing was imported.`);
       return;
@@ -135,13 +137,22 @@ export function OpenAlexTab({ importer, append, keepApart }: { importer: Importe
   return (
     <div role="tabpanel" id="import-panel-openalex" aria-labelledby="import-tab-openalex">
       <p className="muted small">
-        Fetch every work of one author from <a href="https://openalex.org" target="_blank" rel="noreferrer noopener">OpenAlex</a>: search by name, ORCID or
-        OpenAlex id, pick the right person, and their works become a dataset with them linked to every paper. Works whose author list OpenAlex cuts at
-        100 are refetched one by one.
+        Fetch every work of one author from{' '}
+        <a href="https://openalex.org" target="_blank" rel="noreferrer noopener">
+          OpenAlex
+        </a>
+        : search by name, ORCID or OpenAlex id, pick the right person, and their works become a dataset with them linked to every paper. Works whose author list
+        OpenAlex cuts at 100 are refetched one by one.
       </p>
       {base !== OPENALEX_BASE && <p className="small import-error">Using a test server instead of OpenAlex: {base}</p>}
       <form className="openalex-search" onSubmit={search}>
-        <input type="search" aria-label="Search OpenAlex authors" placeholder="Author name, ORCID (0000-0002-1825-0097) or OpenAlex id" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search OpenAlex authors"
+          placeholder="Author name, ORCID (0000-0002-1825-0097) or OpenAlex id"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="submit" className="primary" disabled={!query.trim() || Boolean(busy)}>
           {busy === 'search' ? 'Searching…' : 'Search'}
         </button>
@@ -151,7 +162,11 @@ export function OpenAlexTab({ importer, append, keepApart }: { importer: Importe
         E-mail or API key (optional, kept in this browser; sent to OpenAlex as <code>mailto</code> or <code>api_key</code>){' '}
         <input type="text" aria-label="OpenAlex e-mail or API key" autoComplete="email" value={contact} onChange={(e) => saveContact(e.target.value)} />
       </label>
-      {error && <p role="alert" className="import-error">{error}</p>}
+      {error && (
+        <p role="alert" className="import-error">
+          {error}
+        </p>
+      )}
       {note && <p role="status">{note}</p>}
       {candidates && (
         <section aria-label="OpenAlex authors found">
@@ -168,7 +183,12 @@ export function OpenAlexTab({ importer, append, keepApart }: { importer: Importe
                     </div>
                     {c.alternatives.length > 0 && <div className="muted small">Also written: {c.alternatives.join(', ')}</div>}
                   </div>
-                  <button type="button" disabled={Boolean(busy) || Boolean(importer.running)} aria-label={`Import the works of ${c.displayName}${where ? `, ${where}` : ''} (${c.id})`} onClick={() => void fetchWorks(c)}>
+                  <button
+                    type="button"
+                    disabled={Boolean(busy) || Boolean(importer.running)}
+                    aria-label={`Import the works of ${c.displayName}${where ? `, ${where}` : ''} (${c.id})`}
+                    onClick={() => void fetchWorks(c)}
+                  >
                     Import {fmt(c.worksCount)} works
                   </button>
                 </li>
@@ -185,13 +205,17 @@ export function OpenAlexTab({ importer, append, keepApart }: { importer: Importe
               ? `${progress.name}: ${fmt(progress.done)} of ${fmt(progress.total)} works fetched`
               : `Full author lists: ${fmt(progress.done)} of ${fmt(progress.total)} long works refetched`}
           </span>{' '}
-          <button type="button" onClick={cancel}>Cancel</button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
         </div>
       )}
       {importer.running && (
         <div className="import-progress" role="status">
           <progress aria-label="Import progress" max={1} value={importer.running.fraction} /> <span className="small">{importer.running.label}</span>{' '}
-          <button type="button" onClick={cancel}>Cancel</button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
         </div>
       )}
       {importer.outcome && <ImportReportView outcome={importer.outcome} />}

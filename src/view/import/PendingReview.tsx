@@ -13,7 +13,12 @@ const FIELDS: [keyof CsvMapping, string][] = [
   ['doi', 'DOI column'],
   ['affiliations', 'Affiliations column'],
 ];
-const SEPARATORS: [string, string][] = [[';', 'semicolon ;'], [',', 'comma ,'], [' and ', '“and”'], ['|', 'bar |']];
+const SEPARATORS: [string, string][] = [
+  [';', 'semicolon ;'],
+  [',', 'comma ,'],
+  [' and ', '“and”'],
+  ['|', 'bar |'],
+];
 
 /** Headers and the guessed mapping, from the start of the file only (enough for a header and sample rows). */
 export function csvHeaders(text: string): { headers: string[]; mapping: CsvMapping } {
@@ -33,21 +38,33 @@ function CsvMappingForm({ file, onChange }: { file: PendingFile; onChange: (m: C
           {label}
           <select aria-label={label} value={(m[field] as string | undefined) ?? ''} onChange={(e) => set({ [field]: e.target.value || undefined })}>
             <option value="">— none —</option>
-            {headers.map((h) => <option key={h} value={h}>{h}</option>)}
+            {headers.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
           </select>
         </label>
       ))}
       <label>
         Author separator
         <select aria-label="Author separator" value={m.authorSeparator} onChange={(e) => set({ authorSeparator: e.target.value })}>
-          {SEPARATORS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {SEPARATORS.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </select>
       </label>
       {m.affiliations && (
         <label>
           Affiliation separator
           <select aria-label="Affiliation separator" value={m.affiliationSeparator ?? ';'} onChange={(e) => set({ affiliationSeparator: e.target.value })}>
-            {SEPARATORS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+            {SEPARATORS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
           </select>
         </label>
       )}
@@ -68,12 +85,24 @@ export function PendingReview({ files, onConfirm, onCancel }: { files: PendingFi
         <div key={i} className="import-pending-file">
           <label>
             Format of {f.name}
-            <select aria-label={`Format of ${f.name}`} value={f.format ?? ''} onChange={(e) => update(i, { ...f, format: (e.target.value || null) as JobFormat | null })}>
+            <select
+              aria-label={`Format of ${f.name}`}
+              value={f.format ?? ''}
+              onChange={(e) => update(i, { ...f, format: (e.target.value || null) as JobFormat | null })}
+            >
               <option value="">— not recognised: choose —</option>
-              {Object.entries(FORMAT_LABELS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              {Object.entries(FORMAT_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
             </select>
           </label>
-          {files[i]?.format === null && <p className="import-unknown small">{f.name}: {UNKNOWN_FORMAT}</p>}
+          {files[i]?.format === null && (
+            <p className="import-unknown small">
+              {f.name}: {UNKNOWN_FORMAT}
+            </p>
+          )}
           {f.format === 'csv' && f.csvMapping && <CsvMappingForm file={f} onChange={(m) => update(i, { ...f, csvMapping: m })} />}
         </div>
       ))}
@@ -82,7 +111,9 @@ export function PendingReview({ files, onConfirm, onCancel }: { files: PendingFi
         <button type="button" className="primary" disabled={!ready} onClick={() => onConfirm(list)}>
           Import {list.length === 1 ? 'the file' : `${list.length} files`}
         </button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </section>
   );

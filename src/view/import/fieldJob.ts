@@ -18,7 +18,10 @@ export type FieldMessage =
 
 export type FieldOutcome = Extract<FieldMessage, { type: 'done' }>;
 
-export interface FieldHandle { promise: Promise<FieldOutcome>; cancel: () => void }
+export interface FieldHandle {
+  promise: Promise<FieldOutcome>;
+  cancel: () => void;
+}
 
 /** Runs one field fetch in a fresh worker; cancel() stops it (what is stored stays, for a resume) with an AbortError. */
 export function runFieldFetch(request: FieldRequest, onMessage: (m: Exclude<FieldMessage, FieldOutcome | { type: 'error' }>) => void): FieldHandle {

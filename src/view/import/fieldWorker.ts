@@ -12,7 +12,12 @@ async function run(req: FieldRequest) {
   const client = createOpenAlexClient({ baseUrl: req.baseUrl, cache: NO_CACHE, mailto: req.mailto, apiKey: req.apiKey });
   const stored = await loadFieldJob(req.key);
   const job: FieldJob = stored ?? {
-    key: req.key, label: req.label, count: req.count, state: { cursor: '*', pages: 0, works: 0 }, refetched: 0, complete: false,
+    key: req.key,
+    label: req.label,
+    count: req.count,
+    state: { cursor: '*', pages: 0, works: 0 },
+    refetched: 0,
+    complete: false,
     startedAt: new Date().toISOString(),
   };
   if (!stored) await saveFieldJob(job);

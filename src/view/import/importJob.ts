@@ -40,7 +40,10 @@ export interface ImportJob {
 /** What the worker did about storing: nothing (the page stores), stored, or failed with a message for the user. */
 export type WorkerStore = { state: 'not-asked' } | { state: 'stored'; revision: number } | { state: 'failed'; error: string };
 
-export interface JobResult { combined: CombinedImport; store: WorkerStore }
+export interface JobResult {
+  combined: CombinedImport;
+  store: WorkerStore;
+}
 
 export type ImportMessage =
   | { type: 'progress'; file: number; files: number; done: number; total: number }
@@ -50,7 +53,10 @@ export type ImportMessage =
   | { type: 'done'; combined: CombinedImport; store: WorkerStore }
   | { type: 'error'; error: string };
 
-export interface JobHandle { promise: Promise<JobResult>; cancel: () => void }
+export interface JobHandle {
+  promise: Promise<JobResult>;
+  cancel: () => void;
+}
 
 /** Runs one import in a fresh worker; cancel() terminates it and rejects with an AbortError. */
 export function runImportJob(job: ImportJob, onProgress: (fraction: number, label: string) => void): JobHandle {

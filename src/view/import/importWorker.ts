@@ -32,7 +32,12 @@ self.onmessage = async (e: MessageEvent<ImportJob>) => {
   try {
     // A field fetch's pages are read here, from IndexedDB: they never pass through the page as text.
     const fieldWorks = new Map<number, unknown[]>();
-    for (const [i, f] of files.entries()) if (f.storedField) fieldWorks.set(i, (await loadFieldPages(f.storedField)).flatMap((p) => p.works));
+    for (const [i, f] of files.entries())
+      if (f.storedField)
+        fieldWorks.set(
+          i,
+          (await loadFieldPages(f.storedField)).flatMap((p) => p.works),
+        );
     const results: FileResult[] = files.map((f, i) => {
       post({ type: 'progress', file: i, files: files.length, done: 0, total: 1 });
       const works = fieldWorks.get(i);

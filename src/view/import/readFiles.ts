@@ -3,16 +3,21 @@ import { sniffEncoding, type FileEncoding } from '../../import/decode';
 import { isNameVariantsFile, type JobFormat } from './importJob';
 
 /** A file's text; `encoding` is set when it was not UTF-8 (Web of Science's Windows exports are UTF-16). */
-export interface InputFile { name: string; text: string; encoding?: FileEncoding }
+export interface InputFile {
+  name: string;
+  text: string;
+  encoding?: FileEncoding;
+}
 
 /** What an input is, from its content first: a snapshot, a graph file, or papers (in `format`, null when unknown). */
 export type Classified =
-  | { kind: 'snapshot'; file: InputFile }
-  | { kind: 'graph'; file: InputFile }
-  | { kind: 'papers'; file: InputFile; format: JobFormat | null };
+  { kind: 'snapshot'; file: InputFile } | { kind: 'graph'; file: InputFile } | { kind: 'papers'; file: InputFile; format: JobFormat | null };
 
 export function classify(file: InputFile, override: JobFormat | null): Classified {
-  const head = file.text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+  const head = file.text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 4096);
   if (head.startsWith('{') && head.includes('"coauthor-atlas-snapshot"')) return { kind: 'snapshot', file };
   if (!override) {
     if ((head.startsWith('<') && /<(gexf|graphml)[\s>]/i.test(head)) || /\.(gexf|graphml)$/i.test(file.name)) return { kind: 'graph', file };

@@ -11,7 +11,10 @@ import { runImportJob, type JobFile, type JobFormat, type JobResult } from './im
 import { classify, type InputFile } from './readFiles';
 
 /** A paper file waiting for the user: its format is unknown, or it is CSV and needs a column mapping. */
-export interface PendingFile extends InputFile { format: JobFormat | null; csvMapping?: CsvMapping }
+export interface PendingFile extends InputFile {
+  format: JobFormat | null;
+  csvMapping?: CsvMapping;
+}
 
 export interface Outcome {
   combined?: CombinedImport;
@@ -50,14 +53,18 @@ export function useImporter(onStored: () => void) {
       // A conference's 324 files are named by count, not listed.
       const named = names.length > 4 ? `${names.length} files (${names.slice(0, 3).join(', ')}, …)` : names.join(', ');
       const appendingStored = Boolean(base) && workspace.origin === 'import';
-      const title = base ? `${workspace.dataset.title}${appendingStored ? '' : ` + ${names[0]}`}` : names.length > 1 ? `${names[0]} (+${names.length - 1} more)` : names[0];
+      const title = base
+        ? `${workspace.dataset.title}${appendingStored ? '' : ` + ${names[0]}`}`
+        : names.length > 1
+          ? `${names[0]} (+${names.length - 1} more)`
+          : names[0];
       // Everything of the dataset but what the import brings (papers, aliases, owner).
       const meta: Omit<Dataset, 'papers' | 'aliases' | 'owner'> = {
         id: appendingStored ? workspace.id : newDatasetId(),
         title,
         description: base ? workspace.dataset.description : `Imported from ${named}.`,
         ...(base && workspace.dataset.profile ? { profile: workspace.dataset.profile } : {}),
-        sourceNotes: [...(base ? workspace.dataset.sourceNotes ?? [] : []), `Imported from ${named} on ${new Date().toISOString().slice(0, 10)}.`],
+        sourceNotes: [...(base ? (workspace.dataset.sourceNotes ?? []) : []), `Imported from ${named} on ${new Date().toISOString().slice(0, 10)}.`],
       };
       const keepOptions = base ? options : undefined;
       setRunning({ fraction: 0, label: 'Starting…' });
@@ -71,7 +78,10 @@ export function useImporter(onStored: () => void) {
       } catch (e) {
         setRunning(null);
         const cancelled = (e as Error).name === 'AbortError';
-        setOutcome({ error: cancelled ? 'Import cancelled: nothing was changed.' : `The import failed: ${(e as Error).message}. The current dataset is kept.`, notes });
+        setOutcome({
+          error: cancelled ? 'Import cancelled: nothing was changed.' : `The import failed: ${(e as Error).message}. The current dataset is kept.`,
+          notes,
+        });
         return;
       } finally {
         cancelRef.current = null;
@@ -79,7 +89,11 @@ export function useImporter(onStored: () => void) {
       setRunning(null);
       const { combined } = result;
       if (importedNothing(combined, base?.aliases.length)) {
-        setOutcome({ combined, error: `${base ? 'No new papers' : 'No papers'} could be imported (see the report below). The current dataset is kept.`, notes });
+        setOutcome({
+          combined,
+          error: `${base ? 'No new papers' : 'No papers'} could be imported (see the report below). The current dataset is kept.`,
+          notes,
+        });
         return;
       }
       const dataset: Dataset = { ...meta, ...(combined.owner ? { owner: combined.owner } : {}), papers: combined.papers, aliases: combined.aliases };
@@ -131,7 +145,11 @@ export function useImporter(onStored: () => void) {
         if (notes.length) setOutcome({ notes });
         return;
       }
-      await runPapers(papers.map((p) => ({ name: p.name, text: p.text, format: p.format! })), { append: opts.append, keepApart: opts.keepApart }, notes);
+      await runPapers(
+        papers.map((p) => ({ name: p.name, text: p.text, format: p.format! })),
+        { append: opts.append, keepApart: opts.keepApart },
+        notes,
+      );
     },
     [openWorkspace, runPapers],
   );

@@ -43,7 +43,9 @@ export function IndicatorsButton() {
           <section aria-label="Indicators" className="ind-region">
             <header className="ind-head">
               <h2 id="ind-title">Indicators</h2>
-              <button type="button" className="icon-button" aria-label="Close indicators" onClick={() => setOpen(false)}>×</button>
+              <button type="button" className="icon-button" aria-label="Close indicators" onClick={() => setOpen(false)}>
+                ×
+              </button>
             </header>
             <IndicatorsView />
           </section>

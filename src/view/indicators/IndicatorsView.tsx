@@ -6,7 +6,16 @@ import type { DatasetIndex } from '../../graph/dataIndex';
 import { authorshipCount } from '../../model/types';
 import { computeIndicators, computeIndicatorsYielding, type Indicators, type LotkaFit } from '../../metrics';
 import {
-  allTablesCsv, annualTable, authorsTable, countriesTable, dominanceTable, indicatorTables, lotkaTable, mainTable, tableCsv, type IndicatorTable,
+  allTablesCsv,
+  annualTable,
+  authorsTable,
+  countriesTable,
+  dominanceTable,
+  indicatorTables,
+  lotkaTable,
+  mainTable,
+  tableCsv,
+  type IndicatorTable,
 } from '../../metrics/csv';
 import type { AuthorRanking } from '../../metrics/authors';
 import { downloadText } from '../export/download';
@@ -20,7 +29,10 @@ function useIndicators(index: DatasetIndex): Indicators | null {
   useEffect(() => {
     if (!big) return;
     const abort = new AbortController();
-    computeIndicatorsYielding(index.resolved, abort.signal).then((value) => setState({ index, value }), () => {});
+    computeIndicatorsYielding(index.resolved, abort.signal).then(
+      (value) => setState({ index, value }),
+      () => {},
+    );
     return () => abort.abort();
   }, [index, big]);
   if (!big) return computeIndicators(index.resolved);
@@ -30,20 +42,36 @@ function useIndicators(index: DatasetIndex): Indicators | null {
 function LotkaFitStats({ fit }: { fit: LotkaFit }) {
   return (
     <dl className="ind-stats">
-      <div className="ind-stat"><dt>Exponent n</dt><dd data-figure="lotkaExponent">{dec(fit.exponent)}</dd></div>
-      <div className="ind-stat"><dt>C</dt><dd data-figure="lotkaConstant">{dec(fit.constant, 3)}</dd></div>
-      <div className="ind-stat"><dt>R²</dt><dd data-figure="lotkaR2">{dec(fit.r2, 3)}</dd></div>
+      <div className="ind-stat">
+        <dt>Exponent n</dt>
+        <dd data-figure="lotkaExponent">{dec(fit.exponent)}</dd>
+      </div>
+      <div className="ind-stat">
+        <dt>C</dt>
+        <dd data-figure="lotkaConstant">{dec(fit.constant, 3)}</dd>
+      </div>
+      <div className="ind-stat">
+        <dt>R²</dt>
+        <dd data-figure="lotkaR2">{dec(fit.r2, 3)}</dd>
+      </div>
       <div className="ind-stat">
         <dt>KS D</dt>
         <dd data-figure="lotkaKs">
-          {dec(fit.ks, 3)} <span className="muted small">critical {dec(fit.ksCritical, 3)}: {fit.ks < fit.ksCritical ? 'fits' : 'rejected'}</span>
+          {dec(fit.ks, 3)}{' '}
+          <span className="muted small">
+            critical {dec(fit.ksCritical, 3)}: {fit.ks < fit.ksCritical ? 'fits' : 'rejected'}
+          </span>
         </dd>
       </div>
     </dl>
   );
 }
 
-const fileStem = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'dataset';
+const fileStem = (title: string) =>
+  title
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'dataset';
 
 export function IndicatorsView() {
   const { index, theme, notify, workspace } = useAtlas();
@@ -106,7 +134,9 @@ export function IndicatorsView() {
       <Section id="productive" onCsv={saveTable(authorsTable)}>
         <fieldset className="ind-ranking">
           <legend className="small">Rank by</legend>
-          <label><input type="radio" name="ind-ranking" checked={ranking === 'papers'} onChange={() => setRanking('papers')} /> Papers (full counting)</label>
+          <label>
+            <input type="radio" name="ind-ranking" checked={ranking === 'papers'} onChange={() => setRanking('papers')} /> Papers (full counting)
+          </label>
           <label>
             <input type="radio" name="ind-ranking" checked={ranking === 'fractional'} onChange={() => setRanking('fractional')} /> Fractional counting
           </label>

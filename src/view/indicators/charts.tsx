@@ -13,8 +13,12 @@ export const chartColours = (theme: Theme) => ({ data: theme === 'dark' ? OKABE_
 function AxisLabels({ x, y }: { x: string; y: string }) {
   return (
     <>
-      <text className="ind-axis-label" x={M.left + (W - M.left - M.right) / 2} y={H - 6} textAnchor="middle">{x}</text>
-      <text className="ind-axis-label" transform={`translate(14 ${M.top + (H - M.top - M.bottom) / 2}) rotate(-90)`} textAnchor="middle">{y}</text>
+      <text className="ind-axis-label" x={M.left + (W - M.left - M.right) / 2} y={H - 6} textAnchor="middle">
+        {x}
+      </text>
+      <text className="ind-axis-label" transform={`translate(14 ${M.top + (H - M.top - M.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+        {y}
+      </text>
     </>
   );
 }
@@ -25,11 +29,18 @@ const countTicks = (max: number) => scaleLinear().domain([0, max]).ticks(Math.mi
 export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme: Theme }) {
   const { years } = annual;
   if (!years.length) return <p className="muted small">No paper has a year.</p>;
-  const first = years[0].year, last = years[years.length - 1].year;
+  const first = years[0].year,
+    last = years[years.length - 1].year;
   const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const max = Math.max(...years.map((y) => y.papers));
-  const x = scaleBand<number>().domain(all).range([M.left, W - M.right]).padding(0.15);
-  const y = scaleLinear().domain([0, max]).nice().range([H - M.bottom, M.top]);
+  const x = scaleBand<number>()
+    .domain(all)
+    .range([M.left, W - M.right])
+    .padding(0.15);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([H - M.bottom, M.top]);
   const every = Math.ceil(all.length / 12);
   const barWidth = Math.min(x.bandwidth(), 56);
   const colour = chartColours(theme).data;
@@ -39,7 +50,9 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
       {countTicks(y.domain()[1]).map((t) => (
         <g key={t} className="ind-tick">
           <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-          <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">{t}</text>
+          <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
+            {t}
+          </text>
         </g>
       ))}
       {years.map((d) => (
@@ -57,9 +70,13 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
         </rect>
       ))}
       <line className="ind-axis" x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} />
-      {all.filter((_, i) => i % every === 0).map((year) => (
-        <text key={year} className="ind-tick" x={x(year)! + x.bandwidth() / 2} y={H - M.bottom + 16} textAnchor="middle">{year}</text>
-      ))}
+      {all
+        .filter((_, i) => i % every === 0)
+        .map((year) => (
+          <text key={year} className="ind-tick" x={x(year)! + x.bandwidth() / 2} y={H - M.bottom + 16} textAnchor="middle">
+            {year}
+          </text>
+        ))}
       <AxisLabels x="Year" y="Papers" />
     </svg>
   );
@@ -67,8 +84,8 @@ export function AnnualChart({ annual, theme }: { annual: AnnualProduction; theme
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pointTitle = (p: LotkaPoint) =>
-  `${plural(p.papers, 'paper')}: ${plural(p.authors, 'author')} (${(p.share * 100).toFixed(1)}%)`
-  + (p.fitted === null ? '' : `, fitted ${(p.fitted * 100).toFixed(1)}%`);
+  `${plural(p.papers, 'paper')}: ${plural(p.authors, 'author')} (${(p.share * 100).toFixed(1)}%)` +
+  (p.fitted === null ? '' : `, fitted ${(p.fitted * 100).toFixed(1)}%`);
 
 /** Log–log: the power law is a straight line there. */
 export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
@@ -76,8 +93,12 @@ export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
   if (!points.length) return <p className="muted small">No author to count.</p>;
   const maxX = points[points.length - 1].papers;
   const shares = points.map((p) => p.share).concat(fit ? [fit.constant, fit.constant / maxX ** fit.exponent] : []);
-  const x = scaleLog().domain([1, Math.max(2, maxX)]).range([M.left + 10, W - M.right - 10]);
-  const y = scaleLog().domain([Math.min(...shares) / 1.5, Math.max(1, ...shares)]).range([H - M.bottom, M.top]);
+  const x = scaleLog()
+    .domain([1, Math.max(2, maxX)])
+    .range([M.left + 10, W - M.right - 10]);
+  const y = scaleLog()
+    .domain([Math.min(...shares) / 1.5, Math.max(1, ...shares)])
+    .range([H - M.bottom, M.top]);
   const { data, fit: fitColour } = chartColours(theme);
   const xTicks = x.ticks().filter((t) => [1, 2, 5].includes(Number(String(t)[0])) && Number.isInteger(t));
   const yTicks = y.ticks().filter((t) => String(t).replace(/^0\.0*/, '')[0] === '1');
@@ -90,11 +111,15 @@ export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
       {yTicks.map((t) => (
         <g key={t} className="ind-tick">
           <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-          <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">{t >= 0.01 ? `${Math.round(t * 100)}%` : `${+(t * 100).toPrecision(1)}%`}</text>
+          <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end">
+            {t >= 0.01 ? `${Math.round(t * 100)}%` : `${+(t * 100).toPrecision(1)}%`}
+          </text>
         </g>
       ))}
       {xTicks.map((t) => (
-        <text key={t} className="ind-tick" x={x(t)} y={H - M.bottom + 16} textAnchor="middle">{t}</text>
+        <text key={t} className="ind-tick" x={x(t)} y={H - M.bottom + 16} textAnchor="middle">
+          {t}
+        </text>
       ))}
       <line className="ind-axis" x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
       {fit && <path className="ind-fit" d={fitPath} stroke={fitColour} strokeDasharray="6 4" fill="none" strokeWidth={2} />}
@@ -105,11 +130,15 @@ export function LotkaChart({ lotka, theme }: { lotka: Lotka; theme: Theme }) {
       ))}
       <g className="ind-legend" transform={`translate(${W - M.right - 150} ${M.top + 6})`}>
         <circle cx={6} cy={0} r={4} fill={data} />
-        <text x={16} y={0} dy="0.32em">observed</text>
+        <text x={16} y={0} dy="0.32em">
+          observed
+        </text>
         {fit && (
           <>
             <line x1={0} x2={14} y1={16} y2={16} stroke={fitColour} strokeDasharray="6 4" strokeWidth={2} />
-            <text x={20} y={16} dy="0.32em">fitted C / xⁿ</text>
+            <text x={20} y={16} dy="0.32em">
+              fitted C / xⁿ
+            </text>
           </>
         )}
       </g>

@@ -39,7 +39,9 @@ export function Info({ id }: { id: FigureId }) {
       >
         ?
       </button>
-      <span role="tooltip" id={tip} className="ind-tip" hidden={!place} style={place ?? undefined}>{d.text}</span>
+      <span role="tooltip" id={tip} className="ind-tip" hidden={!place} style={place ?? undefined}>
+        {d.text}
+      </span>
     </span>
   );
 }
@@ -48,8 +50,13 @@ export function Info({ id }: { id: FigureId }) {
 export function Stat({ id, value, detail }: { id: FigureId; value: string; detail?: string }) {
   return (
     <div className="ind-stat">
-      <dt>{DEFINITIONS[id].label} <Info id={id} /></dt>
-      <dd data-figure={id}>{value}{detail && <span className="muted small"> {detail}</span>}</dd>
+      <dt>
+        {DEFINITIONS[id].label} <Info id={id} />
+      </dt>
+      <dd data-figure={id}>
+        {value}
+        {detail && <span className="muted small"> {detail}</span>}
+      </dd>
     </div>
   );
 }
@@ -59,8 +66,14 @@ export function Section({ id, title, onCsv, children }: { id: FigureId; title?: 
   return (
     <section className="ind-section" aria-labelledby={heading} data-section={id}>
       <header className="ind-section-head">
-        <h3 id={heading}>{title ?? DEFINITIONS[id].label} <Info id={id} /></h3>
-        {onCsv && <button type="button" className="ind-csv" onClick={onCsv}>CSV</button>}
+        <h3 id={heading}>
+          {title ?? DEFINITIONS[id].label} <Info id={id} />
+        </h3>
+        {onCsv && (
+          <button type="button" className="ind-csv" onClick={onCsv}>
+            CSV
+          </button>
+        )}
       </header>
       {children}
     </section>
@@ -79,11 +92,27 @@ export function DataTable({ label, head, rows, rowHeader = 0 }: DataTableProps) 
   return (
     <table className="ind-table" aria-label={label}>
       <thead>
-        <tr>{head.map((h, i) => <th key={h} scope="col" className={i === rowHeader ? 'ind-left' : undefined}>{h}</th>)}</tr>
+        <tr>
+          {head.map((h, i) => (
+            <th key={h} scope="col" className={i === rowHeader ? 'ind-left' : undefined}>
+              {h}
+            </th>
+          ))}
+        </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key}>{r.cells.map((c, i) => (i === rowHeader ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}</tr>
+          <tr key={r.key}>
+            {r.cells.map((c, i) =>
+              i === rowHeader ? (
+                <th key={i} scope="row">
+                  {c}
+                </th>
+              ) : (
+                <td key={i}>{c}</td>
+              ),
+            )}
+          </tr>
         ))}
       </tbody>
     </table>

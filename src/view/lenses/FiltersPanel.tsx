@@ -38,7 +38,14 @@ export function FiltersPanel() {
         <fieldset>
           <legend>Category</legend>
           {categories.map((c) => (
-            <label key={c.value}><input type="checkbox" checked={lens.categories?.includes(c.value) ?? false} onChange={() => setLens({ ...lens, categories: toggleIn(lens.categories, c.value) })} />{categoryLabel(c.value)} ({c.count})</label>
+            <label key={c.value}>
+              <input
+                type="checkbox"
+                checked={lens.categories?.includes(c.value) ?? false}
+                onChange={() => setLens({ ...lens, categories: toggleIn(lens.categories, c.value) })}
+              />
+              {categoryLabel(c.value)} ({c.count})
+            </label>
           ))}
         </fieldset>
       )}
@@ -46,20 +53,60 @@ export function FiltersPanel() {
         <fieldset>
           <legend>Venue</legend>
           {venues.map((c) => (
-            <label key={c.value} title={c.value}><input type="checkbox" checked={lens.venues?.includes(c.value) ?? false} onChange={() => setLens({ ...lens, venues: toggleIn(lens.venues, c.value) })} />{c.value.length > 48 ? `${c.value.slice(0, 47)}…` : c.value} ({c.count})</label>
+            <label key={c.value} title={c.value}>
+              <input
+                type="checkbox"
+                checked={lens.venues?.includes(c.value) ?? false}
+                onChange={() => setLens({ ...lens, venues: toggleIn(lens.venues, c.value) })}
+              />
+              {c.value.length > 48 ? `${c.value.slice(0, 47)}…` : c.value} ({c.count})
+            </label>
           ))}
         </fieldset>
       )}
       <fieldset>
         <legend>Authors and ties</legend>
-        <label>Min papers per author <input type="number" min={MIN_PAPERS.min} max={MIN_PAPERS.max} value={lens.minPapers ?? 1} onChange={(e) => setLens({ ...lens, minPapers: num(e.target.value, MIN_PAPERS) })} /></label>
-        <label>Min shared papers per tie <input type="number" min={MIN_SHARED.min} max={MIN_SHARED.max} value={lens.minShared ?? 1} onChange={(e) => setLens({ ...lens, minShared: num(e.target.value, MIN_SHARED) })} /></label>
-        <label><input type="checkbox" checked={lens.largestComponent ?? false} onChange={(e) => setLens({ ...lens, largestComponent: e.target.checked || undefined })} />Largest connected group only</label>
+        <label>
+          Min papers per author{' '}
+          <input
+            type="number"
+            min={MIN_PAPERS.min}
+            max={MIN_PAPERS.max}
+            value={lens.minPapers ?? 1}
+            onChange={(e) => setLens({ ...lens, minPapers: num(e.target.value, MIN_PAPERS) })}
+          />
+        </label>
+        <label>
+          Min shared papers per tie{' '}
+          <input
+            type="number"
+            min={MIN_SHARED.min}
+            max={MIN_SHARED.max}
+            value={lens.minShared ?? 1}
+            onChange={(e) => setLens({ ...lens, minShared: num(e.target.value, MIN_SHARED) })}
+          />
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={lens.largestComponent ?? false}
+            onChange={(e) => setLens({ ...lens, largestComponent: e.target.checked || undefined })}
+          />
+          Largest connected group only
+        </label>
         <label>
           Affiliation
-          <select aria-label="Affiliation filter" value={lens.affiliation ?? ''} onChange={(e) => setLens({ ...lens, affiliation: e.target.value || undefined })}>
+          <select
+            aria-label="Affiliation filter"
+            value={lens.affiliation ?? ''}
+            onChange={(e) => setLens({ ...lens, affiliation: e.target.value || undefined })}
+          >
             <option value="">any</option>
-            {affiliations.map(([f, n]) => <option key={f} value={f}>{f} ({n})</option>)}
+            {affiliations.map(([f, n]) => (
+              <option key={f} value={f}>
+                {f} ({n})
+              </option>
+            ))}
           </select>
         </label>
         {affiliations.length === 0 && <span className="muted small">No per-author affiliations in this dataset.</span>}
@@ -68,13 +115,36 @@ export function FiltersPanel() {
       {setOptions ? (
         <fieldset className="lens-counting">
           <legend>Counting</legend>
-          <label><input type="radio" name="lens-counting" checked={options.counting === 'full'} onChange={() => setOptions({ counting: 'full' })} /> full (one per shared paper)</label>
-          <label><input type="radio" name="lens-counting" checked={options.counting === 'fractional'} onChange={() => setOptions({ counting: 'fractional' })} /> fractional (1/(n−1) per paper)</label>
+          <label>
+            <input type="radio" name="lens-counting" checked={options.counting === 'full'} onChange={() => setOptions({ counting: 'full' })} /> full (one per
+            shared paper)
+          </label>
+          <label>
+            <input type="radio" name="lens-counting" checked={options.counting === 'fractional'} onChange={() => setOptions({ counting: 'fractional' })} />{' '}
+            fractional (1/(n−1) per paper)
+          </label>
         </fieldset>
       ) : (
         <p className="muted small">This graph came ready-made from a file: its edge weights are the file's.</p>
       )}
-      <button type="button" className="lens-button" disabled={!activeFilterCount(lens)} onClick={() => setLens({ ...lens, categories: undefined, venues: undefined, minPapers: undefined, minShared: undefined, largestComponent: undefined, affiliation: undefined })}>Clear filters</button>
+      <button
+        type="button"
+        className="lens-button"
+        disabled={!activeFilterCount(lens)}
+        onClick={() =>
+          setLens({
+            ...lens,
+            categories: undefined,
+            venues: undefined,
+            minPapers: undefined,
+            minShared: undefined,
+            largestComponent: undefined,
+            affiliation: undefined,
+          })
+        }
+      >
+        Clear filters
+      </button>
     </div>
   );
 }

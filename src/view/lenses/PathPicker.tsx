@@ -38,29 +38,54 @@ export function PathPicker() {
   return (
     <div className="lens-popover lens-path" role="group" aria-label="Collaboration path">
       <form onSubmit={find} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem', alignItems: 'center' }}>
-        <label>From <input list={listId} aria-label="Path from" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>to <input list={listId} aria-label="Path to" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <datalist id={listId}>{names.map((n) => <option key={n} value={n} />)}</datalist>
-        <button type="submit" className="lens-button">Find path</button>
-        <button type="button" className="lens-button" disabled={!lens.path} onClick={() => setLens({ ...lens, path: undefined })}>Clear</button>
+        <label>
+          From <input list={listId} aria-label="Path from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          to <input list={listId} aria-label="Path to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <datalist id={listId}>
+          {names.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+        <button type="submit" className="lens-button">
+          Find path
+        </button>
+        <button type="button" className="lens-button" disabled={!lens.path} onClick={() => setLens({ ...lens, path: undefined })}>
+          Clear
+        </button>
       </form>
       {error && <p role="alert">{error}</p>}
       {lens.path && (
         <div aria-label="Path result" role="region">
-          {path === null && <p><strong>No path.</strong> {lensView.notes?.find((n) => n.startsWith('No collaboration path'))}</p>}
+          {path === null && (
+            <p>
+              <strong>No path.</strong> {lensView.notes?.find((n) => n.startsWith('No collaboration path'))}
+            </p>
+          )}
           {path && (
             <>
-              <p>{path.hops.length} hop{path.hops.length === 1 ? '' : 's'} from {label(lens.path[0])} to {label(lens.path[1])} (fewest hops; strongest ties among equals).</p>
+              <p>
+                {path.hops.length} hop{path.hops.length === 1 ? '' : 's'} from {label(lens.path[0])} to {label(lens.path[1])} (fewest hops; strongest ties among
+                equals).
+              </p>
               <ol>
                 {path.hops.map((hop) => (
                   <li key={`${hop.from}-${hop.to}`}>
                     <button type="button" className="link" onClick={() => select({ kind: 'pair', a: hop.from.slice(2), b: hop.to.slice(2) })}>
                       {label(hop.from.slice(2))} — {label(hop.to.slice(2))}
                     </button>{' '}
-                    <span className="papers">({hop.paperIds.length} shared paper{hop.paperIds.length === 1 ? '' : 's'})</span>
+                    <span className="papers">
+                      ({hop.paperIds.length} shared paper{hop.paperIds.length === 1 ? '' : 's'})
+                    </span>
                     <ul className="papers">
                       {hop.paperIds.map((pid) => (
-                        <li key={pid}><button type="button" className="link" onClick={() => select({ kind: 'paper', id: pid })}>{index.paper(pid)?.title ?? pid}</button></li>
+                        <li key={pid}>
+                          <button type="button" className="link" onClick={() => select({ kind: 'paper', id: pid })}>
+                            {index.paper(pid)?.title ?? pid}
+                          </button>
+                        </li>
                       ))}
                     </ul>
                   </li>

@@ -33,7 +33,10 @@ function TablePanel() {
     setFollowed(selectedNode);
     if (selectedNode) setActive(selectedNode);
   }
-  const activeIndex = Math.max(0, rows.findIndex((r) => r.node === active));
+  const activeIndex = Math.max(
+    0,
+    rows.findIndex((r) => r.node === active),
+  );
 
   const grid = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 300 });
@@ -96,12 +99,27 @@ function TablePanel() {
   const fmt = (v: number | undefined, digits = 3) => (v === undefined ? '…' : v.toFixed(digits));
 
   return (
-    <section className="lens-table" aria-label="Table of visible authors" onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setTableOpen(false); } }}>
+    <section
+      className="lens-table"
+      aria-label="Table of visible authors"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          setTableOpen(false);
+        }
+      }}
+    >
       <header>
-        <h2>{rows.length.toLocaleString()} visible {graph.someNode((_n, a) => a.kind === 'author') ? 'authors' : 'institutions'}</h2>
+        <h2>
+          {rows.length.toLocaleString()} visible {graph.someNode((_n, a) => a.kind === 'author') ? 'authors' : 'institutions'}
+        </h2>
         <span className="muted small">↑↓ move, Enter selects, Esc closes</span>
-        <button type="button" className="lens-button" onClick={exportCsv} disabled={!rows.length}>Export CSV</button>
-        <button type="button" className="lens-button" onClick={() => setTableOpen(false)}>Close</button>
+        <button type="button" className="lens-button" onClick={exportCsv} disabled={!rows.length}>
+          Export CSV
+        </button>
+        <button type="button" className="lens-button" onClick={() => setTableOpen(false)}>
+          Close
+        </button>
       </header>
       <div
         ref={grid}
@@ -118,7 +136,8 @@ function TablePanel() {
           {COLUMNS.map((c) => (
             <span key={c.id} role="columnheader" aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
               <button type="button" onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : c.id !== 'label' }))}>
-                {c.label}{sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                {c.label}
+                {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
               </button>
             </span>
           ))}
@@ -128,8 +147,19 @@ function TablePanel() {
             const at = first + i;
             const cls = ['lens-row', at === activeIndex ? 'active' : '', r.node === selectedNode ? 'selected' : ''].join(' ');
             return (
-              <div key={r.node} id={rowId(r.node)} className={cls} role="row" aria-rowindex={at + 2} aria-selected={r.node === selectedNode} style={{ position: 'absolute', top: at * ROW, left: 0, right: 0 }} onClick={() => choose(r)}>
-                <span role="gridcell" title={r.label}>{r.label}</span>
+              <div
+                key={r.node}
+                id={rowId(r.node)}
+                className={cls}
+                role="row"
+                aria-rowindex={at + 2}
+                aria-selected={r.node === selectedNode}
+                style={{ position: 'absolute', top: at * ROW, left: 0, right: 0 }}
+                onClick={() => choose(r)}
+              >
+                <span role="gridcell" title={r.label}>
+                  {r.label}
+                </span>
                 <span role="gridcell">{r.papers}</span>
                 <span role="gridcell">{r.coauthors}</span>
                 <span role="gridcell">{r.cluster}</span>

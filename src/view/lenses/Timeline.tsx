@@ -59,7 +59,14 @@ export function Timeline() {
   return (
     <section className="lens-timeline" aria-label="Timeline">
       <div className="lens-timeline-controls">
-        <button type="button" className="lens-button" onClick={play} aria-pressed={playing} aria-label={playing ? 'Pause timeline' : 'Play timeline'} title="Step through the years">
+        <button
+          type="button"
+          className="lens-button"
+          onClick={play}
+          aria-pressed={playing}
+          aria-label={playing ? 'Pause timeline' : 'Play timeline'}
+          title="Step through the years"
+        >
           {playing ? '⏸' : '▶'}
         </button>
         <select aria-label="Play mode" value={mode} onChange={(e) => setMode(e.target.value as PlayMode)}>
@@ -68,18 +75,52 @@ export function Timeline() {
         </select>
         <label>
           From{' '}
-          <select aria-label="From year" value={range?.[0] ?? first} onChange={(e) => { const a = Number(e.target.value); setYears([a, Math.max(a, range?.[1] ?? last)]); }}>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          <select
+            aria-label="From year"
+            value={range?.[0] ?? first}
+            onChange={(e) => {
+              const a = Number(e.target.value);
+              setYears([a, Math.max(a, range?.[1] ?? last)]);
+            }}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           to{' '}
-          <select aria-label="To year" value={range?.[1] ?? last} onChange={(e) => { const b = Number(e.target.value); setYears([Math.min(b, range?.[0] ?? first), b]); }}>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          <select
+            aria-label="To year"
+            value={range?.[1] ?? last}
+            onChange={(e) => {
+              const b = Number(e.target.value);
+              setYears([Math.min(b, range?.[0] ?? first), b]);
+            }}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" className="lens-button" onClick={() => { setPlaying(false); setYears(undefined); }} disabled={!range}>All years</button>
-        <span className="muted small" role="status">{describe(bins, range)}</span>
+        <button
+          type="button"
+          className="lens-button"
+          onClick={() => {
+            setPlaying(false);
+            setYears(undefined);
+          }}
+          disabled={!range}
+        >
+          All years
+        </button>
+        <span className="muted small" role="status">
+          {describe(bins, range)}
+        </span>
       </div>
       <div ref={box} className="lens-timeline-chart">
         <Histogram bins={bins} width={width} lens={lens} setLens={setLens} onUserBrush={() => setPlaying(false)} />
@@ -110,8 +151,21 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
     latest.current = { lens, setLens, onUserBrush };
   });
 
-  const x = useMemo(() => scaleBand<number>().domain(bins.map((b) => b.year)).range([0, width]).paddingInner(0.08), [bins, width]);
-  const y = useMemo(() => scaleLinear().domain([0, max(bins, (b) => b.count) ?? 1]).range([HEIGHT - 14, 2]), [bins]);
+  const x = useMemo(
+    () =>
+      scaleBand<number>()
+        .domain(bins.map((b) => b.year))
+        .range([0, width])
+        .paddingInner(0.08),
+    [bins, width],
+  );
+  const y = useMemo(
+    () =>
+      scaleLinear()
+        .domain([0, max(bins, (b) => b.count) ?? 1])
+        .range([HEIGHT - 14, 2]),
+    [bins],
+  );
   const range = lens.years;
 
   // The brush is d3's; React owns the bars. A user brush sets the years; the brush then snaps to them.
@@ -119,15 +173,20 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
     const g = brushG.current;
     if (!g) return;
     const brush = brushX<unknown>()
-      .extent([[0, 0], [width, HEIGHT - 14]])
+      .extent([
+        [0, 0],
+        [width, HEIGHT - 14],
+      ])
       .on('end', (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
         if (!event.sourceEvent) return;
         const { lens: l, setLens: set, onUserBrush: stop } = latest.current;
         stop();
-        const inside = event.selection ? x.domain().filter((yr) => {
-          const mid = x(yr)! + x.bandwidth() / 2;
-          return mid >= event.selection![0] && mid <= event.selection![1];
-        }) : [];
+        const inside = event.selection
+          ? x.domain().filter((yr) => {
+              const mid = x(yr)! + x.bandwidth() / 2;
+              return mid >= event.selection![0] && mid <= event.selection![1];
+            })
+          : [];
         const all = x.domain();
         const full = inside.length === all.length;
         set({ ...l, years: inside.length && !full ? [inside[0], inside[inside.length - 1]] : undefined });
@@ -144,7 +203,9 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
   useEffect(() => {
     const g = brushG.current;
     if (!g || !brushRef.current) return;
-    const px: [number, number] | null = range ? [x(Math.max(range[0], x.domain()[0])) ?? 0, (x(Math.min(range[1], x.domain()[x.domain().length - 1])) ?? 0) + x.bandwidth()] : null;
+    const px: [number, number] | null = range
+      ? [x(Math.max(range[0], x.domain()[0])) ?? 0, (x(Math.min(range[1], x.domain()[x.domain().length - 1])) ?? 0) + x.bandwidth()]
+      : null;
     select(g).call(brushRef.current.move, px);
   }, [range, x]);
 
@@ -160,7 +221,11 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
             <rect x={x(b.year)} y={y(b.count)} width={x.bandwidth()} height={Math.max(0, HEIGHT - 14 - y(b.count))} className={inRange ? 'bar in' : 'bar out'}>
               <title>{`${b.year}: ${b.count} paper${b.count === 1 ? '' : 's'}`}</title>
             </rect>
-            {b.year % step === 0 && (x(b.year) ?? 0) + x.bandwidth() / 2 >= 14 && <text x={(x(b.year) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 2} textAnchor="middle" className="tick">{b.year}</text>}
+            {b.year % step === 0 && (x(b.year) ?? 0) + x.bandwidth() / 2 >= 14 && (
+              <text x={(x(b.year) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 2} textAnchor="middle" className="tick">
+                {b.year}
+              </text>
+            )}
           </g>
         );
       })}

@@ -29,7 +29,11 @@ export function DetailsPanel(props: DetailsPanelProps) {
       )}
       {!selection && <ProfileCard {...props} />}
       {selection?.kind === 'author' &&
-        (props.index.author(selection.key) ? <AuthorPanel authorKey={selection.key} {...props} /> : <NodeAttributesPanel node={authorNodeId(selection.key)} {...props} />)}
+        (props.index.author(selection.key) ? (
+          <AuthorPanel authorKey={selection.key} {...props} />
+        ) : (
+          <NodeAttributesPanel node={authorNodeId(selection.key)} {...props} />
+        ))}
       {selection?.kind === 'pair' && <PairPanel a={selection.a} b={selection.b} {...props} />}
       {selection?.kind === 'paper' && <PaperPanel paperId={selection.id} {...props} />}
       {selection?.kind === 'cluster' && <ClusterPanel community={selection.community} {...props} />}
@@ -76,10 +80,17 @@ function AuthorPanel({ authorKey, index, onSelect }: DetailsPanelProps & { autho
         text={coText}
         render={(c) => (
           <li key={c.key}>
-            <button type="button" className="link" onClick={() => onSelect({ kind: 'pair', a: authorKey, b: c.key })} title={`Papers ${author.label} and ${c.label} share`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => onSelect({ kind: 'pair', a: authorKey, b: c.key })}
+              title={`Papers ${author.label} and ${c.label} share`}
+            >
               {show.name(c.label)}
             </button>{' '}
-            <span className="count" aria-label={`${c.sharedPaperIds.length} shared papers`}>{c.sharedPaperIds.length}</span>
+            <span className="count" aria-label={`${c.sharedPaperIds.length} shared papers`}>
+              {c.sharedPaperIds.length}
+            </span>
           </li>
         )}
       />
@@ -106,8 +117,12 @@ function PairPanel({ a, b, index, onSelect }: DetailsPanelProps & { a: string; b
       </ul>
       {shared.length === 0 && <p className="muted">These two authors have no paper together here.</p>}
       <p className="pair-actions">
-        <button type="button" onClick={() => onSelect({ kind: 'author', key: a }, { focus: true })}>Open {show.name(A.label)}</button>{' '}
-        <button type="button" onClick={() => onSelect({ kind: 'author', key: b }, { focus: true })}>Open {show.name(B.label)}</button>
+        <button type="button" onClick={() => onSelect({ kind: 'author', key: a }, { focus: true })}>
+          Open {show.name(A.label)}
+        </button>{' '}
+        <button type="button" onClick={() => onSelect({ kind: 'author', key: b }, { focus: true })}>
+          Open {show.name(B.label)}
+        </button>
       </p>
     </section>
   );
@@ -141,15 +156,29 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
           <>
             <dt>Links</dt>
             <dd className="links">
-              {arxiv && <a href={arxiv} target="_blank" rel="noopener noreferrer">arXiv:{paper.arxiv}</a>}
-              {doi && <a href={doi} target="_blank" rel="noopener noreferrer">doi:{paper.doi}</a>}
+              {arxiv && (
+                <a href={arxiv} target="_blank" rel="noopener noreferrer">
+                  arXiv:{paper.arxiv}
+                </a>
+              )}
+              {doi && (
+                <a href={doi} target="_blank" rel="noopener noreferrer">
+                  doi:{paper.doi}
+                </a>
+              )}
             </dd>
           </>
         )}
         {paper.affiliationTags && paper.affiliationTags.length > 0 && (
           <>
             <dt>Affiliation tags</dt>
-            <dd>{paper.affiliationTags.map((t) => <span key={t} className="tag">{show.name(t)}</span>)}</dd>
+            <dd>
+              {paper.affiliationTags.map((t) => (
+                <span key={t} className="tag">
+                  {show.name(t)}
+                </span>
+              ))}
+            </dd>
           </>
         )}
       </dl>
@@ -158,9 +187,7 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
         {paper.truncated ? ', list truncated' : ''})
       </h3>
       {paper.truncated && (
-        <p className="muted">
-          The source shows only the first authors then “et al.”{ownerAdded ? '; the profile owner is linked to this paper anyway.' : '.'}
-        </p>
+        <p className="muted">The source shows only the first authors then “et al.”{ownerAdded ? '; the profile owner is linked to this paper anyway.' : '.'}</p>
       )}
       <FilterableList
         items={authors}
@@ -180,7 +207,10 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
           <h3>Abstract</h3>
           <p className="abstract">{show.abstract(paper.abstract)}</p>
           {paper.abstract.length > DISPLAY_LIMITS.abstract && (
-            <p className="muted small">The abstract is cut at {DISPLAY_LIMITS.abstract.toLocaleString('en-US')} of {paper.abstract.length.toLocaleString('en-US')} characters; exports keep it whole.</p>
+            <p className="muted small">
+              The abstract is cut at {DISPLAY_LIMITS.abstract.toLocaleString('en-US')} of {paper.abstract.length.toLocaleString('en-US')} characters; exports
+              keep it whole.
+            </p>
           )}
         </>
       )}
@@ -188,7 +218,11 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
         <details className="sources">
           <summary>Sources and notes</summary>
           {paper.notes && <p>{show.note(paper.notes)}</p>}
-          <ul>{paper.sources?.map((s, i) => <li key={i}>{show.note(s)}</li>)}</ul>
+          <ul>
+            {paper.sources?.map((s, i) => (
+              <li key={i}>{show.note(s)}</li>
+            ))}
+          </ul>
         </details>
       )}
     </section>
@@ -197,25 +231,40 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
 
 function ClusterPanel({ community, clusters, index, onSelect }: DetailsPanelProps & { community: number }) {
   const cluster = clusters.find((c) => c.community === community)!;
-  const members = cluster.nodes.filter((n) => n.startsWith('a:')).map((n) => index.author(n.slice(2))!).sort((a, b) => b.paperIds.length - a.paperIds.length || a.label.localeCompare(b.label));
+  const members = cluster.nodes
+    .filter((n) => n.startsWith('a:'))
+    .map((n) => index.author(n.slice(2))!)
+    .sort((a, b) => b.paperIds.length - a.paperIds.length || a.label.localeCompare(b.label));
   const text = useCallback((a: { label: string }) => a.label, []);
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{show.name(cluster.name)}</h2>
-      <p>{cluster.size} authors in this cluster (Louvain community {community + 1}).</p>
-      <FilterableList items={members} label="members" text={text} render={(a) => (
-        <li key={a.key}>
-          <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{show.name(a.label)}</button>{' '}
-          <span className="count">{a.paperIds.length}</span>
-        </li>
-      )} />
+      <p>
+        {cluster.size} authors in this cluster (Louvain community {community + 1}).
+      </p>
+      <FilterableList
+        items={members}
+        label="members"
+        text={text}
+        render={(a) => (
+          <li key={a.key}>
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
+              {show.name(a.label)}
+            </button>{' '}
+            <span className="count">{a.paperIds.length}</span>
+          </li>
+        )}
+      />
     </section>
   );
 }
 
 function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & { node: string }) {
   const label = graph.getNodeAttribute(node, 'label');
-  const members = graph.neighbors(node).filter((n) => n.startsWith('a:')).map((n) => index.author(n.slice(2))!);
+  const members = graph
+    .neighbors(node)
+    .filter((n) => n.startsWith('a:'))
+    .map((n) => index.author(n.slice(2))!);
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{show.name(label)}</h2>
@@ -223,7 +272,9 @@ function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & 
       <ul className="plain">
         {members.slice(0, 500).map((a) => (
           <li key={a.key}>
-            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>{show.name(a.label)}</button>
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
+              {show.name(a.label)}
+            </button>
           </li>
         ))}
       </ul>
@@ -273,7 +324,9 @@ function NodeAttributesPanel({ node, graph, onSelect }: DetailsPanelProps & { no
         {ties.slice(0, 200).map(({ other, weight, attrs }) => (
           <li key={other}>
             {attrs.kind === 'author' ? (
-              <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: attrs.authorKey }, { focus: true })}>{attrs.label}</button>
+              <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: attrs.authorKey }, { focus: true })}>
+                {attrs.label}
+              </button>
             ) : (
               <span>{attrs.label}</span>
             )}{' '}

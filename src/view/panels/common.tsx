@@ -67,8 +67,22 @@ export function CategoryBadge({ code }: { code?: string }) {
 const MAX_ROWS = 1000;
 
 export function FilterableList<T>({
-  items, label, initial = 25, text, render, listLabel, listClassName,
-}: { items: T[]; label: string; initial?: number; text: (t: T) => string; render: (t: T) => ReactNode; listLabel?: string; listClassName?: string }) {
+  items,
+  label,
+  initial = 25,
+  text,
+  render,
+  listLabel,
+  listClassName,
+}: {
+  items: T[];
+  label: string;
+  initial?: number;
+  text: (t: T) => string;
+  render: (t: T) => ReactNode;
+  listLabel?: string;
+  listClassName?: string;
+}) {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(false);
   const filtered = useMemo(() => {
@@ -79,12 +93,26 @@ export function FilterableList<T>({
   return (
     <div className="filterable">
       {items.length > initial && (
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={`Filter ${items.length} ${label}…`} aria-label={`Filter ${label}`} />
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={`Filter ${items.length} ${label}…`}
+          aria-label={`Filter ${label}`}
+        />
       )}
-      <ul className={`plain ${listClassName ?? ''}`} aria-label={listLabel}>{shown.map(render)}</ul>
-      {query && filtered.length === 0 && <p className="muted">No {label} match “{query}”.</p>}
+      <ul className={`plain ${listClassName ?? ''}`} aria-label={listLabel}>
+        {shown.map(render)}
+      </ul>
+      {query && filtered.length === 0 && (
+        <p className="muted">
+          No {label} match “{query}”.
+        </p>
+      )}
       {shown.length < filtered.length && (expanded || query) && (
-        <p className="muted small">Showing the first {MAX_ROWS.toLocaleString('en-US')} of {filtered.length.toLocaleString('en-US')}: type to narrow the list.</p>
+        <p className="muted small">
+          Showing the first {MAX_ROWS.toLocaleString('en-US')} of {filtered.length.toLocaleString('en-US')}: type to narrow the list.
+        </p>
       )}
       {!query && filtered.length > initial && (
         <button type="button" className="link more" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>

@@ -17,7 +17,7 @@ export const FIELD_FILTER = 'topics.id:T10181,publication_year:2019-2021';
 export const FIELD_TOPIC = { id: 'T10181', display_name: 'Natural Language Processing Techniques' };
 
 let seed = 20251202;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 const insts = [
@@ -30,7 +30,11 @@ const FIRST = ['Aino', 'Bruno', 'Carla', 'Dmitri', 'Eva', 'Farid', 'Greta', 'Hug
 const LAST = ['Andersen', 'Barros', 'Chen', 'Dubois', 'Eriksen', 'Ferreira', 'Garcia', 'Hansen', 'Ivanova', 'Jensen', 'Kowalski', 'Lopes'];
 const people = [];
 for (let i = 0; i < 150; i++) {
-  people.push({ id: `${OA}A58${String(i).padStart(8, '0')}`, display_name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`, inst: insts[i % 4] });
+  people.push({
+    id: `${OA}A58${String(i).padStart(8, '0')}`,
+    display_name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`,
+    inst: insts[i % 4],
+  });
 }
 
 const authorship = (p, i, n) => ({
@@ -54,7 +58,10 @@ function work(n, list, cutAt) {
     publication_date: `${year}-0${1 + (n % 9)}-1${n % 9}`,
     type: 'article',
     ids: { openalex: `${OA}${id}`, doi: `https://doi.org/10.5555/field.${n}` },
-    primary_location: { landing_page_url: `https://doi.org/10.5555/field.${n}`, source: { id: `${OA}S2764455111`, display_name: 'Computational Linguistics', type: 'journal' } },
+    primary_location: {
+      landing_page_url: `https://doi.org/10.5555/field.${n}`,
+      source: { id: `${OA}S2764455111`, display_name: 'Computational Linguistics', type: 'journal' },
+    },
     authorships: cutAt ? all.slice(0, cutAt) : all,
     is_authors_truncated: Boolean(cutAt),
     cited_by_count: Math.floor(rand() * 40),
@@ -79,11 +86,29 @@ const auto = (results) => ({ meta: { count: results.length, db_response_time_ms:
 
 const files = {
   'field-autocomplete-topics.json': auto([
-    { id: `${OA}${FIELD_TOPIC.id}`, display_name: FIELD_TOPIC.display_name, hint: 'Artificial Intelligence', works_count: 260, cited_by_count: 5100, entity_type: 'topic' },
-    { id: `${OA}T11307`, display_name: 'Natural Language Generation', hint: 'Artificial Intelligence', works_count: 9120, cited_by_count: 88000, entity_type: 'topic' },
+    {
+      id: `${OA}${FIELD_TOPIC.id}`,
+      display_name: FIELD_TOPIC.display_name,
+      hint: 'Artificial Intelligence',
+      works_count: 260,
+      cited_by_count: 5100,
+      entity_type: 'topic',
+    },
+    {
+      id: `${OA}T11307`,
+      display_name: 'Natural Language Generation',
+      hint: 'Artificial Intelligence',
+      works_count: 9120,
+      cited_by_count: 88000,
+      entity_type: 'topic',
+    },
   ]),
-  'field-autocomplete-sources.json': auto([{ id: `${OA}S2764455111`, display_name: 'Computational Linguistics', hint: 'MIT Press', works_count: 2400, entity_type: 'source' }]),
-  'field-autocomplete-institutions.json': auto([{ id: `${OA}I141596103`, display_name: 'Universidade de Lisboa', hint: 'Lisbon, Portugal', works_count: 98000, entity_type: 'institution' }]),
+  'field-autocomplete-sources.json': auto([
+    { id: `${OA}S2764455111`, display_name: 'Computational Linguistics', hint: 'MIT Press', works_count: 2400, entity_type: 'source' },
+  ]),
+  'field-autocomplete-institutions.json': auto([
+    { id: `${OA}I141596103`, display_name: 'Universidade de Lisboa', hint: 'Lisbon, Portugal', works_count: 98000, entity_type: 'institution' },
+  ]),
   'field-count.json': { meta: { ...meta(null), per_page: 1, page: 1 }, results: [{ id: works[0].id }] },
   'field-page-1.json': { meta: meta(C2), results: works.slice(0, 200) },
   'field-page-2.json': { meta: meta(C3), results: works.slice(200) },
@@ -100,7 +125,15 @@ const manifest = [
   { path: '/works', query: { filter: FIELD_FILTER, 'per-page': '1', select: 'id' }, file: 'field-count.json' },
   { path: '/works', query: page('*'), file: 'field-page-1.json' },
   // Too many requests, twice (the client's own retry, then the field fetch's), then the page.
-  { path: '/works', query: page(C2), file: 'field-page-2.json', before: [{ status: 429, headers: { 'Retry-After': '1' } }, { status: 429, headers: { 'Retry-After': '1' } }] },
+  {
+    path: '/works',
+    query: page(C2),
+    file: 'field-page-2.json',
+    before: [
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 429, headers: { 'Retry-After': '1' } },
+    ],
+  },
   // The connection drops once, then the page.
   { path: '/works', query: page(C3), file: 'field-page-3.json', before: [{ drop: true }] },
   { path: '/works/W4600000007', query: {}, file: 'field-work-W4600000007.json' },

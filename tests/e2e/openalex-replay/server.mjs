@@ -14,7 +14,12 @@ export const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'ut
 export const fieldManifest = JSON.parse(readFileSync(join(here, 'field-manifest.json'), 'utf8'));
 export const response = (file) => JSON.parse(readFileSync(join(here, 'responses', file), 'utf8'));
 
-const keyOf = (path, params) => `${path}?${[...params].filter(([k]) => !CREDENTIALS.has(k)).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')}`;
+const keyOf = (path, params) =>
+  `${path}?${[...params]
+    .filter(([k]) => !CREDENTIALS.has(k))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')}`;
 
 /** Starts the server on 127.0.0.1 (port 0: any free one). `delayMs` slows every answer (to test progress and cancel). */
 export async function startReplayServer({ port = 0, delayMs = 0 } = {}) {
@@ -52,7 +57,11 @@ export async function startReplayServer({ port = 0, delayMs = 0 } = {}) {
     url: `http://127.0.0.1:${actual}`,
     requests,
     unexpected,
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(resolve);
+      }),
   };
 }
 
