@@ -18,6 +18,42 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render file text as text.' }],
     },
   },
+  // Layers: the pure layers never import the app or the view; the model imports nothing else of src/.
+  {
+    files: ['src/{graph,import,graphfile,export,lenses,store,security,metrics}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../app',
+                '../app/**',
+                '../view',
+                '../view/**',
+                '../../app',
+                '../../app/**',
+                '../../view',
+                '../../view/**',
+                '../../../app',
+                '../../../app/**',
+                '../../../view',
+                '../../../view/**',
+              ],
+              message: 'Lower layers never import src/app or src/view.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/model/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../**'], message: 'src/model depends on nothing else in src/.' }] }],
+    },
+  },
   {
     files: ['scripts/**/*.{js,mjs}', 'tests/**/*.{ts,mjs,js}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

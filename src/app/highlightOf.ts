@@ -1,7 +1,7 @@
 import type { DisplayGraph } from '../graph/display';
 import { authorNodeId, paperNodeId } from '../graph/types';
 import type { DatasetIndex } from '../graph/dataIndex';
-import type { Highlight } from '../view/controllers/highlight';
+import type { Highlight } from '../model/view';
 import type { Selection } from './selection';
 
 /** A node and its neighbours, with the edges that join them to it. */

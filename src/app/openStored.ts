@@ -3,18 +3,12 @@
  * a small one is read here.
  */
 import type { Paper } from '../model/types';
-import { loadStoredWorkspace, markOpened, openStoredDataset, StoreError, storedSummary, type StoredDataset, type StoreErrorKind } from '../store/datasetStore';
+import { markOpened, openStoredDataset, StoreError, storedSummary, type StoredDataset } from '../store/datasetStore';
 import type { Workspace } from './workspace';
+import type { StoreReaderMessage } from '../store/storeReaderMessage';
 
 /** Above this many papers the record is read in a worker. */
 export const READ_IN_WORKER_MIN_PAPERS = 5_000;
-
-export type StoreReaderMessage =
-  | { type: 'record'; record: StoredDataset }
-  | { type: 'papers'; papers: Paper[] }
-  | { type: 'done' }
-  | { type: 'missing' }
-  | { type: 'error'; message: string; kind?: StoreErrorKind };
 
 function readInWorker(id: string): Promise<StoredDataset | null> {
   return new Promise((resolve, reject) => {
@@ -50,6 +44,23 @@ export async function openStored(id: string): Promise<StoredDataset | null> {
   const summary = await storedSummary(id);
   if (summary && summary.papers >= READ_IN_WORKER_MIN_PAPERS && typeof Worker !== 'undefined') return readInWorker(id);
   return openStoredDataset(id);
+}
+
+export function workspaceOf(r: StoredDataset): Workspace {
+  return { id: r.id, dataset: r.dataset, origin: 'import', ...(r.positions ? { positions: r.positions } : {}), ...(r.options ? { options: r.options } : {}) };
+}
+
+/**
+ * A stored dataset (IndexedDB) by id, as a workspace; null when there is none or storage is unavailable.
+ * `open` reads the record (src/app/openStored.ts passes one that reads big records in a worker).
+ */
+export async function loadStoredWorkspace(id: string, open: (id: string) => Promise<StoredDataset | null> = openStoredDataset): Promise<Workspace | null> {
+  try {
+    const r = await open(id);
+    return r ? workspaceOf(r) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A stored dataset as a workspace (`loadStoredWorkspace` reading through `openStored`). */

@@ -1,11 +1,6 @@
-/** What the user has selected; it lives in the URL so reload, back and forward restore it. */
-export type Selection =
-  | { kind: 'author'; key: string }
-  | { kind: 'pair'; a: string; b: string }
-  | { kind: 'paper'; id: string }
-  | { kind: 'cluster'; community: number }
-  | { kind: 'affiliation'; node: string }
-  | null;
+import type { Selection } from '../model/view';
+
+export type { Selection };
 
 export type DatasetChoice = 'full' | 'shown';
 

@@ -1,15 +1,11 @@
 import type { Dataset } from '../model/types';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
-import type { Selection } from './selection';
+import type { Camera, Selection } from '../model/view';
 import { EMBEDDED } from './datasets';
 import type { PreparedGraph } from './pipeline';
 
-export interface CameraState {
-  x: number;
-  y: number;
-  ratio: number;
-  angle: number;
-}
+/** Sigma's camera state (the shared `Camera` type). */
+export type CameraState = Camera;
 
 /**
  * Everything the app shows, from wherever it came: an embedded dataset, an import, a snapshot,

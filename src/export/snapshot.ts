@@ -1,23 +1,13 @@
 import type { Alias, Dataset } from '../model/types';
+import type { Camera, SelectedItem } from '../model/view';
 import { OPTION_RANGES, type BuildOptions } from '../graph/types';
 
 export const SNAPSHOT_FORMAT = 'coauthor-atlas-snapshot';
 export const SNAPSHOT_VERSION = 1;
 
-export interface Camera {
-  x: number;
-  y: number;
-  ratio: number;
-  angle: number;
-}
-
-/** Every selection the app has (same shape as src/app/selection.ts, kept here so this module stays pure). */
-export type Selection =
-  | { kind: 'author'; key: string }
-  | { kind: 'pair'; a: string; b: string }
-  | { kind: 'paper'; id: string }
-  | { kind: 'cluster'; community: number }
-  | { kind: 'affiliation'; node: string };
+export type { Camera };
+/** Every selection the app has. */
+export type Selection = SelectedItem;
 
 /** A saved view: the data, how it was built, and where the user was looking. Data only. */
 export interface Snapshot {

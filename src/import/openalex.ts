@@ -5,7 +5,9 @@
  * Errors are `OpenAlexError`s whose message says what happened in words.
  */
 
-export const OPENALEX_BASE = 'https://api.openalex.org';
+import { OPENALEX_BASE } from '../model/endpoints';
+
+export { OPENALEX_BASE };
 /** OpenAlex's largest page. */
 export const OPENALEX_PAGE_SIZE = 200;
 

@@ -1,7 +1,7 @@
 /** Composes the lens stages into a LensView. Pure; useLensView memoises each stage. */
 import type { DatasetIndex } from '../graph/dataIndex';
 import { authorNodeId, paperNodeId, type Counting } from '../graph/types';
-import type { Highlight } from '../view/controllers/highlight';
+import type { Highlight } from '../model/view';
 import { applyFilters, type FilterResult, type LensGraph } from './filters';
 import type { Metrics, MetricsRequest } from './metrics';
 import { shortestPath, type PathResult } from './path';

@@ -11,7 +11,7 @@ import type { FilterLens } from './compose';
 import { nodePaperIds } from './filters';
 import type { PathResult } from './path';
 import { authorNodeId } from '../graph/types';
-import type { Highlight } from '../view/controllers/highlight';
+import type { Highlight } from '../model/view';
 
 export interface OverviewIndex {
   /** Overview node ids; a cluster index below points into this list. */

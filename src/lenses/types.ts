@@ -1,4 +1,4 @@
-import type { Highlight } from '../view/controllers/highlight';
+import type { Highlight } from '../model/view';
 import type { FilterResult } from './filters';
 import type { Metrics } from './metrics';
 import type { PathResult } from './path';

@@ -5,7 +5,7 @@ import type { DisplayGraph } from '../graph/display';
 import { authorNodeId, type AtlasGraph } from '../graph/types';
 import { overviewLens } from './overviewLens';
 import { indexAnswers, overviewLensFromIndex, overviewPathFromIndex, type OverviewIndex } from './overviewIndex';
-import type { Selection } from '../app/selection';
+import type { Selection } from '../model/view';
 import { asLensGraph } from './filters';
 import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
 import { visiblePapers } from './papers';

@@ -14,7 +14,7 @@
  * A redirect to another origin is checked against the policy too: a link that redirects elsewhere is refused.
  */
 
-import { OPENALEX_BASE } from '../import/openalex';
+import { OPENALEX_BASE } from '../model/endpoints';
 
 /** The live OpenAlex API's origin. */
 export const OPENALEX_ORIGIN = new URL(OPENALEX_BASE).origin;

@@ -1,5 +1,4 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Workspace } from '../app/workspace';
 import type { BuildOptions } from '../graph/types';
 import type { Dataset } from '../model/types';
 
@@ -458,23 +457,6 @@ export async function exportStoredDatasets(): Promise<{ datasets: StoredDataset[
     throw toStoreError(e);
   }
   return { datasets, damaged };
-}
-
-export function workspaceOf(r: StoredDataset): Workspace {
-  return { id: r.id, dataset: r.dataset, origin: 'import', ...(r.positions ? { positions: r.positions } : {}), ...(r.options ? { options: r.options } : {}) };
-}
-
-/**
- * A stored dataset (IndexedDB) by id, as a workspace; null when there is none or storage is unavailable.
- * `open` reads the record (src/app/openStored.ts passes one that reads big records in a worker).
- */
-export async function loadStoredWorkspace(id: string, open: (id: string) => Promise<StoredDataset | null> = openStoredDataset): Promise<Workspace | null> {
-  try {
-    const r = await open(id);
-    return r ? workspaceOf(r) : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A new dataset id: time and randomness, safe in a URL. */

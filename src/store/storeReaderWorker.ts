@@ -2,7 +2,7 @@
 // Reads one big stored dataset off the page and sends it in slices (see src/app/openStored.ts): reading the record
 // on the page would cost it one long structured-clone task (about 0.4 s for the ACL Anthology).
 import { getStoredDataset, type StoreError } from './datasetStore';
-import type { StoreReaderMessage } from '../app/openStored';
+import type { StoreReaderMessage } from './storeReaderMessage';
 import { paperSlices } from '../model/paperSlices';
 
 const post = (m: StoreReaderMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);

@@ -4,7 +4,7 @@ import type { Settings } from 'sigma/settings';
 import type Sigma from 'sigma';
 import { applyTheme, type DisplayGraph } from '../graph/display';
 import type { Theme } from '../graph/palette';
-import type { Highlight } from './controllers/highlight';
+import type { Highlight } from '../model/view';
 import type { LensView } from '../lenses/types';
 import { HighlightController } from './controllers/HighlightController';
 import { LayoutController } from './controllers/LayoutController';

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../src/model/types';
 import * as tabA from '../../src/store/datasetStore';
+import { loadStoredWorkspace } from '../../src/app/openStored';
 
 type Store = typeof tabA;
 
@@ -87,7 +88,7 @@ describe('corrupted stored records', () => {
       kind: 'corrupt',
       message: expect.stringMatching(/“No papers here” cannot be read/),
     });
-    expect(await tabA.loadStoredWorkspace('nopapers')).toBeNull();
+    expect(await loadStoredWorkspace('nopapers', tabA.openStoredDataset)).toBeNull();
 
     // No write replaces it silently: not an update, not a save under the same id.
     const change = vi.fn((r: tabA.StoredDataset) => r);
@@ -235,7 +236,7 @@ describe('unavailable and full storage', () => {
         message: expect.stringMatching(/no IndexedDB storage/),
       });
       await expect(tabA.listStoredDatasets()).rejects.toMatchObject({ kind: 'unavailable' });
-      expect(await tabA.loadStoredWorkspace('a')).toBeNull();
+      expect(await loadStoredWorkspace('a', tabA.openStoredDataset)).toBeNull();
     } finally {
       Object.defineProperty(globalThis, 'indexedDB', saved!);
     }

@@ -6,7 +6,6 @@ import {
   deleteDataset,
   getStoredDataset,
   listDatasets,
-  loadStoredWorkspace,
   markOpened,
   renameDataset,
   resetStoreConnection,
@@ -14,6 +13,7 @@ import {
   StoreError,
   updateStoredDataset,
 } from '../../src/store/datasetStore';
+import { loadStoredWorkspace } from '../../src/app/openStored';
 
 const dataset = (id: string, title: string, n = 2): Dataset => ({
   id,

@@ -5,7 +5,7 @@ import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import type { DisplayGraph } from '../../graph/display';
 import { neighbourhood } from '../../app/highlightOf';
-import { EMPTY_HIGHLIGHT, type Highlight } from './highlight';
+import { EMPTY_HIGHLIGHT, type Highlight } from '../../model/view';
 import type { LensView } from '../../lenses/types';
 import { sigmaAlive } from './alive';
 

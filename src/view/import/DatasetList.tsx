@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAtlas } from '../../app/context';
-import { deleteDataset, listStoredDatasets, renameDataset, workspaceOf, type DamagedRecord, type StoredSummary } from '../../store/datasetStore';
+import { deleteDataset, listStoredDatasets, renameDataset, type DamagedRecord, type StoredSummary } from '../../store/datasetStore';
+import { workspaceOf } from '../../app/openStored';
 import { openStored } from '../../app/openStored';
 
 function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: boolean; onChanged: () => void; onError: (m: string) => void }) {
