@@ -1,6 +1,9 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { BuildOptions } from '../graph/types';
-import type { Dataset } from '../model/types';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { closeConnection, db, StoreError, toStoreError, type AtlasDb } from './connection';
+import type { DamagedRecord, StoredDataset, StoredSummary } from './types';
+
+export { StoreError, type StoreErrorKind } from './connection';
+export type { DamagedRecord, StoredDataset, StoredSummary } from './types';
 
 /**
  * Imported datasets kept in IndexedDB: the dataset (papers, aliases), build options and layout positions.
@@ -19,114 +22,9 @@ import type { Dataset } from '../model/types';
  * - no IndexedDB, storage blocked or full: an `unavailable` or `quota` StoreError; what was stored stays as it was.
  */
 
-export interface StoredDataset {
-  id: string;
-  dataset: Dataset;
-  options?: Partial<BuildOptions>;
-  positions?: Record<string, [number, number]>;
-  /** Candidate pairs (`a|b` keys) the user said are different people. */
-  dismissedMerges?: string[];
-  createdAt: number;
-  updatedAt: number;
-  /** Bumped by every write (missing on records written before revisions: read as 0). */
-  revision?: number;
-}
-
-export interface StoredSummary {
-  id: string;
-  title: string;
-  papers: number;
-  createdAt: number;
-  updatedAt: number;
-  revision?: number;
-}
-
-/** A stored record that could not be read: kept as it is until the user deletes it. */
-export interface DamagedRecord {
-  id: string;
-  name: string;
-  reason: string;
-}
-
-interface AtlasDb extends DBSchema {
-  datasets: { key: string; value: StoredDataset };
-  summaries: { key: string; value: StoredSummary };
-}
-
-export type StoreErrorKind = 'unavailable' | 'quota' | 'failed' | 'corrupt' | 'conflict';
-
-/** A storage failure in words the user can act on; the data in memory is never affected. */
-export class StoreError extends Error {
-  constructor(
-    readonly kind: StoreErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
-
-const DB_NAME = 'coauthor-atlas';
-let dbPromise: Promise<IDBPDatabase<AtlasDb>> | null = null;
-
-function toStoreError(e: unknown): StoreError {
-  if (e instanceof StoreError) return e;
-  const err = e as { name?: string; message?: string };
-  if (err?.name === 'QuotaExceededError' || /quota/i.test(err?.message ?? '')) {
-    return new StoreError(
-      'quota',
-      'The browser’s storage for this site is full: the dataset was not saved. Delete stored datasets you no longer need, or free space in the browser. The data shown stays usable until you reload.',
-    );
-  }
-  if (err?.name === 'SecurityError' || err?.name === 'InvalidStateError') {
-    return new StoreError(
-      'unavailable',
-      'This browser does not allow this page to store data (private window or storage blocked): the dataset stays usable until you reload, but is not kept.',
-    );
-  }
-  return new StoreError('failed', `Storing the dataset failed (${err?.message ?? String(e)}). The data shown stays usable until you reload.`);
-}
-
-const NO_IDB = 'This browser has no IndexedDB storage: the dataset stays usable until you reload, but is not kept.';
-
-function idbAvailable(): boolean {
-  try {
-    // Reading `indexedDB` itself throws where storage is blocked (sandboxed frames, some privacy settings).
-    return typeof indexedDB !== 'undefined' && indexedDB !== null;
-  } catch {
-    return false;
-  }
-}
-
-function db(): Promise<IDBPDatabase<AtlasDb>> {
-  if (!idbAvailable()) return Promise.reject(new StoreError('unavailable', NO_IDB));
-  if (!dbPromise) {
-    dbPromise = Promise.resolve()
-      .then(() =>
-        openDB<AtlasDb>(DB_NAME, 1, {
-          upgrade(d) {
-            d.createObjectStore('datasets', { keyPath: 'id' });
-            d.createObjectStore('summaries', { keyPath: 'id' });
-          },
-          // Another tab upgraded the database: let it, and reopen on the next call.
-          blocking() {
-            void dbPromise?.then((d) => d.close());
-            dbPromise = null;
-          },
-        }),
-      )
-      .catch((e: unknown) => {
-        dbPromise = null;
-        throw toStoreError(e);
-      });
-  }
-  return dbPromise;
-}
-
 /** For tests: forget the open connection (e.g. after replacing the IndexedDB factory) and the revisions seen. */
 export function resetStoreConnection(): void {
-  void dbPromise?.then((d) => d.close()).catch(() => {});
-  dbPromise = null;
+  closeConnection();
   seen.clear();
   checked.clear();
 }
