@@ -3,6 +3,12 @@ import { pickInDirection, startNode } from '../../src/view/controllers/keyboardN
 import { decodeShareLink, encodeShareLink, encodeShareLinkFitting, roundedPositions } from '../../src/export/shareLink';
 import { createSnapshot } from '../../src/export/snapshot';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
+import { buildGraph } from '../../src/graph/build';
+import { toDisplayGraph } from '../../src/graph/display';
+import { indexDataset } from '../../src/graph/dataIndex';
+import { resolveDataset } from '../../src/graph/authors';
+import { describeNode } from '../../src/app/describeNode';
+import { loadDataset } from './helpers';
 
 describe('keyboard moves in the graph', () => {
   // Screen coordinates: y grows downwards.
@@ -90,5 +96,30 @@ describe('share links that fit', () => {
     const enc = encodeShareLinkFitting(view(1_000), 50);
     expect(enc).toMatchObject({ ok: false, reason: 'too-large', limit: 50 });
     expect(!enc.ok && enc.size).toBeGreaterThan(50);
+  });
+});
+
+describe('what the live region says about a node', () => {
+  const full = loadDataset('profile-full.json');
+  const resolved = resolveDataset(full);
+  const index = indexDataset(full, resolved);
+  const display = toDisplayGraph(buildGraph(full, {}, resolved), 'light');
+  const canonical = new Map(full.aliases.map((a) => [a.from, a.to]));
+  const nameOf = (n: string) => canonical.get(n) ?? n;
+
+  it('an author: name, coauthors and papers counted from the raw author lists (hub papers included)', () => {
+    // Liang Luo: every paper with that name; coauthors are the other distinct (alias-merged) names on them.
+    const papers = full.papers.filter((p) => p.authors.some((a) => nameOf(a.name) === 'Liang Luo'));
+    const coauthors = new Set(papers.flatMap((p) => p.authors.map((a) => nameOf(a.name))));
+    coauthors.delete('Liang Luo');
+    expect(papers.length).toBeGreaterThan(1);
+    expect(describeNode(display, index, 'a:liang luo')).toBe(`Liang Luo, ${coauthors.size} coauthors, ${papers.length} papers`);
+  });
+
+  it('a paper hub: its title and distinct authors; an unknown node: nothing', () => {
+    const llama = full.papers.find((p) => p.id === 'seed-01')!;
+    const authors = new Set(llama.authors.map((a) => nameOf(a.name))).size;
+    expect(describeNode(display, index, 'p:seed-01')).toBe(`${llama.title}, paper, ${authors} authors`);
+    expect(describeNode(display, index, 'a:nobody here')).toBe('');
   });
 });
