@@ -15,6 +15,7 @@ import { ToolbarActions } from '../view/ToolbarActions';
 import type { GraphClick } from '../view/controllers/EventsController';
 import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
+import { describeNode } from './describeNode';
 import { readUrlState, writeUrlState, type DatasetChoice, type Selection, type UrlState } from './selection';
 import { embeddedWorkspace, loadingWorkspace, urlOpensElsewhere, type Workspace } from './workspace';
 import { reopenAtLink, workspaceFromLink, workspaceFromUrl } from './openFromUrl';
@@ -297,12 +298,15 @@ export function App() {
       if (attrs.kind === 'paper') return onSelect({ kind: 'paper', id: attrs.paperId });
       if (attrs.kind === 'affiliation') return onSelect({ kind: 'affiliation', node: c.node });
       // A second author clicked while one is open shows the pair (when there are papers to share).
-      if (selection?.kind === 'author' && selection.key !== attrs.authorKey && index.author(attrs.authorKey))
+      if (!c.keyboard && selection?.kind === 'author' && selection.key !== attrs.authorKey && index.author(attrs.authorKey))
         return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
       onSelect({ kind: 'author', key: attrs.authorKey });
     },
     [display, onSelect, selection, index, clusters, setDrill, notify],
   );
+
+  const describe = useCallback((node: string) => describeNode(display, index, node), [display, index]);
+  const onActivate = useCallback((node: string) => onGraphClick({ node, keyboard: true }), [onGraphClick]);
 
   const search = useCallback(
     (q: string, limit: number) => (dataset.papers.length ? index.search(q, limit) : searchGraphNodes(source, q, limit)),
@@ -390,7 +394,7 @@ export function App() {
             <img src="/favicon.svg" alt="" width={22} height={22} /> Coauthor Atlas
           </h1>
           <span className="dataset-title muted">{dataset.title}</span>
-          <Search search={search} onChoose={onSearch} />
+          <Search search={search} onChoose={onSearch} onClear={() => onSelect(null)} />
           <ToolbarActions />
           <button
             type="button"
@@ -461,6 +465,8 @@ export function App() {
                   initialCamera={workspace.camera}
                   onSigma={onSigma}
                   lens={lensView}
+                  describeNode={describe}
+                  onActivate={onActivate}
                 />
               </div>
               <Timeline />

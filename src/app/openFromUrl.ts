@@ -1,7 +1,8 @@
 import { embeddedWorkspace, type Workspace } from './workspace';
 import { connectAllowed, originForPolicy } from '../security/connectPolicy';
 import { loadStoredWorkspaceAnySize } from './openStored';
-import { workspaceFromShareHash } from '../view/export/openSnapshot';
+import { withSharedView, workspaceFromShareHash } from '../view/export/openSnapshot';
+import { decodeShareLink, FILE_LINK_REF } from '../export';
 import { fetchFile, fileNameOf, workspaceFromText } from './openFile';
 
 export interface OpenContext {
@@ -16,13 +17,24 @@ export interface OpenContext {
  * (a link opened from another page state, see `reopenAtLink`), a failed link falls back to that dataset.
  */
 export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = window.location.hash): Promise<Workspace | null> {
+  const params = new URLSearchParams(search);
+  // A share link of a `?file=` dataset: the data comes from the link, the view from the hash.
+  const view = hash ? decodeShareLink(hash) : null;
+  if (view?.ok && view.snapshot.datasetRef === FILE_LINK_REF) {
+    const file = params.get('file');
+    if (!file) {
+      ctx.notify('This share link refers to a file link, but the link to the file is missing from it.', 'error');
+      return null;
+    }
+    const ws = await workspaceFromLink(file, ctx);
+    return ws && !ctx.signal.aborted ? withSharedView(ws, view.snapshot) : null;
+  }
   const shared = hash ? workspaceFromShareHash(hash) : null;
   if (shared) {
     if (shared.ok) return shared.workspace;
     ctx.notify(`This share link could not be opened: ${shared.errors.slice(0, 3).join('; ')}`, 'error');
     return null;
   }
-  const params = new URLSearchParams(search);
   const file = params.get('file');
   const dataset = params.get('dataset');
   if (file) {

@@ -5,6 +5,10 @@ import { parseSnapshot, type Snapshot } from './snapshot';
 export const SHARE_HASH_MAX_CHARS = 8_000;
 /** Refuse to inflate more than this (a hash that small cannot honestly hold more). */
 export const SHARE_MAX_INFLATED_BYTES = 8_000_000;
+/** A link that refers to its data (an embedded dataset by name, a `?file=` link by its URL) stays under this, query included. */
+export const SHARE_REF_MAX_CHARS = 2_000;
+/** `datasetRef` of a share link whose data is the page's `?file=` link (the URL travels in the query, not in the hash). */
+export const FILE_LINK_REF = 'file-link';
 const PREFIX = 's=';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -47,6 +51,23 @@ export function encodeShareLink(snapshot: Snapshot, limit = SHARE_HASH_MAX_CHARS
   const hash = `#${PREFIX}${toBase64Url(packed)}`;
   if (hash.length > limit) return { ok: false, reason: 'too-large', size: hash.length, limit };
   return { ok: true, hash, size: hash.length };
+}
+
+/** Positions to two decimals: the same picture, a shorter link. */
+export function roundedPositions(positions: Record<string, [number, number]>): Record<string, [number, number]> {
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return Object.fromEntries(Object.entries(positions).map(([node, [x, y]]) => [node, [round(x), round(y)]]));
+}
+
+/**
+ * The share hash of a snapshot within `limit`: with its (rounded) positions when they fit, otherwise without them (the
+ * seeded layout draws the same picture again, only later). Refuses when even the positions-free link is too long.
+ */
+export function encodeShareLinkFitting(snapshot: Snapshot, limit = SHARE_HASH_MAX_CHARS): EncodeResult & { positions?: boolean } {
+  const withPositions = encodeShareLink({ ...snapshot, positions: roundedPositions(snapshot.positions) }, limit);
+  if (withPositions.ok || !Object.keys(snapshot.positions).length) return { ...withPositions, positions: withPositions.ok };
+  const without = encodeShareLink({ ...snapshot, positions: {} }, limit);
+  return without.ok ? { ...without, positions: false } : without;
 }
 
 export type DecodeResult =

@@ -11,6 +11,7 @@ import { LayoutController } from './controllers/LayoutController';
 import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
 import { sigmaAlive } from './controllers/alive';
+import { KeyboardController } from './controllers/KeyboardController';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
@@ -29,9 +30,25 @@ export interface GraphViewProps {
   initialCamera?: { x: number; y: number; ratio: number; angle: number };
   onSigma: (sigma: Sigma | null) => void;
   lens: LensView;
+  /** What the keyboard's live region says about a node. */
+  describeNode: (node: string) => string;
+  /** Enter on the node the keyboard is on. */
+  onActivate: (node: string) => void;
 }
 
-export function GraphView({ graph, theme, highlight, focusRequest, onClick, autoLayout, initialCamera, onSigma, lens }: GraphViewProps) {
+export function GraphView({
+  graph,
+  theme,
+  highlight,
+  focusRequest,
+  onClick,
+  autoLayout,
+  initialCamera,
+  onSigma,
+  lens,
+  describeNode,
+  onActivate,
+}: GraphViewProps) {
   const settings = useMemo<Partial<Settings>>(
     () => ({
       zIndex: true,
@@ -65,6 +82,7 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
       <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} />
       <HighlightController selected={highlight} ink={THEME_INK[theme]} lens={lens} />
       <EventsController onClick={onClick} />
+      <KeyboardController selectedNode={highlight?.focus[0] ?? null} describeNode={describeNode} onActivate={onActivate} />
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />
       <GraphControls progress={progress} runner={runner} />

@@ -4,7 +4,16 @@ import { PaperIcon, PersonIcon } from './icons';
 import { cleanDisplayText, DISPLAY_LIMITS } from '../security';
 
 /** One box over authors and papers; accent- and case-insensitive; a keyboard-operable combobox. */
-export function Search({ search, onChoose }: { search: (query: string, limit: number) => SearchHit[]; onChoose: (hit: SearchHit) => void }) {
+export function Search({
+  search,
+  onChoose,
+  onClear,
+}: {
+  search: (query: string, limit: number) => SearchHit[];
+  onChoose: (hit: SearchHit) => void;
+  /** Escape in an empty box: clear the selection. */
+  onClear?: () => void;
+}) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -15,6 +24,7 @@ export function Search({ search, onChoose }: { search: (query: string, limit: nu
     onChoose(hit);
     setQuery('');
     setOpen(false);
+    focusDetailsHeading();
   };
   const expanded = open && query.trim().length > 0;
   return (
@@ -47,6 +57,7 @@ export function Search({ search, onChoose }: { search: (query: string, limit: nu
             e.preventDefault();
             choose(hits[active]);
           } else if (e.key === 'Escape') {
+            if (!query) onClear?.();
             setQuery('');
             setOpen(false);
           }
@@ -78,5 +89,20 @@ export function Search({ search, onChoose }: { search: (query: string, limit: nu
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * After a search result is chosen, the keyboard goes to what it opened: the details panel's heading (focusable from
+ * script only), once the panel shows the new selection.
+ */
+function focusDetailsHeading() {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('aside[aria-label="Details"] h2');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus();
+    }),
   );
 }

@@ -87,9 +87,7 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
       .first()
       .waitFor();
     // Half a century of years: labels on round years, far enough apart to read.
-    const ticks = await page
-      .locator('.lens-histogram text.tick')
-      .evaluateAll((ts) => ts.map((t) => ({ year: Number(t.textContent), x: Number(t.getAttribute('x')) })));
+    const ticks = await page.locator('.lens-ticks .tick').evaluateAll((ts) => ts.map((t) => ({ year: Number(t.textContent), x: parseFloat(t.style.left) })));
     const bars = await page.locator('.lens-histogram rect').count();
     assert.ok(ticks.length > 3 && ticks.length < bars / 2, `${ticks.length} labels for ${bars} years`);
     const step = ticks[1].year - ticks[0].year;

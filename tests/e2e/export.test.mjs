@@ -227,6 +227,19 @@ describe('export menu', () => {
   });
 });
 
+/** `n` BibTeX entries with seeded random titles and authors (text that does not compress away). */
+function randomBibtex(n) {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = (k) => Array.from({ length: k }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
+  const name = () => `${word(7)}, ${word(6)}`;
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      `@article{k${i},\n  author = {${name()} and ${name()} and ${name()}},\n  title = {${word(9)} ${word(8)} ${word(10)} ${word(7)}},\n  year = {${2000 + (i % 20)}}\n}\n`,
+  ).join('\n');
+}
+
 describe('snapshots and share links', () => {
   test('a snapshot reopened on a fresh page shows the same picture', async () => {
     const { page: a } = await openApp(browser, '');
@@ -279,8 +292,14 @@ describe('snapshots and share links', () => {
   });
 
   test('a share link of a dataset too large says so and offers the file', async () => {
-    // The full dataset with every author's position does not fit a link.
+    // The embedded datasets travel by name; a big import lives only in this browser, so its link would carry its data.
     const { page: a } = await openApp(browser, '');
+    await a.getByRole('button', { name: 'Import', exact: true }).click();
+    await a.getByLabel('Import papers').setInputFiles({ name: 'big.bib', mimeType: 'text/plain', buffer: Buffer.from(randomBibtex(150)) });
+    await a.getByRole('region', { name: 'Import report' }).getByText('Saved in this browser.').waitFor({ timeout: 60_000 });
+    await a.keyboard.press('Escape');
+    await a.waitForFunction(() => document.querySelector('.dataset-title')?.textContent === 'big.bib');
+    await waitForGraph(a);
     await exportButton(a).click();
     await a.getByRole('menuitem', { name: 'Share link…' }).click();
     await a.getByRole('alert').filter({ hasText: 'too large for a link' }).waitFor();

@@ -3,7 +3,8 @@ import { useSigma } from '@react-sigma/core';
 import type { DisplayGraph } from '../../graph/display';
 import { sigmaAlive } from './alive';
 
-export type GraphClick = { node: string } | { stage: true };
+/** A click on a node or the stage; `keyboard` for Enter on the node the keyboard is on (never makes a pair). */
+export type GraphClick = { node: string; keyboard?: boolean } | { stage: true };
 
 /** Turns sigma's clicks into app intents; the pointer cursor tells what is clickable. */
 export function EventsController({ onClick }: { onClick: (c: GraphClick) => void }) {

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useAtlas } from '../../app/context';
-import { encodeShareLink, withDatasetRef } from '../../export';
 import { downloadText } from './download';
 import { DATA_FORMAT_LABELS, dataFile, snapshotFile, snapshotOf, svgFile, type DataFormat, type ExportFile, type ExportInput } from './formats';
 import { workspaceFromSnapshotText } from './openSnapshot';
 import { PngDialog } from './PngDialog';
 import { scopeOf } from './scopes';
 import { ShareDialog, type ShareState } from './ShareDialog';
+import { shareLinkOf } from './shareLinkOf';
 import './export.css';
 
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
@@ -87,16 +87,14 @@ export function ExportMenu() {
 
   const shareLink = () => {
     close(false);
-    const s = snapshotOf(api, getSigma(), new Date());
-    if (!s.ok) return notify(`Cannot make a share link: ${s.errors.slice(0, 3).join('; ')}`, 'error');
-    // A dataset the app ships with travels as a reference: the link holds only the view.
-    const enc = encodeShareLink(api.workspace.origin === 'embedded' ? withDatasetRef(s.snapshot) : s.snapshot);
-    if (!enc.ok) return setShare({ ok: false, size: enc.size, limit: enc.limit, snapshot: s.snapshot });
-    const url = `${window.location.origin}${window.location.pathname}${enc.hash}`;
-    setShare({ ok: true, url, copied: null });
+    const r = shareLinkOf(api, getSigma(), new Date(), window.location);
+    if (!r.ok && r.reason === 'invalid') return notify(`Cannot make a share link: ${r.errors.slice(0, 3).join('; ')}`, 'error');
+    if (!r.ok) return setShare({ ok: false, size: r.size, limit: r.limit, snapshot: r.snapshot });
+    const { url, refersTo } = r;
+    setShare({ ok: true, url, refersTo, copied: null });
     navigator.clipboard?.writeText(url).then(
-      () => setShare({ ok: true, url, copied: true }),
-      () => setShare({ ok: true, url, copied: false }),
+      () => setShare({ ok: true, url, refersTo, copied: true }),
+      () => setShare({ ok: true, url, refersTo, copied: false }),
     );
   };
 
@@ -123,7 +121,7 @@ export function ExportMenu() {
         className="toolbar-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-controls="export-menu"
+        aria-controls={open ? 'export-menu' : undefined}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' && !open) {
@@ -239,7 +237,15 @@ function Item({
     <button type="button" role={role} aria-checked={role === 'menuitem' ? undefined : checked} tabIndex={-1} className="export-item" onClick={onSelect}>
       {role !== 'menuitem' && (
         <span className="export-check" aria-hidden="true">
-          {checked ? (role === 'menuitemradio' ? '●' : '✓') : ''}
+          {checked && (
+            <svg viewBox="0 0 16 16" width="12" height="12" focusable="false">
+              {role === 'menuitemradio' ? (
+                <circle cx="8" cy="8" r="4.5" fill="currentColor" />
+              ) : (
+                <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="2.2" />
+              )}
+            </svg>
+          )}
         </span>
       )}
       {children}

@@ -3,7 +3,7 @@ import type { Snapshot } from '../../export';
 import { downloadText } from './download';
 import { snapshotFile, type ExportInput } from './formats';
 
-export type ShareState = { ok: true; url: string; copied: boolean | null } | { ok: false; size: number; limit: number; snapshot: Snapshot };
+export type ShareState = { ok: true; url: string; refersTo: string; copied: boolean | null } | { ok: false; size: number; limit: number; snapshot: Snapshot };
 
 /** Shows the share link (copied to the clipboard when the browser allows), or why there is none. */
 export function ShareDialog({ state, input, onClose }: { state: ShareState; input: ExportInput; onClose: () => void }) {
@@ -30,15 +30,18 @@ export function ShareDialog({ state, input, onClose }: { state: ShareState; inpu
                 : state.copied === false
                   ? 'Copy it by hand: the browser did not allow the clipboard.'
                   : 'Copying…'}{' '}
-              The whole view is in the link itself (no server): anyone opening it sees this dataset, layout, camera and selection.
+              {state.refersTo
+                ? `The link refers to ${state.refersTo} and carries the view (options, lenses, selection, camera): anyone opening it sees what you see.`
+                : 'This dataset is only in this browser, so the link carries it whole (no server): anyone opening it sees this dataset, layout, camera and selection.'}
             </p>
             <input ref={first} readOnly value={state.url} aria-label="Share link" className="export-link" onFocus={(e) => e.target.select()} />
           </>
         ) : (
           <>
             <p role="alert">
-              This dataset is too large for a link: it would take {state.size.toLocaleString('en-US')} characters, and links are kept under{' '}
-              {state.limit.toLocaleString('en-US')}. Save a snapshot file instead and share the file.
+              This dataset is only in this browser (imported or opened from a file), so a link would have to carry its data: it is too large for a link, at{' '}
+              {state.size.toLocaleString('en-US')} characters where links are kept under {state.limit.toLocaleString('en-US')}. Save a snapshot file instead and
+              share the file, or put the data file on the web and share a <code>?file=</code> link to it.
             </p>
             <button
               ref={first}

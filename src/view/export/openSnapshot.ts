@@ -14,9 +14,11 @@ export function workspaceFromSnapshot(s: Snapshot, origin: 'snapshot' | 'link'):
   return {
     id: s.dataset.id,
     dataset: { ...s.dataset, aliases: s.merges },
-    origin,
+    // An embedded dataset stays one (its link can be shared again by name).
+    origin: s.datasetRef !== undefined ? 'embedded' : origin,
     options: s.options,
-    positions: s.positions,
+    // A share link may leave the positions out: the seeded layout makes them again.
+    positions: Object.keys(s.positions).length ? s.positions : undefined,
     camera: s.camera,
     selection: s.selection,
   };
@@ -35,4 +37,15 @@ export function workspaceFromShareHash(hash: string): Opened | null {
   const r = decodeShareLink(hash);
   if (r.ok) return opened(workspaceFromSnapshot(r.snapshot, 'link'));
   return r.reason === 'no-snapshot' ? null : { ok: false, errors: r.errors };
+}
+
+/**
+ * A share link's view on the workspace its `?file=` link opened: the camera, the selection, the build options and merges
+ * made on it, and the positions when the link has them (a graph file keeps its own options and positions otherwise).
+ */
+export function withSharedView(ws: Workspace, s: Snapshot): Workspace {
+  const positions = Object.keys(s.positions).length ? s.positions : ws.positions;
+  if (ws.graph) return { ...ws, positions, camera: s.camera, selection: s.selection };
+  const merges = s.merges.length ? s.merges : ws.dataset.aliases;
+  return { ...ws, dataset: { ...ws.dataset, aliases: merges }, options: s.options, positions, camera: s.camera, selection: s.selection };
 }

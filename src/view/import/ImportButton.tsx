@@ -113,12 +113,12 @@ export function ImportButton() {
         onClose={() => setOpen(false)}
         onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
       >
-        <header className="import-dialog-head">
+        <div className="import-dialog-head">
           <h2 id="import-dialog-title">Import and datasets</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={() => setOpen(false)}>
-            ×
+          <button type="button" className="import-close" onClick={() => setOpen(false)}>
+            Close
           </button>
-        </header>
+        </div>
         <div role="tablist" aria-label="Import sections" className="import-tabs">
           {TABS.map(([t, label]) => (
             <button

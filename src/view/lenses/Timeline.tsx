@@ -3,6 +3,7 @@ import { brushX, max, scaleBand, scaleLinear, select, type BrushBehavior } from 
 import { useAtlas } from '../../app/context';
 import { papersPerYear } from '../../lenses/papers';
 import type { LensState } from '../../lenses/types';
+import { BrushHandles } from './BrushHandles';
 import './lenses.css';
 
 const HEIGHT = 56;
@@ -67,7 +68,7 @@ export function Timeline() {
           aria-label={playing ? 'Pause timeline' : 'Play timeline'}
           title="Step through the years"
         >
-          {playing ? '⏸' : '▶'}
+          <span aria-hidden="true">{playing ? '⏸' : '▶'}</span> {playing ? 'Pause' : 'Play'}
         </button>
         <select aria-label="Play mode" value={mode} onChange={(e) => setMode(e.target.value as PlayMode)}>
           <option value="cumulative">cumulative</option>
@@ -123,7 +124,17 @@ export function Timeline() {
         </span>
       </div>
       <div ref={box} className="lens-timeline-chart">
-        <Histogram bins={bins} width={width} lens={lens} setLens={setLens} onUserBrush={() => setPlaying(false)} />
+        <Histogram
+          bins={bins}
+          width={width}
+          lens={lens}
+          setLens={setLens}
+          onUserBrush={() => setPlaying(false)}
+          setYears={(y) => {
+            setPlaying(false);
+            setYears(y);
+          }}
+        />
       </div>
     </section>
   );
@@ -141,9 +152,10 @@ interface HistogramProps {
   lens: LensState;
   setLens: (l: LensState) => void;
   onUserBrush: () => void;
+  setYears: (years: [number, number] | undefined) => void;
 }
 
-function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) {
+function Histogram({ bins, width, lens, setLens, onUserBrush, setYears }: HistogramProps) {
   const brushG = useRef<SVGGElement>(null);
   const brushRef = useRef<BrushBehavior<unknown> | null>(null);
   const latest = useRef({ lens, setLens, onUserBrush });
@@ -213,23 +225,37 @@ function Histogram({ bins, width, lens, setLens, onUserBrush }: HistogramProps) 
   const labelEvery = Math.max(1, Math.ceil(36 / Math.max(1, x.step())));
   const step = [1, 2, 5, 10, 20, 25, 50].find((n) => n >= labelEvery) ?? labelEvery;
   return (
-    <svg width={width} height={HEIGHT} className="lens-histogram" role="img" aria-label="Papers per year; drag to choose a range of years">
-      {bins.map((b) => {
-        const inRange = !range || (b.year >= range[0] && b.year <= range[1]);
-        return (
-          <g key={b.year}>
-            <rect x={x(b.year)} y={y(b.count)} width={x.bandwidth()} height={Math.max(0, HEIGHT - 14 - y(b.count))} className={inRange ? 'bar in' : 'bar out'}>
-              <title>{`${b.year}: ${b.count} paper${b.count === 1 ? '' : 's'}`}</title>
-            </rect>
-            {b.year % step === 0 && (x(b.year) ?? 0) + x.bandwidth() / 2 >= 14 && (
-              <text x={(x(b.year) ?? 0) + x.bandwidth() / 2} y={HEIGHT - 2} textAnchor="middle" className="tick">
-                {b.year}
-              </text>
-            )}
-          </g>
-        );
-      })}
-      <g ref={brushG} className="lens-brush" />
-    </svg>
+    <div className="lens-histogram-box">
+      <svg width={width} height={HEIGHT} className="lens-histogram" role="img" aria-label="Papers per year; drag to choose a range of years">
+        {bins.map((b) => {
+          const inRange = !range || (b.year >= range[0] && b.year <= range[1]);
+          return (
+            <g key={b.year}>
+              <rect
+                x={x(b.year)}
+                y={y(b.count)}
+                width={x.bandwidth()}
+                height={Math.max(0, HEIGHT - 14 - y(b.count))}
+                className={inRange ? 'bar in' : 'bar out'}
+              >
+                <title>{`${b.year}: ${b.count} paper${b.count === 1 ? '' : 's'}`}</title>
+              </rect>
+            </g>
+          );
+        })}
+        <g ref={brushG} className="lens-brush" />
+      </svg>
+      {/* Year labels are HTML under the chart (text inside an SVG image is beyond contrast checkers). */}
+      <div className="lens-ticks" aria-hidden="true">
+        {bins
+          .filter((b) => b.year % step === 0 && (x(b.year) ?? 0) + x.bandwidth() / 2 >= 14)
+          .map((b) => (
+            <span key={b.year} className="tick" style={{ left: `${(x(b.year) ?? 0) + x.bandwidth() / 2}px` }}>
+              {b.year}
+            </span>
+          ))}
+      </div>
+      <BrushHandles years={x.domain()} x={x} height={HEIGHT - 14} range={range} setYears={setYears} />
+    </div>
   );
 }
