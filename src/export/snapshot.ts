@@ -17,7 +17,8 @@ export type Selection =
   | { kind: 'pair'; a: string; b: string }
   | { kind: 'paper'; id: string }
   | { kind: 'cluster'; community: number }
-  | { kind: 'affiliation'; node: string };
+  | { kind: 'affiliation'; node: string }
+  | { kind: 'country'; code: string };
 
 /** A saved view: the data, how it was built, and where the user was looking. Data only. */
 export interface Snapshot {
@@ -393,8 +394,12 @@ class Validator {
       case 'affiliation':
         this.keys(value, path, ['kind', 'node']);
         return void id('node');
+      case 'country':
+        this.keys(value, path, ['kind', 'code']);
+        if (typeof value.code !== 'string' || !/^[A-Z]{2}$/.test(value.code)) this.err(`${path}.code`, 'not a two-letter country code');
+        return;
       default:
-        this.err(`${path}.kind`, 'not one of "author", "pair", "paper", "cluster", "affiliation"');
+        this.err(`${path}.kind`, 'not one of "author", "pair", "paper", "cluster", "affiliation", "country"');
     }
   }
 }
