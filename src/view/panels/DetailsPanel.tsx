@@ -296,8 +296,8 @@ function CountryPanel({ code, index, onSelect }: DetailsPanelProps & { code: str
     <section aria-labelledby="details-title">
       <h2 id="details-title">{country.name}</h2>
       <p>
-        {country.papers} papers with authors from here ({country.singleCountry} single-country, {country.multiCountry} with other countries); {members.length}{' '}
-        authors.
+        {country.papers} {country.papers === 1 ? 'paper' : 'papers'} with authors from here ({country.singleCountry} single-country, {country.multiCountry} with
+        other countries); {members.length} {members.length === 1 ? 'author' : 'authors'}.
       </p>
       <ul className="plain">
         {members.slice(0, 500).map((a) => (
