@@ -11,6 +11,7 @@ import { LayoutController } from './controllers/LayoutController';
 import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
 import { sigmaAlive } from './controllers/alive';
+import { DensityLayer } from './density/DensityLayer';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
@@ -68,6 +69,7 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />
       <GraphControls progress={progress} runner={runner} />
+      <DensityLayer />
     </SigmaContainer>
   );
 }
