@@ -83,6 +83,9 @@ describe('Country map', () => {
   test('Enter on a country selects its authors on the graph; a click does the same', async () => {
     const map = region(page).getByRole('group', { name: /^World map/ });
     await map.locator('[data-country="ES"]').focus();
+    // The focused country is outlined (screenshot to look at), and says what it is.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-country')), 'ES');
+    await map.screenshot({ path: 'test-results/country-map-focus.png' });
     await page.keyboard.press('Enter');
     await region(page).waitFor({ state: 'detached' });
     const details = page.getByRole('complementary', { name: 'Details' });
