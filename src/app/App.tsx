@@ -26,6 +26,7 @@ import { DEFAULT_LENS, type LensState } from '../lenses/types';
 import { LensBar } from '../view/lenses/LensBar';
 import { Timeline } from '../view/lenses/Timeline';
 import { TableTwin } from '../view/lenses/TableTwin';
+import { countryAuthors } from '../metrics/countryMap';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('coauthor-atlas:theme');
@@ -47,6 +48,8 @@ function checkSelection(s: Selection, index: DatasetIndex, clusterCount: number,
       return s.community < clusterCount ? null : `No cluster ${s.community + 1} in this graph.`;
     case 'affiliation':
       return hasNode(s.node) ? null : `No affiliation “${s.node}” in this graph.`;
+    case 'country':
+      return countryAuthors(index.dataset, s.code).length ? null : `No author from “${s.code}” in this dataset.`;
   }
 }
 
@@ -63,6 +66,8 @@ function nodesOf(s: Selection, index: DatasetIndex, clusterNodes: (c: number) =>
       return clusterNodes(s.community);
     case 'affiliation':
       return [s.node];
+    case 'country':
+      return countryAuthors(index.dataset, s.code).map(authorNodeId);
   }
 }
 

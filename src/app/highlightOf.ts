@@ -3,6 +3,27 @@ import { authorNodeId, paperNodeId } from '../graph/types';
 import type { DatasetIndex } from '../graph/dataIndex';
 import type { Highlight } from '../model/view';
 import type { Selection } from './selection';
+import { countryAuthors } from '../metrics/countryMap';
+
+/** Ties drawn among a country's authors at most (beyond, the nodes alone show it). */
+const COUNTRY_EDGES = 3000;
+
+/** A country's authors that the graph draws, with the ties among them (up to a bound). */
+function countryHighlight(graph: DisplayGraph, index: DatasetIndex, code: string): Highlight {
+  const nodes = new Set(
+    countryAuthors(index.dataset, code)
+      .map(authorNodeId)
+      .filter((n) => graph.hasNode(n)),
+  );
+  const edges: string[] = [];
+  for (const n of nodes) {
+    if (edges.length >= COUNTRY_EDGES) break;
+    graph.forEachEdge(n, (e, _a, s, t) => {
+      if (s === n && nodes.has(t)) edges.push(e);
+    });
+  }
+  return { nodes, edges: edges.slice(0, COUNTRY_EDGES), focus: [] };
+}
 
 /** A node and its neighbours, with the edges that join them to it. */
 export function neighbourhood(graph: DisplayGraph, node: string): Highlight {
@@ -62,5 +83,7 @@ export function highlightOf(selection: Selection, graph: DisplayGraph, index: Da
       const nodes = new Set(graph.filterNodes((_n, a) => a.community === selection.community));
       return { nodes, edges: [], focus: [] };
     }
+    case 'country':
+      return countryHighlight(graph, index, selection.code);
   }
 }

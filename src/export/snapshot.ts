@@ -383,8 +383,12 @@ class Validator {
       case 'affiliation':
         this.keys(value, path, ['kind', 'node']);
         return void id('node');
+      case 'country':
+        this.keys(value, path, ['kind', 'code']);
+        if (typeof value.code !== 'string' || !/^[A-Z]{2}$/.test(value.code)) this.err(`${path}.code`, 'not a two-letter country code');
+        return;
       default:
-        this.err(`${path}.kind`, 'not one of "author", "pair", "paper", "cluster", "affiliation"');
+        this.err(`${path}.kind`, 'not one of "author", "pair", "paper", "cluster", "affiliation", "country"');
     }
   }
 }

@@ -4,6 +4,7 @@
  * author's, so a paper counts for each country on it.
  */
 import type { ResolvedDataset } from '../graph/authors';
+import { canonicalCountry } from './countryCodes';
 
 export interface CountryRow {
   country: string;
@@ -30,20 +31,35 @@ export interface CountryTable {
   multiCountryPapers: number;
 }
 
-/** Country names folded for grouping ("usa" and "USA" are one); the first spelling met names the row. */
-const countryKey = (c: string) => c.trim().replace(/\s+/g, ' ').toLowerCase();
+/** How a country field is grouped (`key`) and shown (`label`); an empty key is no country. */
+export type CountryNaming = (raw: string) => { key: string; label: string };
 
-export function countryTable(resolved: ResolvedDataset): CountryTable {
+/** Country names folded for grouping ("usa" and "USA" are one); the first spelling met names the row. */
+export const asWritten: CountryNaming = (c) => ({ key: c.trim().replace(/\s+/g, ' ').toLowerCase(), label: c.trim() });
+
+/**
+ * ISO countries where the field names one ("USA", "US", "United States" are one row, "United States"), else as
+ * written.
+ */
+export const isoNaming: CountryNaming = (c) => {
+  const country = canonicalCountry(c);
+  return country ? { key: country.code, label: country.name } : asWritten(c);
+};
+
+export function countryTable(resolved: ResolvedDataset, naming: CountryNaming = asWritten): CountryTable {
   const rows = new Map<string, CountryRow>();
   let withCountry = 0,
     scp = 0,
     mcp = 0;
   for (const { paper } of resolved.papers) {
     const shares = new Map<string, number>();
-    const located = paper.authors.filter((a) => a.countries?.some((c) => countryKey(c)));
+    const located = paper.authors.filter((a) => a.countries?.some((c) => naming(c).key));
     for (const ref of located) {
       const own = new Map<string, string>();
-      for (const c of ref.countries!) if (countryKey(c) && !own.has(countryKey(c))) own.set(countryKey(c), c.trim());
+      for (const c of ref.countries!) {
+        const { key, label } = naming(c);
+        if (key && !own.has(key)) own.set(key, label);
+      }
       for (const [key, label] of own) {
         if (!rows.has(key)) rows.set(key, { country: label, papers: 0, fractional: 0, singleCountry: 0, multiCountry: 0, mcpRatio: 0 });
         shares.set(key, (shares.get(key) ?? 0) + 1 / located.length / own.size);

@@ -1,7 +1,7 @@
 /** All indicators of a dataset, computed once per resolved dataset (linear in the authorships). */
 import type { ResolvedDataset } from '../graph/authors';
 import { countAuthorPapers, dominance, emptyAuthorCounts, topAuthors, type AuthorCount, type DominanceRow } from './authors';
-import { countryTable, type CountryTable } from './countries';
+import { countryTable, isoNaming, type CountryTable } from './countries';
 import { lotka, type Lotka } from './lotka';
 import { annualProduction, mainInformation, type AnnualProduction, type MainInformation } from './production';
 
@@ -49,7 +49,7 @@ export function indicatorSteps(resolved: ResolvedDataset): (() => Indicators | u
       parts.dominance = dominance(authors, TOP_AUTHORS);
     },
     () => {
-      parts.countries = countryTable(resolved);
+      parts.countries = countryTable(resolved, isoNaming);
       const result = parts as Indicators;
       cache.set(resolved, result);
       return result;

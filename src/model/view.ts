@@ -10,7 +10,9 @@ export type SelectedItem =
   | { kind: 'pair'; a: string; b: string }
   | { kind: 'paper'; id: string }
   | { kind: 'cluster'; community: number }
-  | { kind: 'affiliation'; node: string };
+  | { kind: 'affiliation'; node: string }
+  /** The authors from one country (ISO alpha-2 code), chosen on the world map. */
+  | { kind: 'country'; code: string };
 
 /** What the user has selected, or nothing; it lives in the URL so reload, back and forward restore it. */
 export type Selection = SelectedItem | null;

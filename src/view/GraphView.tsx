@@ -12,6 +12,7 @@ import { CameraController, EventsController, ExposeForTests, type GraphClick } f
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
 import { sigmaAlive } from './controllers/alive';
 import { KeyboardController } from './controllers/KeyboardController';
+import { DensityLayer } from './density/DensityLayer';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
@@ -86,6 +87,7 @@ export function GraphView({
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />
       <GraphControls progress={progress} runner={runner} />
+      <DensityLayer />
     </SigmaContainer>
   );
 }

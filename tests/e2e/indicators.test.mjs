@@ -173,10 +173,10 @@ describe('Indicators', () => {
     await p.keyboard.press('Escape');
     await waitForGraph(p);
     await p.getByRole('button', { name: 'Indicators', exact: true }).click();
-    // The fixture's one kept work: two authors, one at an institution with country_code "US".
+    // The fixture’s one kept work: two authors, one at an institution with country_code "US" (shown by its name).
     const table = region(p).getByRole('table', { name: 'Countries' });
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-    assert.deepEqual(rows, [['US', '1', '1.00', '1', '0', '0.00']]);
+    assert.deepEqual(rows, [['United States', '1', '1.00', '1', '0', '0.00']]);
     assert.deepEqual(errs.map(String), []);
     await p.close();
   });

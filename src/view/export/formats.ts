@@ -22,6 +22,8 @@ import {
 } from '../../export';
 import type { ExportScope } from './scopes';
 import { sigmaScreenView } from './sigmaView';
+import { shownDensity } from '../density/densityState';
+import { densitySvg } from '../density/exportDensity';
 
 export interface ExportInput {
   api: AtlasApi;
@@ -95,6 +97,15 @@ export const accentOf = (api: AtlasApi) => ACCENT[api.theme];
 /** An SVG of what is on screen (or of the scope within it), from sigma's display data. */
 export function svgFile(sigma: Sigma, input: ExportInput, legend: boolean): ExportFile {
   const { api, scope } = input;
+  // The density view exports its own picture (the whole view: a scope does not apply to a density).
+  const density = shownDensity();
+  if (density)
+    return file(
+      input,
+      'density.svg',
+      'image/svg+xml',
+      densitySvg(density, { title: api.workspace.dataset.title, caption: captionText(api.workspace.dataset.title, api.options, input.date) }),
+    );
   const { width, height } = sigma.getDimensions();
   const view = sigmaScreenView(sigma, scope?.nodes ?? null);
   const dark = api.theme === 'dark';

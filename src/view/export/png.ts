@@ -4,6 +4,8 @@ import type { Settings } from 'sigma/settings';
 import { drawOnCanvas } from '@sigma/export-image';
 import type { LegendEntry } from '../../export';
 import { cameraToFit } from './sigmaView';
+import { shownDensity } from '../density/densityState';
+import { densityPng } from '../density/exportDensity';
 
 export const MAX_PNG_SIDE = 8000;
 export const PNG_BACKGROUNDS = { white: '#ffffff', transparent: 'transparent', dark: '#111217' } as const;
@@ -115,6 +117,9 @@ function scopedSettings(sigma: Sigma, keep: ReadonlySet<string> | null): Partial
 export async function renderPng(sigma: Sigma, opts: PngOptions): Promise<Blob> {
   const width = clampSide(opts.width);
   const height = clampSide(opts.height);
+  // The density view exports its own picture, at the requested size.
+  const density = shownDensity();
+  if (density) return densityPng(density, width, height, opts.caption);
   const out = document.createElement('canvas');
   out.width = width;
   out.height = height;

@@ -6,6 +6,7 @@ import type { DisplayGraph } from '../../graph/display';
 import { authorNodeId } from '../../graph/types';
 import type { AtlasGraph } from '../../graph/types';
 import { paperIdsOf } from '../../export';
+import { countryByCode } from '../../metrics/countryCodes';
 
 /** A part of the graph to export instead of all of it. */
 export interface ExportScope {
@@ -61,6 +62,12 @@ export function scopeOf(selection: Selection, graph: DisplayGraph, index: Datase
         nodes: h.nodes,
         paperIds: new Set([selection.id]),
       };
+    }
+    case 'country': {
+      const h = highlightOf(selection, graph, index);
+      if (!h?.nodes.size) return null;
+      const name = countryByCode(selection.code)?.name ?? selection.code;
+      return { label: `Authors from ${name}`, fileTag: `country-${selection.code}`, nodes: h.nodes, paperIds: paperIdsOf(asAtlas, h.nodes) };
     }
     case 'affiliation': {
       if (!graph.hasNode(selection.node)) return null;

@@ -47,7 +47,7 @@ export function IndicatorsButton() {
                 ×
               </button>
             </header>
-            <IndicatorsView />
+            <IndicatorsView onDone={() => setOpen(false)} />
           </section>
         )}
       </dialog>

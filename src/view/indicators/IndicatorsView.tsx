@@ -20,6 +20,8 @@ import {
 import type { AuthorRanking } from '../../metrics/authors';
 import { downloadText } from '../export/download';
 import { AnnualChart, LotkaChart } from './charts';
+import { CountryMap } from './CountryMap';
+import { countryCollaboration, type CountryNode } from '../../metrics/countryMap';
 import { DataTable, dec, int, pct, Section, Stat } from './parts';
 
 /** Small datasets at once; big ones in steps with the page free between them. */
@@ -73,8 +75,9 @@ const fileStem = (title: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'dataset';
 
-export function IndicatorsView() {
-  const { index, theme, notify, workspace } = useAtlas();
+/** `onDone` closes the view (a country chosen on the map is shown on the graph). */
+export function IndicatorsView({ onDone }: { onDone?: () => void }) {
+  const { index, theme, notify, workspace, select } = useAtlas();
   const ind = useIndicators(index);
   const [ranking, setRanking] = useState<AuthorRanking>('papers');
   if (!ind) return <p role="status">Computing the indicators…</p>;
@@ -91,6 +94,11 @@ export function IndicatorsView() {
     save(tableCsv(t), `${stem}-${t.id}.csv`);
   };
   const top = ranking === 'papers' ? ind.topByPapers : ind.topByFractional;
+  const chooseCountry = (c: CountryNode) => {
+    select({ kind: 'country', code: c.code }, { focus: true });
+    notify(`${c.name}: ${c.authors.length} authors highlighted on the graph.`);
+    onDone?.();
+  };
 
   return (
     <div className="ind-body">
@@ -175,6 +183,7 @@ export function IndicatorsView() {
             {int(ind.countries.papersWithCountry)} of {int(m.papers)} papers name a country: {int(ind.countries.singleCountryPapers)} single-country,{' '}
             {int(ind.countries.multiCountryPapers)} multiple-country.
           </p>
+          <CountryMap data={countryCollaboration(index.dataset)} theme={theme} onChoose={chooseCountry} />
           <DataTable
             label="Countries"
             head={['Country', 'Papers', 'Fractional', 'SCP', 'MCP', 'MCP ratio']}

@@ -8,6 +8,7 @@ import { authorNodeId } from '../../graph/types';
 import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine, show, type Select } from './common';
 import { DISPLAY_LIMITS } from '../../security';
 import { ProfileCard, type ProfileCardProps } from './ProfileCard';
+import { countryCollaboration } from '../../metrics/countryMap';
 
 export interface DetailsPanelProps extends ProfileCardProps {
   selection: Selection;
@@ -38,6 +39,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       {selection?.kind === 'paper' && <PaperPanel paperId={selection.id} {...props} />}
       {selection?.kind === 'cluster' && <ClusterPanel community={selection.community} {...props} />}
       {selection?.kind === 'affiliation' && <AffiliationPanel node={selection.node} {...props} />}
+      {selection?.kind === 'country' && <CountryPanel code={selection.code} {...props} />}
     </aside>
   );
 }
@@ -269,6 +271,34 @@ function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & 
     <section aria-labelledby="details-title">
       <h2 id="details-title">{show.name(label)}</h2>
       <p>{members.length} authors with this affiliation in the sources.</p>
+      <ul className="plain">
+        {members.slice(0, 500).map((a) => (
+          <li key={a.key}>
+            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
+              {show.name(a.label)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A country chosen on the world map: its papers and its authors (those the graph draws are highlighted). */
+function CountryPanel({ code, index, onSelect }: DetailsPanelProps & { code: string }) {
+  const country = countryCollaboration(index.dataset).countries.find((c) => c.code === code);
+  if (!country) return null;
+  const members = country.authors
+    .map((k) => index.author(k))
+    .filter((a) => a !== undefined)
+    .sort((a, b) => b.paperIds.length - a.paperIds.length || a.label.localeCompare(b.label));
+  return (
+    <section aria-labelledby="details-title">
+      <h2 id="details-title">{country.name}</h2>
+      <p>
+        {country.papers} {country.papers === 1 ? 'paper' : 'papers'} with authors from here ({country.singleCountry} single-country, {country.multiCountry} with
+        other countries); {members.length} {members.length === 1 ? 'author' : 'authors'}.
+      </p>
       <ul className="plain">
         {members.slice(0, 500).map((a) => (
           <li key={a.key}>
