@@ -87,6 +87,17 @@ export function readAlgorithmParams(search: string): AlgorithmOptions {
   });
 }
 
+/** Only the choices the URL names (for merging over a stored workspace's options). */
+export function presentAlgorithmParams(search: string): Partial<AlgorithmOptions> {
+  const p = new URLSearchParams(search);
+  const all = readAlgorithmParams(search);
+  return {
+    ...(p.has('layout') ? { layout: all.layout } : {}),
+    ...(p.has('clusters') ? { clustering: all.clustering } : {}),
+    ...(p.has('resolution') ? { resolution: all.resolution } : {}),
+  };
+}
+
 export function writeAlgorithmParams(o: AlgorithmOptions, currentSearch: string): string {
   const p = new URLSearchParams(currentSearch);
   for (const k of URL_KEYS) p.delete(k);
