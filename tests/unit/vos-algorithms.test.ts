@@ -5,7 +5,7 @@ import { summariseClusters } from '../../src/graph/clusters';
 import { checkedAlgorithms, leidenClusters, readAlgorithmParams, VOS_MAX_NODES, vosLayout, writeAlgorithmParams } from '../../src/graph/algorithms';
 import { checkedBuildOptions, type AtlasGraph } from '../../src/graph/types';
 import type { Dataset, Paper } from '../../src/model/types';
-import { validateSnapshot, createSnapshot } from '../../src/export';
+import { captionText, validateSnapshot, createSnapshot } from '../../src/export';
 
 /** Two 5-author groups (A0..A4, B0..B4), each pair of a group with one paper, and one paper joining A0 and B0. */
 function twoCliques(): Dataset {
@@ -163,6 +163,14 @@ describe('the choices in the URL and the snapshot', () => {
       resolution: 0.05,
     });
     expect(writeAlgorithmParams({ layout: 'forceatlas2', clustering: 'louvain', resolution: 1 }, '?author=x')).toBe('?author=x');
+  });
+
+  it('the exports’ caption names a VOS layout and Leiden clusters, and nothing for the defaults', () => {
+    const date = new Date('2026-01-02T00:00:00Z');
+    const caption = captionText('T', checkedBuildOptions({ layout: 'vos', clustering: 'leiden-cpm', resolution: 0.5 }), date);
+    expect(caption).toContain('VOS layout');
+    expect(caption).toContain('Leiden (VOSviewer quality) clusters at resolution 0.5');
+    expect(captionText('T', checkedBuildOptions({}), date)).not.toMatch(/VOS|Leiden/);
   });
 
   it('falls back to the defaults for values no control offers', () => {
