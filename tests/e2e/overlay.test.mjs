@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { launch, openApp } from './browser.mjs';
+import { launch, openApp, waitForGraph } from './browser.mjs';
 
 const full = JSON.parse(readFileSync(new URL('../../data/profile-full.json', import.meta.url), 'utf8'));
 const shots = new URL('../../test-results/', import.meta.url);
@@ -103,6 +103,43 @@ describe('overlay: colour by average publication year', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await legend.waitFor();
     await page.screenshot({ path: new URL('overlay-avg-year-dark.png', shots).pathname });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('colour by citations on an imported Web of Science file: sums of TC per author, on a legend from fewest to most', async () => {
+    const { page, errors } = await openApp(browser);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Import papers').setInputFiles(new URL('../fixtures/import/wos-plain.txt', import.meta.url).pathname);
+    await page.getByRole('region', { name: 'Import report' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => window.__coauthorAtlas?.sigma.getGraph().someNode((_n, a) => a.kind === 'author' && /Aad/.test(a.label)), null, {
+      timeout: 60_000,
+    });
+    await page.keyboard.press('Escape');
+    await waitForGraph(page);
+    // By hand from the fixture's TC fields: Gómez, Müller, Zhang, Okafor 17; Aad, Abbott 120; Li 5 (+2 if one person); Chen 5; Brown 2.
+    const colourBy = page.getByLabel('Colour by');
+    assert.equal(await colourBy.locator('option[value="citations"]').isDisabled(), false);
+    await colourBy.selectOption('citations');
+    const legend = page.getByLabel('Colour legend: Citations');
+    await legend.waitFor();
+    const stops = await legend
+      .locator('.lens-swatch')
+      .evaluateAll((els) => els.map((e) => ({ value: e.parentElement.textContent.trim(), color: getComputedStyle(e).backgroundColor })));
+    const known = stops.filter((s) => s.value !== 'unknown');
+    assert.equal(known[0].value, '2');
+    assert.equal(known.at(-1).value, '120');
+    // The most cited authors take the ramp's top colour, the least cited its bottom.
+    const colourOf = (name) =>
+      page.evaluate((n) => {
+        const s = window.__coauthorAtlas.sigma;
+        const node = s.getGraph().findNode((_k, a) => a.kind === 'author' && a.label.includes(n));
+        return s.getNodeDisplayData(node).color;
+      }, name);
+    const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    assert.equal(rgb(await colourOf('Aad')), known.at(-1).color);
+    assert.equal(rgb(await colourOf('Brown')), known[0].color);
+    await page.screenshot({ path: new URL('overlay-citations.png', shots).pathname });
     assert.deepEqual(errors, []);
     await page.close();
   });
