@@ -6,6 +6,7 @@ import { communitySubgraph } from '../graph/overview';
 import { usePipeline } from './usePipeline';
 import type { Theme } from '../graph/palette';
 import { authorNodeId, checkedBuildOptions, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
+import { presentAlgorithmParams, readAlgorithmParams, writeAlgorithmParams } from '../graph/algorithms';
 import { GraphView } from '../view/GraphView';
 import { DetailsPanel } from '../view/panels/DetailsPanel';
 import { Search } from '../view/Search';
@@ -95,7 +96,12 @@ export function App() {
   const [lens, setLensState] = useState<LensState>(() => readLensState(window.location.search));
   const lensRef = useRef(lens);
   lensRef.current = lens;
-  const [options, setOptions] = useState<BuildOptions>(DEFAULT_BUILD_OPTIONS);
+  // Layout and clustering choices live in the URL (layout=, clusters=, resolution=); the other options come with a workspace.
+  const [options, setOptions] = useState<BuildOptions>(() => ({ ...DEFAULT_BUILD_OPTIONS, ...readAlgorithmParams(window.location.search) }));
+  useEffect(() => {
+    const search = writeAlgorithmParams(options, window.location.search);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, [options]);
   const [focusRequest, setFocusRequest] = useState<{ nodes: string[]; nonce: number } | null>(null);
   const [message, setMessage] = useState<{ text: string; kind: 'info' | 'error' } | null>(null);
   const sigmaRef = useRef<Sigma | null>(null);
@@ -136,7 +142,8 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, workspace.positions, workspace.nodeStyles]);
   // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
-  const hasSavedLayout = Boolean(workspace.positions) && !(big && drill === null);
+  // VOS positions are the layout itself: ForceAtlas2 does not run after them.
+  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout'));
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
   // A node of the whole graph counts even when the overview does not draw it.
@@ -215,7 +222,8 @@ export function App() {
         if (controller.signal.aborted) return;
         if (!ws) return fallBack();
         setWorkspace(ws);
-        if (ws.options) setOptions(checkedBuildOptions(ws.options));
+        // A layout or clustering the URL names wins over the one stored with the workspace.
+        if (ws.options) setOptions(checkedBuildOptions({ ...ws.options, ...presentAlgorithmParams(window.location.search) }));
         // A share link or snapshot brings its own selection.
         if (ws.selection) navigate({ ...readUrlState(window.location.search), selection: ws.selection }, true);
       })

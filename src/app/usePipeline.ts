@@ -3,6 +3,7 @@ import { resolveDataset } from '../graph/authors';
 import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
 import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
 import type { BuildOptions } from '../graph/types';
+import { needsAlgorithmWorker } from '../graph/algorithms';
 import { authorshipCount, type Paper } from '../model/types';
 import { paperSlices } from '../model/paperSlices';
 import {
@@ -65,7 +66,12 @@ export function usePipeline(
   unit: Unit,
   onError: (message: string) => void,
 ): { bundle: Bundle; progress: PipelineProgress | null } {
-  const inWorker = useMemo(() => !workspace.graph && authorshipCount(workspace.dataset) >= WORKER_MIN_AUTHORSHIPS, [workspace]);
+  // VOS and Leiden run in the worker whatever the data's size: they take seconds on a few hundred nodes.
+  const algorithmsInWorker = needsAlgorithmWorker(options);
+  const inWorker = useMemo(
+    () => !workspace.graph && (algorithmsInWorker || authorshipCount(workspace.dataset) >= WORKER_MIN_AUTHORSHIPS),
+    [workspace, algorithmsInWorker],
+  );
   const attempt = useMemo(() => (inWorker ? null : buildHere(workspace, options, unit)), [inWorker, workspace, options, unit]);
   const here = attempt && !('refused' in attempt) ? attempt : null;
   const [built, setBuilt] = useState<Bundle | null>(null);

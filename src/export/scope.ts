@@ -129,6 +129,10 @@ export function captionText(title: string, options: BuildOptions, date: Date, sc
     `${options.counting} counting`,
     options.allPapersAsHubs ? 'every paper as a hub' : `hubs above ${options.hyperauthorCap} authors`,
     options.includeAffiliations ? 'with affiliations' : undefined,
+    options.layout === 'vos' ? 'VOS layout' : undefined,
+    options.clustering && options.clustering !== 'louvain'
+      ? `${options.clustering === 'leiden' ? 'Leiden' : 'Leiden (VOSviewer quality)'} clusters at resolution ${options.resolution}`
+      : undefined,
     date.toISOString().slice(0, 10),
   ];
   return parts.filter(Boolean).join(' · ');

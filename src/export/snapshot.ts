@@ -1,6 +1,6 @@
 import type { Alias, Dataset } from '../model/types';
 import type { Camera, SelectedItem } from '../model/view';
-import { OPTION_RANGES, type BuildOptions } from '../graph/types';
+import { algorithmOptionErrors, OPTION_RANGES, type BuildOptions } from '../graph/types';
 
 export const SNAPSHOT_FORMAT = 'coauthor-atlas-snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -304,13 +304,14 @@ class Validator {
 
   buildOptions(value: unknown, path: string): void {
     if (!this.object(value, path)) return;
-    this.keys(value, path, ['hyperauthorCap', 'counting', 'allPapersAsHubs', 'includeAffiliations', 'seed']);
+    this.keys(value, path, ['hyperauthorCap', 'counting', 'allPapersAsHubs', 'includeAffiliations', 'seed'], ['layout', 'clustering', 'resolution']);
     // The UI's ranges (OPTION_RANGES): a link cannot ask for a cap the graph options would not offer.
     this.number(value.hyperauthorCap, `${path}.hyperauthorCap`, { integer: true, ...OPTION_RANGES.hyperauthorCap });
     if (value.counting !== 'full' && value.counting !== 'fractional') this.err(`${path}.counting`, 'not "full" or "fractional"');
     this.boolean(value.allPapersAsHubs, `${path}.allPapersAsHubs`);
     this.boolean(value.includeAffiliations, `${path}.includeAffiliations`);
     this.number(value.seed, `${path}.seed`, { integer: true, ...OPTION_RANGES.seed });
+    for (const [key, message] of algorithmOptionErrors(value)) this.err(`${path}.${key}`, message);
   }
 
   positions(value: unknown, path: string): void {

@@ -5,6 +5,7 @@ import type { Dataset } from '../model/types';
 import { nameKey } from '../model/names';
 import { resolveDataset, type ResolvedDataset } from './authors';
 import { assertWithinBudget, isHubPaper } from './budget';
+import { leidenClusters, vosLayout } from './algorithms';
 import { affiliationNodeId, authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type AtlasGraph, type BuildOptions, type EdgeAttributes } from './types';
 
 /** Stable edge ids (graphology's generated ids depend on how many graphs were built before). */
@@ -156,8 +157,22 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
     }
   }
 
-  assignInitialPositions(graph, options.seed, assignCommunities(graph, options.seed));
+  assignInitialPositions(graph, options.seed, assignCommunities(graph, options));
+  if (options.layout === 'vos') applyVosLayout(graph, options.seed);
   return graph;
+}
+
+/** Writes the VOS layout's positions over the seeded ones (graphs up to VOS_MAX_NODES; bigger ones keep ForceAtlas2). */
+export function applyVosLayout(graph: AtlasGraph, seed: number): void {
+  const layout = vosLayout(graph, seed);
+  if (!layout) return;
+  let i = 0;
+  graph.forEachNode((_n, a) => {
+    a.x = layout.x[i];
+    a.y = layout.y[i];
+    i++;
+  });
+  graph.setAttribute('vosLayout', true);
 }
 
 /**
@@ -183,18 +198,25 @@ function prepareAdjacency(graph: AtlasGraph, node?: string): void {
 }
 
 /**
- * Louvain on author–author and author–hub ties, seeded; communities renumbered by size (0 = largest,
- * first seen first among equals). Returns each node's community, in node order.
+ * Louvain (or Leiden, when chosen) on author–author and author–hub ties, seeded; communities renumbered by size
+ * (0 = largest, first seen first among equals). Returns each node's community, in node order.
  */
-function assignCommunities(graph: AtlasGraph, seed: number): number[] {
+function assignCommunities(graph: AtlasGraph, options: Pick<BuildOptions, 'seed' | 'clustering' | 'resolution'>): number[] {
   if (graph.order === 0) return [];
-  const rng = seedrandom(`louvain:${seed}`);
-  const raw = louvain(graph, { rng, getEdgeWeight: 'weight', resolution: 1 });
+  const { seed } = options;
+  let clusterOf: (node: string, i: number) => number;
+  if (options.clustering !== 'louvain') {
+    const clusters = leidenClusters(graph, seed, options.resolution, options.clustering === 'leiden-cpm' ? 'cpm' : 'modularity');
+    clusterOf = (_node, i) => clusters[i];
+  } else {
+    const raw = louvain(graph, { rng: seedrandom(`louvain:${seed}`), getEdgeWeight: 'weight', resolution: 1 });
+    clusterOf = (node) => raw[node];
+  }
   const community: number[] = [];
   const sizes = new Map<number, number>();
   const firstSeen = new Map<number, number>();
   graph.forEachNode((node) => {
-    const c = raw[node];
+    const c = clusterOf(node, community.length);
     const size = sizes.get(c);
     if (size === undefined) {
       sizes.set(c, 1);

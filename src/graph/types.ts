@@ -1,9 +1,13 @@
 import type Graph from 'graphology';
+import { checkedAlgorithms, DEFAULT_ALGORITHMS, type AlgorithmOptions } from './algorithms';
+
+export { algorithmOptionErrors } from './algorithms';
 
 /** How coauthor edge weights count a paper with n authors. */
 export type Counting = 'full' | 'fractional';
 
-export interface BuildOptions {
+/** Layout (ForceAtlas2 / VOS), clusters (Louvain / Leiden) and Leiden's resolution: see algorithms.ts. */
+export interface BuildOptions extends AlgorithmOptions {
   /** Papers with more authors than this become paper hub nodes instead of cliques. */
   hyperauthorCap: number;
   /** 'full': +1 per shared paper; 'fractional': +1/(n-1) per shared paper. */
@@ -22,6 +26,7 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = {
   allPapersAsHubs: false,
   includeAffiliations: true,
   seed: 42,
+  ...DEFAULT_ALGORITHMS,
 };
 
 export interface NumberRange {
@@ -62,6 +67,7 @@ export function checkedBuildOptions(partial: Partial<BuildOptions> | undefined):
     allPapersAsHubs: typeof p.allPapersAsHubs === 'boolean' ? p.allPapersAsHubs : d.allPapersAsHubs,
     includeAffiliations: typeof p.includeAffiliations === 'boolean' ? p.includeAffiliations : d.includeAffiliations,
     seed: inRange(p.seed, OPTION_RANGES.seed) ? p.seed : d.seed,
+    ...checkedAlgorithms(p),
   };
 }
 
@@ -138,6 +144,8 @@ export interface GraphAttributes {
   datasetId: string;
   options: BuildOptions;
   communityCount: number;
+  /** True when the positions are the VOS layout's (nothing runs after it); absent for ForceAtlas2. */
+  vosLayout?: boolean;
   /** What a map file (VOSviewer) says about itself: its weight and score names in file order, cluster colours, title. */
   fileMap?: FileMapInfo;
 }

@@ -7,6 +7,7 @@ import type { Metrics, MetricsRequest } from './metrics';
 import { shortestPath, type PathResult } from './path';
 import { colourNodes, sizesFrom, sizeValues } from './style';
 import type { LensState, LensView } from './types';
+import type { Paper } from '../model/types';
 
 export type FilterLens = Pick<LensState, 'minPapers' | 'minShared' | 'affiliation' | 'largestComponent'>;
 
@@ -87,10 +88,20 @@ export interface StyleInput {
   colorBy: LensState['colorBy'];
   sizeBy: LensState['sizeBy'];
   metrics?: Metrics;
+  /** A paper by id (the overlays: average year, citations). */
+  paperOf?: (id: string) => Paper | undefined;
 }
 
-export function styleLens({ graph, filter, papersFiltered, colorBy, sizeBy, metrics }: StyleInput): Pick<LensView, 'nodeColors' | 'nodeSizes' | 'colorLegend'> {
-  const colouring = colourNodes(graph, colorBy, filter.actors);
+export function styleLens({
+  graph,
+  filter,
+  papersFiltered,
+  colorBy,
+  sizeBy,
+  metrics,
+  paperOf,
+}: StyleInput): Pick<LensView, 'nodeColors' | 'nodeSizes' | 'colorLegend'> {
+  const colouring = colourNodes(graph, colorBy, filter.actors, paperOf ? { papersOf: filter.papersOf, paperOf } : undefined);
   // The display graph is already sized by papers: only kept papers change that.
   const values = sizeBy === 'papers' && !papersFiltered ? undefined : sizeValues(graph, sizeBy, filter, metrics);
   return {

@@ -2,7 +2,15 @@
 import { interpolateCividis, scaleSequential, scaleSqrt } from 'd3';
 import { OKABE_ITO, OTHER_COLOUR } from '../graph/palette';
 import type { LensView, LensState } from './types';
-import type { FilterResult, LensGraph } from './filters';
+import { nodePaperIds, type FilterResult, type LensGraph } from './filters';
+import { overlayColours } from './overlay';
+import type { Paper } from '../model/types';
+
+/** What the overlay colours read: each actor's (kept) papers, and a paper by id. */
+export interface OverlayInput {
+  papersOf?: (node: string) => readonly string[];
+  paperOf: (id: string) => Paper | undefined;
+}
 import { colourByScore, scoreOf, weightOf, weightValues } from './mapMeasures';
 
 const NONE_COLOUR = '#c7c7c7';
@@ -13,9 +21,13 @@ export interface Colouring {
 }
 
 /** null for 'community' (the display graph's own colours). */
-export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], actors: string[]): Colouring | null {
+export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], actors: string[], overlayInput?: OverlayInput): Colouring | null {
   if (colorBy === 'community') return null;
   if (colorBy === 'affiliation') return colourByAffiliation(graph, actors);
+  if (colorBy === 'avgYear' || colorBy === 'citations') {
+    const paperOf = overlayInput?.paperOf ?? (() => undefined);
+    return overlayColours(colorBy, actors, overlayInput?.papersOf ?? ((n) => nodePaperIds(graph.getNodeAttributes(n))), paperOf);
+  }
   const score = scoreOf(colorBy);
   if (score !== undefined) return colourByScore(graph, score, actors);
   const yearOf = (n: string) => {

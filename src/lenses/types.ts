@@ -3,6 +3,7 @@ import type { FilterResult } from './filters';
 import type { Metrics } from './metrics';
 import type { PathResult } from './path';
 import type { ScoreColour, WeightSize } from './mapMeasures';
+import type { OverlayKind } from './overlay';
 
 /** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. */
 export interface LensState {
@@ -19,7 +20,7 @@ export interface LensState {
   /** Only authors with this affiliation. */
   affiliation?: string;
   /** `score:<name>`: a map file's score (VOSviewer's Avg. pub. year, …). */
-  colorBy: 'community' | 'affiliation' | 'firstYear' | 'lastYear' | ScoreColour;
+  colorBy: 'community' | 'affiliation' | 'firstYear' | 'lastYear' | OverlayKind | ScoreColour;
   /** `weight:<name>`: a map file's weight (VOSviewer's Documents, Citations, …). */
   sizeBy: 'papers' | 'coauthors' | 'weightedDegree' | 'betweenness' | 'pagerank' | WeightSize;
   /** Ego view of the selected author at this depth. */

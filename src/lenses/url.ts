@@ -8,7 +8,7 @@ import { scoreOf, weightOf } from './mapMeasures';
  */
 const OWN = ['years', 'cat', 'venue', 'minPapers', 'minShared', 'lcc', 'aff', 'color', 'size', 'ego', 'path', 'unit'] as const;
 
-const COLOR_BY: LensState['colorBy'][] = ['community', 'affiliation', 'firstYear', 'lastYear'];
+const COLOR_BY: LensState['colorBy'][] = ['community', 'affiliation', 'firstYear', 'lastYear', 'avgYear', 'citations'];
 const SIZE_BY: LensState['sizeBy'][] = ['papers', 'coauthors', 'weightedDegree', 'betweenness', 'pagerank'];
 const UNITS: LensState['unit'][] = ['author', 'institution', 'country'];
 

@@ -79,8 +79,8 @@ export function useLensView(
   const needsMetrics = sizeBy === 'betweenness' || sizeBy === 'pagerank';
   const metrics = useMetrics(graph, filter, needsMetrics);
   const style = useMemo(
-    () => styleLens({ graph, filter, papersFiltered: papers !== null, colorBy, sizeBy, metrics: needsMetrics ? metrics : undefined }),
-    [graph, filter, papers, colorBy, sizeBy, needsMetrics, metrics],
+    () => styleLens({ graph, filter, papersFiltered: papers !== null, colorBy, sizeBy, metrics: needsMetrics ? metrics : undefined, paperOf: index.paper }),
+    [graph, filter, papers, colorBy, sizeBy, needsMetrics, metrics, index],
   );
 
   return useMemo<LensView>(() => {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../app/context';
 import { highlightOf } from '../../app/highlightOf';
-import type { AtlasGraph } from '../../graph/types';
-import { captionText, exportFileName, legendEntries } from '../../export';
+import { captionText, exportFileName } from '../../export';
+import { exportLegend } from './legend';
 import { downloadBlob } from './download';
 import { accentOf } from './formats';
 import { clampSide, MAX_PNG_SIDE, PNG_BACKGROUNDS, renderPng, type PngBackground } from './png';
@@ -39,7 +39,7 @@ export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClo
         area,
         background,
         keep: scope?.nodes ?? null,
-        legend: legend ? legendEntries(api.clusters, api.graph as unknown as AtlasGraph, api.theme, { keep: scope?.nodes }) : null,
+        legend: legend ? exportLegend(api, scope?.nodes) : null,
         caption: caption ? captionText(api.workspace.dataset.title, api.options, date, scope?.label) : null,
         highlightEdges: highlightOf(api.selection, api.graph, api.index)?.edges ?? [],
         accent: accentOf(api),

@@ -7,7 +7,6 @@ import {
   edgesCsv,
   exportFileName,
   graphView,
-  legendEntries,
   nodesCsv,
   papersAmong,
   renderSvg,
@@ -24,6 +23,7 @@ import type { ExportScope } from './scopes';
 import { sigmaScreenView } from './sigmaView';
 import { shownDensity } from '../density/densityState';
 import { densitySvg } from '../density/exportDensity';
+import { exportLegend } from './legend';
 
 export interface ExportInput {
   api: AtlasApi;
@@ -120,7 +120,7 @@ export function svgFile(sigma: Sigma, input: ExportInput, legend: boolean): Expo
     highlightColor: accentOf(api),
     title: api.workspace.dataset.title,
     caption: captionText(api.workspace.dataset.title, api.options, input.date, scope?.label),
-    legend: legend ? legendEntries(api.clusters, api.graph as unknown as AtlasGraph, api.theme, { keep: scope?.nodes }) : undefined,
+    legend: legend ? exportLegend(api, scope?.nodes) : undefined,
   });
   return file(input, 'svg', 'image/svg+xml', svg);
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useAtlas } from '../../app/context';
 import { availableUnits } from '../../lenses/institutions';
 import type { LensState } from '../../lenses/types';
+import { hasCitations, NO_CITATIONS_REASON } from '../../lenses/overlay';
 import { FiltersPanel, activeFilterCount } from './FiltersPanel';
 import { PathPicker } from './PathPicker';
 import { setTableOpen, useTableOpen } from './tableOpen';
@@ -12,6 +13,8 @@ const COLOR_LABELS: Record<LensState['colorBy'], string> = {
   affiliation: 'affiliation',
   firstYear: 'first year active',
   lastYear: 'last year active',
+  avgYear: 'average publication year',
+  citations: 'citations',
 };
 const SIZE_LABELS: Record<LensState['sizeBy'], string> = {
   papers: 'papers',
@@ -36,6 +39,8 @@ export function LensBar() {
   const sizeLabels: [string, string][] = Object.entries(SIZE_LABELS).map(([v, l]) => [v, v === 'papers' && fileMap?.weights.length ? fileMap.weights[0] : l]);
   for (const w of fileMap?.weights.slice(1) ?? []) sizeLabels.push([`weight:${w}`, w]);
   const colourLabels: [string, string][] = [...Object.entries(COLOR_LABELS), ...(fileMap?.scores ?? []).map((sc): [string, string] => [`score:${sc}`, sc])];
+  // The citation overlay needs counts in the data (OpenAlex, WoS, Scopus give them); else it is offered disabled, with why.
+  const citationsMissing = useMemo(() => !hasCitations(workspace.dataset.papers), [workspace.dataset]);
   const unitMissing =
     lens.unit !== 'author' && graph.someNode((_n, a) => a.kind === 'author')
       ? `No ${lens.unit === 'country' ? 'countries' : 'institutions'} in this dataset's affiliations: showing authors. `
@@ -72,8 +77,8 @@ export function LensBar() {
         Colour by
         <select aria-label="Colour by" value={lens.colorBy} onChange={(e) => setLens({ ...lens, colorBy: e.target.value as LensState['colorBy'] })}>
           {colourLabels.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
+            <option key={v} value={v} disabled={v === 'citations' && citationsMissing && lens.colorBy !== v}>
+              {v === 'citations' && citationsMissing ? `${l} (${NO_CITATIONS_REASON})` : l}
             </option>
           ))}
         </select>

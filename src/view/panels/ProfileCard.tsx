@@ -6,6 +6,7 @@ import { inRange, OPTION_RANGES, type BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
 import { FilterableList, PaperLine, show, type Select } from './common';
 import type { Paper } from '../../model/types';
+import { AlgorithmOptions } from './AlgorithmOptions';
 
 const CAP = OPTION_RANGES.hyperauthorCap;
 
@@ -163,6 +164,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
             <input type="checkbox" checked={options.includeAffiliations} onChange={(e) => onOptions({ includeAffiliations: e.target.checked })} /> Affiliation
             nodes
           </label>
+          <AlgorithmOptions options={options} onOptions={onOptions} nodeCount={graph.order} />
         </details>
       )}
 
