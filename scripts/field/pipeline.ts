@@ -6,6 +6,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldSummary } from '../../src/field/format';
+// The app's default cap and seed.
+import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import { defineWorks, numberColumns, openEngine, rows, runRules } from './duck';
 import { detectCommunities } from './communities';
 import { writeFolder } from './write-folder';
@@ -26,9 +28,6 @@ export interface FieldResult {
   summary: FieldSummary;
   seconds: Record<string, number>;
 }
-
-/** The app's default cap and seed (DEFAULT_BUILD_OPTIONS in src/graph/types.ts). */
-import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 
 export async function runField(run: FieldRun): Promise<FieldResult> {
   const log = run.log ?? (() => {});

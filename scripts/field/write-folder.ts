@@ -14,10 +14,6 @@ import {
   FIELD_REST_TILE_AUTHORS,
   FIELD_VERSION,
   shardsOfName,
-  shortOpenAlexId,
-  type FieldAuthor,
-  type FieldEdge,
-  type FieldHub,
   type FieldIndex,
   type FieldOverviewCluster,
   type FieldSearchEntry,
@@ -104,8 +100,18 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
     c = last + 1;
   }
   mkdirSync(join(out, 'clusters'), { recursive: true });
-  await prepareTileTables(db);
+  await prepareTileTables(db, input.options.seed);
+  // The search shards: every author's name, id and community.
   const shards = new Map<string, FieldSearchEntry[]>();
+  const [labels, ids, communities] = (await db.runAndReadAll(`SELECT label, ${short('author_id')}, community FROM author_tiles`)).getColumnsJS();
+  for (let i = 0; i < labels.length; i++) {
+    const entry: FieldSearchEntry = [labels[i] as string, ids[i] as string, Number(communities[i])];
+    for (const s of shardsOfName(entry[0])) {
+      let list = shards.get(s);
+      if (!list) shards.set(s, (list = []));
+      list.push(entry);
+    }
+  }
   for (let g = 0; g < tileGroups.length;) {
     // One read covers whole tiles, up to AUTHORS_PER_READ authors.
     let end = g;
@@ -114,24 +120,22 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
       size += groupSize(tileGroups[end++], authorsIn);
     const lo = tileGroups[g].first;
     const hi = tileGroups[end - 1].last;
-    const batch = await readTiles(db, lo, hi, input.options.seed);
+    const batch = await readTiles(db, lo, hi);
     for (const group of tileGroups.slice(g, end)) {
-      const tile: FieldTile = { format: 'coauthor-atlas-field-tile', version: FIELD_VERSION, communities: [], authors: [], hubs: [], edges: [] };
+      // A FieldTile, written from the JSON DuckDB made for its rows.
+      const communities: number[] = [];
+      const tile: TilePart = { authors: [], hubs: [], edges: [] };
       for (let c = group.first; c <= group.last; c++) {
+        communities.push(c);
         const part = batch.get(c);
-        tile.communities.push(c);
         if (!part) continue;
         tile.authors.push(...part.authors);
         tile.hubs.push(...part.hubs);
         tile.edges.push(...part.edges);
       }
-      for (const a of tile.authors)
-        for (const s of shardsOfName(a.label)) {
-          let list = shards.get(s);
-          if (!list) shards.set(s, (list = []));
-          list.push([a.label, a.id, a.community]);
-        }
-      writeFileSync(join(out, group.file), JSON.stringify(tile));
+      const head: Omit<FieldTile, 'authors' | 'hubs' | 'edges'> = { format: 'coauthor-atlas-field-tile', version: FIELD_VERSION, communities };
+      const body = `${JSON.stringify(head).slice(0, -1)},"authors":[${tile.authors.join(',')}],"hubs":[${tile.hubs.join(',')}],"edges":[${tile.edges.join(',')}]}`;
+      writeFileSync(join(out, group.file), body);
     }
     g = end;
   }
@@ -175,90 +179,78 @@ function layOutOverview(nodes: FieldOverviewCluster[], edges: { a: number; b: nu
   }
 }
 
-/** The tiles' rows, each with its community, sorted so that a range of communities is a short read. */
-async function prepareTileTables(db: DuckDBConnection): Promise<void> {
+/** A seeded number in [0, 1) per id (DuckDB's hash of the id, a salt and the seed). */
+const unit = (id: string, salt: string, seed: number) => `((hash(${id} || ':${salt}:${seed}') % 1000003) / 1000003.0)`;
+const short = (id: string) => `regexp_replace(${id}, '^.*/', '')`;
+/** x and y on a disc that grows with the community (the page lays the cluster out when it opens). */
+const position = (id: string, seed: number) =>
+  `'x', round(10 * sqrt(z.n) * sqrt(${unit(id, 'r', seed)}) * cos(2 * pi() * ${unit(id, 't', seed)}), 2), ` +
+  `'y', round(10 * sqrt(z.n) * sqrt(${unit(id, 'r', seed)}) * sin(2 * pi() * ${unit(id, 't', seed)}), 2)`;
+
+/**
+ * The tiles' rows as JSON text (format.ts's FieldAuthor, FieldHub, FieldEdge), made by DuckDB, each with its
+ * community and sorted by it, so that a range of communities is one short read of a few strings per community.
+ */
+async function prepareTileTables(db: DuckDBConnection, seed: number): Promise<void> {
+  await db.run(
+    `CREATE TABLE community_sizes AS SELECT ic.community, COUNT(*) AS n FROM id_community ic JOIN authors a ON a.author_id = ic.id GROUP BY ic.community`,
+  );
   await db.run(`CREATE TABLE author_tiles AS
-    SELECT ic.community AS community, a.author_id, a.label, a.papers, a.first_year, a.last_year, w.works, i.institutions, k.countries
+    SELECT ic.community AS community, a.author_id, a.label,
+      json_object('id', ${short('a.author_id')}, 'label', a.label, 'community', ic.community, 'papers', a.papers,
+        'firstYear', a.first_year, 'lastYear', a.last_year,
+        'institutions', COALESCE(i.institutions, []::VARCHAR[]), 'countries', COALESCE(k.countries, []::VARCHAR[]), 'works', w.works,
+        ${position('a.author_id', seed)})::VARCHAR AS json
     FROM authors a
     JOIN id_community ic ON ic.id = a.author_id
-    LEFT JOIN (SELECT author_id, array_agg(work_id ORDER BY work_id) AS works FROM authorships GROUP BY author_id) w ON w.author_id = a.author_id
-    LEFT JOIN (SELECT author_id, array_agg(DISTINCT institution) AS institutions FROM author_institutions GROUP BY author_id) i ON i.author_id = a.author_id
-    LEFT JOIN (SELECT author_id, array_agg(DISTINCT country) AS countries FROM author_countries GROUP BY author_id) k ON k.author_id = a.author_id
+    JOIN community_sizes z ON z.community = ic.community
+    LEFT JOIN (SELECT author_id, array_agg(${short('work_id')} ORDER BY work_id) AS works FROM authorships GROUP BY author_id) w ON w.author_id = a.author_id
+    LEFT JOIN (SELECT author_id, list_sort(array_agg(DISTINCT institution) FILTER (WHERE institution IS NOT NULL)) AS institutions
+               FROM author_institutions GROUP BY author_id) i ON i.author_id = a.author_id
+    LEFT JOIN (SELECT author_id, list_sort(array_agg(DISTINCT country)) AS countries FROM author_countries GROUP BY author_id) k ON k.author_id = a.author_id
     ORDER BY ic.community, a.author_id`);
   await db.run(`CREATE TABLE edge_tiles AS
-    SELECT s.community AS community, p.source, p.target, p.full_weight, p.fractional_weight, list_sort(p.work_ids) AS work_ids
+    SELECT s.community AS community, p.source, p.target,
+      json_object('a', ${short('p.source')}, 'b', ${short('p.target')}, 'full', p.full_weight,
+        -- Rounded: a sum of doubles in the order DuckDB's threads gave differs in its last bits from run to run.
+        'fractional', round(p.fractional_weight, 9),
+        'works', list_sort(list_transform(p.work_ids, lambda x: ${short('x')})))::VARCHAR AS json
     FROM coauthor_pairs p JOIN id_community s ON s.id = p.source JOIN id_community t ON t.id = p.target
-    WHERE s.community = t.community ORDER BY s.community`);
+    WHERE s.community = t.community ORDER BY s.community, p.source, p.target`);
   await db.run(`CREATE TABLE hub_tiles AS
-    SELECT hc.community AS community, h.work_id, MAX(h.title) AS title, MAX(h.n) AS n,
-           array_agg(h.author_id ORDER BY h.author_id) FILTER (WHERE ac.community = hc.community) AS authors
-    FROM hub_authorships h JOIN id_community hc ON hc.id = h.work_id JOIN id_community ac ON ac.id = h.author_id
-    GROUP BY hc.community, h.work_id ORDER BY hc.community`);
+    SELECT h.community, h.work_id,
+      json_object('id', ${short('h.work_id')}, 'label', COALESCE(h.title, ${short('h.work_id')}), 'authorCount', h.n, 'community', h.community,
+        'authors', COALESCE(h.authors, []::VARCHAR[]), ${position('h.work_id', seed)})::VARCHAR AS json
+    FROM (
+      SELECT hc.community AS community, h.work_id, MAX(h.title) AS title, MAX(h.n) AS n,
+             array_agg(${short('h.author_id')} ORDER BY h.author_id) FILTER (WHERE ac.community = hc.community) AS authors
+      FROM hub_authorships h JOIN id_community hc ON hc.id = h.work_id JOIN id_community ac ON ac.id = h.author_id
+      GROUP BY hc.community, h.work_id
+    ) h JOIN community_sizes z ON z.community = h.community
+    ORDER BY h.community, h.work_id`);
 }
 
 interface TilePart {
-  authors: FieldAuthor[];
-  hubs: FieldHub[];
-  edges: FieldEdge[];
+  authors: string[];
+  hubs: string[];
+  edges: string[];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : []);
-
-/** Communities lo … hi from the tile tables; positions seeded per community (the page lays a cluster out when it opens). */
-async function readTiles(db: DuckDBConnection, lo: number, hi: number, seed: number): Promise<Map<number, TilePart>> {
+/** Communities lo … hi from the tile tables: per community, its authors', hubs' and edges' JSON arrays (without brackets). */
+async function readTiles(db: DuckDBConnection, lo: number, hi: number): Promise<Map<number, TilePart>> {
   const parts = new Map<number, TilePart>();
   const part = (c: number) => {
     let p = parts.get(c);
     if (!p) parts.set(c, (p = { authors: [], hubs: [], edges: [] }));
     return p;
   };
-  const where = `WHERE community BETWEEN ${lo} AND ${hi}`;
-  const rngs = new Map<number, () => number>();
-  const place = (c: number, count: number) => {
-    let rng = rngs.get(c);
-    if (!rng) rngs.set(c, (rng = seedrandom(`tile:${seed}:${c}`)));
-    const r = 10 * Math.sqrt(count) * Math.sqrt(rng());
-    const t = 2 * Math.PI * rng();
-    return { x: Math.round(r * Math.cos(t) * 100) / 100, y: Math.round(r * Math.sin(t) * 100) / 100 };
-  };
-  const sizes = new Map<number, number>();
-  for (const r of await rows<{ community: number; n: number }>(db, `SELECT community, COUNT(*) AS n FROM author_tiles ${where} GROUP BY community`))
-    sizes.set(r.community, r.n);
-  for (const r of await rows<Record<string, unknown>>(db, `SELECT * FROM author_tiles ${where} ORDER BY community, author_id`)) {
-    const c = r.community as number;
-    part(c).authors.push({
-      id: shortOpenAlexId(r.author_id as string),
-      label: r.label as string,
-      community: c,
-      papers: r.papers as number,
-      firstYear: (r.first_year as number | null) ?? null,
-      lastYear: (r.last_year as number | null) ?? null,
-      institutions: list(r.institutions).sort(),
-      countries: list(r.countries).sort(),
-      works: list(r.works).map(shortOpenAlexId),
-      ...place(c, sizes.get(c) ?? 1),
-    });
-  }
-  for (const r of await rows<Record<string, unknown>>(db, `SELECT * FROM hub_tiles ${where} ORDER BY community, work_id`)) {
-    const c = r.community as number;
-    part(c).hubs.push({
-      id: shortOpenAlexId(r.work_id as string),
-      label: (r.title as string | null) ?? shortOpenAlexId(r.work_id as string),
-      authorCount: r.n as number,
-      community: c,
-      authors: list(r.authors).map(shortOpenAlexId),
-      ...place(c, sizes.get(c) ?? 1),
-    });
-  }
-  for (const r of await rows<Record<string, unknown>>(db, `SELECT * FROM edge_tiles ${where} ORDER BY community, source, target`)) {
-    part(r.community as number).edges.push({
-      a: shortOpenAlexId(r.source as string),
-      b: shortOpenAlexId(r.target as string),
-      full: r.full_weight as number,
-      // Rounded: a sum of doubles in the order DuckDB's threads gave differs in its last bits from run to run.
-      fractional: Math.round((r.fractional_weight as number) * 1e9) / 1e9,
-      works: list(r.work_ids).map(shortOpenAlexId),
-    });
+  for (const [table, key, order] of [
+    ['author_tiles', 'authors', 'author_id'],
+    ['hub_tiles', 'hubs', 'work_id'],
+    ['edge_tiles', 'edges', 'source, target'],
+  ] as const) {
+    const sql = `SELECT community, string_agg(json, ',' ORDER BY ${order}) AS json FROM ${table} WHERE community BETWEEN ${lo} AND ${hi} GROUP BY community`;
+    for (const r of await rows<{ community: number; json: string }>(db, sql)) part(r.community)[key].push(r.json);
   }
   return parts;
 }
