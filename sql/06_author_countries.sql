@@ -1,4 +1,4 @@
--- Each author's countries: the authorship's own countries list and the country codes of its institutions, once each.
+-- The countries of each author: the countries list of each authorship and the country codes of its institutions, once each.
 SELECT DISTINCT c.author_id AS author_id, c.country AS country
 FROM (
   SELECT author_id, explode(countries) AS country FROM authorship_rows
