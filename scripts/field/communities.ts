@@ -56,7 +56,7 @@ export function toAdjacency(nNodes: number, source: Int32Array, target: Int32Arr
 }
 
 /** Community of each node (0 = largest); isolated nodes are communities of their own. */
-export function detectCommunities(nNodes: number, source: Int32Array, target: Int32Array, weight: Float64Array, seed: number): Int32Array {
+export function detectCommunities(nNodes: number, source: Int32Array, target: Int32Array, weight: Float64Array, seed: number, iterations = 10): Int32Array {
   const community = new Int32Array(nNodes);
   if (nNodes === 0) return community;
   const adjacency = toAdjacency(nNodes, source, target, weight);
@@ -68,7 +68,7 @@ export function detectCommunities(nNodes: number, source: Int32Array, target: In
     // Modularity is CPM with node weights = degrees and resolution 1 / (2m) (Traag, Waltman & van Eck 2019).
     leiden.initializeBasedOnResolutionAndNIterationsAndRandomnessAndRandom(
       1 / (2 * total),
-      10,
+      iterations,
       LeidenAlgorithm.DEFAULT_RANDOMNESS,
       seededRandom(seed) as never,
     );

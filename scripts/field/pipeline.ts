@@ -35,7 +35,8 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
   const seed = run.seed ?? DEFAULT_BUILD_OPTIONS.seed;
   rmSync(run.out, { recursive: true, force: true });
   mkdirSync(run.out, { recursive: true });
-  const engine = await openEngine({ memoryLimit: run.memoryLimit, threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
+  // DuckDB spills to disk past its limit, so the whole run stays under ~6 GB with the JS side.
+  const engine = await openEngine({ memoryLimit: run.memoryLimit ?? '4GB', threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
   const db = engine.connection;
   const seconds: Record<string, number> = {};
   const t0 = performance.now();
