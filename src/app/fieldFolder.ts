@@ -28,12 +28,23 @@ export function fieldIndexFrom(bytes: Uint8Array): FieldIndex | null {
 export function fieldWorkspace(index: FieldIndex, url: string): Workspace {
   return {
     id: `field:${url}`,
-    dataset: { id: `field:${url}`, title: index.title, papers: [], aliases: [] },
+    dataset: { id: `field:${url}`, title: index.title, description: fieldDescription(index), papers: [], aliases: [] },
     origin: 'link',
     graph: fieldOverviewGraph(index),
     field: { url, index },
     sourceUrl: url,
   };
+}
+
+/** What the side panel says of the field (its papers are not in the page: the counts come from the folder). */
+export function fieldDescription(index: FieldIndex): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const s = index.summary;
+  return (
+    `A field mapped by npm run field: ${n(s.works)} works, ${n(s.authorships)} authorships, ${n(s.authors)} authors, ` +
+    `${n(s.edges)} coauthor pairs, ${n(s.hubs)} works over ${index.options.hyperauthorCap} authors as hubs, ${n(s.clusters)} clusters. ` +
+    `Open a cluster to read its authors.`
+  );
 }
 
 async function fetchJson(url: string, signal?: AbortSignal): Promise<unknown> {

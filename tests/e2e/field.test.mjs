@@ -61,6 +61,8 @@ describe('A field folder by ?file=', () => {
     assert.equal(overview.members, index.summary.authors, 'the clusters hold every author');
     assert.equal(overview.edges, index.overview.edges.length);
     await page.getByText(`Overview: ${index.summary.authors.toLocaleString('en-US')} nodes`).waitFor();
+    // The side panel gives the field's own counts (its papers are not in the page).
+    await page.getByText(`${index.summary.works.toLocaleString('en-US')} works, ${index.summary.authorships.toLocaleString('en-US')} authorships`).waitFor();
     await page.screenshot({ path: 'test-results/field-overview.png' });
 
     // A click on the largest cluster reads clusters/0.json and draws its authors, hubs and ties.
