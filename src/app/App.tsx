@@ -4,6 +4,7 @@ import { searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/da
 import { applyNodeStyles, toDisplayGraph } from '../graph/display';
 import { communitySubgraph } from '../graph/overview';
 import { usePipeline } from './usePipeline';
+import { useFieldFolder } from './useFieldFolder';
 import type { Theme } from '../graph/palette';
 import { authorNodeId, checkedBuildOptions, DEFAULT_BUILD_OPTIONS, paperNodeId, type BuildOptions } from '../graph/types';
 import { presentAlgorithmParams, readAlgorithmParams, writeAlgorithmParams } from '../graph/algorithms';
@@ -119,12 +120,16 @@ export function App() {
   const [drill, setDrillState] = useState<string | null>(() => new URLSearchParams(window.location.search).get('drill'));
   // The pipeline makes an overview exactly for the graphs that need one (needsOverview).
   const overview = bundle.overview;
-  const big = overview !== null;
+  // A field folder (npm run field) opens on its own overview; a cluster's tile is read when the user opens it.
+  const field = useFieldFolder(workspace.field, drill, options.counting, notify);
+  const fieldCluster = field?.cluster ?? null;
+  const big = overview !== null || field !== null;
   const shown = useMemo(() => {
+    if (workspace.field) return fieldCluster ?? source;
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
     return overview ?? source;
-  }, [source, big, drill, overview]);
+  }, [source, big, drill, overview, workspace.field, fieldCluster]);
   const setDrill = useCallback((next: string | null) => {
     setDrillState(next);
     const params = new URLSearchParams(window.location.search);
@@ -147,8 +152,9 @@ export function App() {
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
   // A node of the whole graph counts even when the overview does not draw it.
-  const problem = checkSelection(url.selection, index, clusters.length, (n) => source.hasNode(n));
-  const selection = problem ? null : url.selection;
+  // (A field's author is known once their cluster's tile is read.)
+  const problem = field?.loading ? null : checkSelection(url.selection, index, clusters.length, (n) => source.hasNode(n) || shown.hasNode(n));
+  const selection = problem || field?.loading ? null : url.selection;
   const overviewLensInput = useMemo(() => (big && drill === null ? { source, index: bundle.overviewIndex } : null), [big, drill, source, bundle.overviewIndex]);
   const lensView = useLensView(display, index, lens, selection, overviewLensInput);
   const selectionHighlight = useMemo(() => highlightOf(selection, display, index), [selection, display, index]);
@@ -286,6 +292,14 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A field's cluster read after its author was chosen (by search or from the URL): bring the author into view.
+  useEffect(() => {
+    if (fieldCluster && selection?.kind === 'author' && fieldCluster.hasNode(authorNodeId(selection.key)))
+      setFocusRequest({ nodes: [authorNodeId(selection.key)], nonce: Date.now() });
+    // Only when the tile arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fieldCluster]);
+
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     localStorage.setItem('coauthor-atlas:theme', theme);
@@ -304,8 +318,10 @@ export function App() {
       if ('stage' in c) return onSelect(null);
       const attrs = display.getNodeAttributes(c.node);
       if (attrs.kind === 'cluster') {
+        if (field && attrs.community >= 0) return setDrill(String(attrs.community));
         // The node that gathers the many small communities has no community of its own to open.
-        if (!clusters.some((x) => x.community === attrs.community)) return notify('These are many small groups: search an author to open theirs.');
+        if (attrs.community < 0 || !clusters.some((x) => x.community === attrs.community))
+          return notify('These are many small groups: search an author to open theirs.');
         return setDrill(String(attrs.community));
       }
       if (attrs.kind === 'paper') return onSelect({ kind: 'paper', id: attrs.paperId });
@@ -315,25 +331,29 @@ export function App() {
         return onSelect({ kind: 'pair', a: selection.key, b: attrs.authorKey });
       onSelect({ kind: 'author', key: attrs.authorKey });
     },
-    [display, onSelect, selection, index, clusters, setDrill, notify],
+    [display, onSelect, selection, index, clusters, setDrill, notify, field],
   );
 
   const describe = useCallback((node: string) => describeNode(display, index, node), [display, index]);
   const onActivate = useCallback((node: string) => onGraphClick({ node, keyboard: true }), [onGraphClick]);
 
+  const fieldSearch = field?.search;
   const search = useCallback(
-    (q: string, limit: number) => (dataset.papers.length ? index.search(q, limit) : searchGraphNodes(source, q, limit)),
-    [dataset, index, source],
+    (q: string, limit: number) => (fieldSearch ? fieldSearch(q, limit) : dataset.papers.length ? index.search(q, limit) : searchGraphNodes(source, q, limit)),
+    [dataset, index, source, fieldSearch],
   );
+  const fieldCommunityOf = field?.communityOf;
 
   const onSearch = useCallback(
     (hit: SearchHit) => {
       // In the overview, an author is found in their own cluster.
       const node = hit.kind === 'author' ? authorNodeId(hit.key) : null;
-      if (big && node && !display.hasNode(node) && source.hasNode(node)) setDrill(String(source.getNodeAttribute(node, 'community')));
+      const inField = hit.kind === 'author' && fieldCommunityOf ? fieldCommunityOf(hit.key) : undefined;
+      if (inField !== undefined && !display.hasNode(node!)) setDrill(String(inField));
+      else if (big && node && !display.hasNode(node) && source.hasNode(node)) setDrill(String(source.getNodeAttribute(node, 'community')));
       onSelect(hit.kind === 'author' ? { kind: 'author', key: hit.key } : { kind: 'paper', id: hit.id }, { focus: true });
     },
-    [onSelect, big, display, source, setDrill],
+    [onSelect, big, display, source, setDrill, fieldCommunityOf],
   );
 
   useEffect(() => {
@@ -449,18 +469,22 @@ export function App() {
                 <div className="lod-bar" role="status">
                   {drill === null ? (
                     <>
-                      Overview: {source.order.toLocaleString('en-US')} nodes are too many to draw at once, so each node here is a cluster. Click one to open it,
-                      or search an author.
+                      Overview: {(field ? field.index.summary.authors : source.order).toLocaleString('en-US')} nodes are too many to draw at once, so each node
+                      here is a cluster. Click one to open it, or search an author.
                     </>
                   ) : (
                     <>
-                      {drill === 'all' ? 'The whole graph' : `Cluster ${Number(drill) + 1}: ${display.order.toLocaleString('en-US')} nodes`}{' '}
+                      {drill === 'all'
+                        ? 'The whole graph'
+                        : field?.loading
+                          ? `Reading cluster ${Number(drill) + 1}…`
+                          : `Cluster ${Number(drill) + 1}: ${display.order.toLocaleString('en-US')} nodes`}{' '}
                       <button type="button" className="link" onClick={() => setDrill(null)}>
                         ← Overview
                       </button>
                     </>
                   )}{' '}
-                  {drill !== 'all' && (
+                  {drill !== 'all' && !field && (
                     <button type="button" className="link" onClick={() => setDrill('all')}>
                       Show the whole graph (slow)
                     </button>
@@ -487,7 +511,7 @@ export function App() {
             <DetailsPanel
               selection={selection}
               index={index}
-              graph={source}
+              graph={field ? shown : source}
               clusters={clusters}
               theme={theme}
               datasetChoice={workspace.origin === 'embedded' ? (url.dataset === 'shown' ? 'shown' : 'full') : null}

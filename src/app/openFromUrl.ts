@@ -4,6 +4,7 @@ import { loadStoredWorkspaceAnySize } from './openStored';
 import { withSharedView, workspaceFromShareHash } from '../view/export/openSnapshot';
 import { decodeShareLink, FILE_LINK_REF } from '../export';
 import { fetchFile, fileNameOf, workspaceFromText } from './openFile';
+import { fieldIndexFrom, fieldWorkspace } from './fieldFolder';
 
 export interface OpenContext {
   signal: AbortSignal;
@@ -106,6 +107,15 @@ export async function workspaceFromLink(url: string, ctx: OpenContext): Promise<
         ctx.notify(total ? `Downloading ${name}… ${Math.round((100 * loaded) / total)}%` : `Downloading ${name}… ${(loaded / 1e6).toFixed(1)} MB`);
       },
     });
+    // A field folder's index (npm run field), known by its format field: its overview, with clusters read on demand.
+    const field = fieldIndexFrom(bytes);
+    if (field) {
+      const s = field.summary;
+      ctx.notify(
+        `Opened ${name}: ${s.works.toLocaleString('en-US')} works, ${s.authors.toLocaleString('en-US')} authors, ${s.clusters.toLocaleString('en-US')} clusters.`,
+      );
+      return fieldWorkspace(field, url);
+    }
     ctx.notify(`Reading ${name}…`);
     const outcome = await workspaceFromText(bytes, name, { signal: ctx.signal, sourceUrl: url });
     if (!outcome.ok) {

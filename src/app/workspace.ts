@@ -3,6 +3,7 @@ import type { AtlasGraph, BuildOptions } from '../graph/types';
 import type { Camera, Selection } from '../model/view';
 import { EMBEDDED } from './datasets';
 import type { PreparedGraph } from './pipeline';
+import type { FieldSource } from './fieldFolder';
 
 /** Sigma's camera state (the shared `Camera` type). */
 export type CameraState = Camera;
@@ -28,6 +29,8 @@ export interface Workspace {
   selection?: Selection;
   /** Colours and sizes a graph file gave its nodes (kept over the theme's). */
   nodeStyles?: Record<string, { color?: string; size?: number }>;
+  /** A field folder (`npm run field`): `graph` is its overview, and clusters are read from the folder when opened. */
+  field?: FieldSource;
   /** For the URL: a `?file=` link this workspace was opened from. */
   sourceUrl?: string;
 }

@@ -1,0 +1,116 @@
+/**
+ * `npm run field`: works → the rules in sql/*.sql on DuckDB → communities (seeded Leiden) → the folder the app opens.
+ * What stays in JS is what SQL does not do: the clustering, the overview's layout, and writing the files.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FieldSummary } from '../../src/field/format';
+// The app's default cap and seed.
+import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
+import { defineWorks, numberColumns, openEngine, rows, runRules } from './duck';
+import { detectCommunities } from './communities';
+import { writeFolder } from './write-folder';
+
+export interface FieldRun {
+  works: string;
+  where?: string | null;
+  out: string;
+  cap?: number;
+  seed?: number;
+  title?: string;
+  memoryLimit?: string;
+  threads?: number;
+  log?: (line: string) => void;
+}
+
+export interface FieldResult {
+  summary: FieldSummary;
+  seconds: Record<string, number>;
+}
+
+export async function runField(run: FieldRun): Promise<FieldResult> {
+  const log = run.log ?? (() => {});
+  const cap = run.cap ?? DEFAULT_BUILD_OPTIONS.hyperauthorCap;
+  const seed = run.seed ?? DEFAULT_BUILD_OPTIONS.seed;
+  rmSync(run.out, { recursive: true, force: true });
+  mkdirSync(run.out, { recursive: true });
+  // DuckDB spills to disk past its limit, so the whole run stays under ~6 GB with the JS side.
+  const engine = await openEngine({ memoryLimit: run.memoryLimit ?? '4GB', threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
+  const db = engine.connection;
+  const seconds: Record<string, number> = {};
+  const t0 = performance.now();
+  try {
+    await defineWorks(db, run.works);
+    Object.assign(seconds, await runRules(db, { WHERE: run.where?.trim() ? `(${run.where})` : 'TRUE', CAP: cap }, (t) => log(`rules: ${t}`)));
+    const summary = await countAll(db);
+    log(`rules done: ${JSON.stringify(summary)}`);
+
+    let t = performance.now();
+    const { nAuthors, nNodes, source, target, weight } = await networkOf(db);
+    const community = detectCommunities(nNodes, source, target, weight, seed);
+    seconds.communities = (performance.now() - t) / 1000;
+    summary.clusters = nNodes ? community.reduce((m, c) => Math.max(m, c), -1) + 1 : 0;
+    log(`communities: ${summary.clusters}`);
+
+    t = performance.now();
+    await storeCommunities(db, community);
+    await writeFolder(db, {
+      out: run.out,
+      title: run.title ?? `Field: ${run.works}${run.where ? ` where ${run.where}` : ''}`,
+      options: { hyperauthorCap: cap, seed, where: run.where?.trim() || null },
+      summary,
+      network: { nAuthors, source, target, weight, community },
+    });
+    seconds.folder = (performance.now() - t) / 1000;
+    seconds.total = (performance.now() - t0) / 1000;
+    return { summary, seconds };
+  } finally {
+    engine.close();
+    rmSync(join(run.out, '.duckdb-tmp'), { recursive: true, force: true });
+  }
+}
+
+async function countAll(db: DuckDBConnection): Promise<FieldSummary> {
+  const [c] = await rows<Record<string, number>>(
+    db,
+    `SELECT (SELECT COUNT(DISTINCT work_id) FROM field_works) AS works, (SELECT COUNT(*) FROM authorships) AS authorships,
+            (SELECT COUNT(*) FROM authors) AS authors, (SELECT COUNT(*) FROM coauthor_pairs) AS edges,
+            (SELECT COUNT(DISTINCT work_id) FROM hub_authorships) AS hubs`,
+  );
+  return { works: c.works, authorships: c.authorships, authors: c.authors, edges: c.edges, clusters: 0, hubs: c.hubs };
+}
+
+/** Node numbers (authors by id, then hubs by work id) and the ties the clustering reads: pairs (full weight) and author–hub. */
+async function networkOf(db: DuckDBConnection) {
+  await db.run(`CREATE TABLE node_index AS
+    SELECT author_id AS id, CAST(ROW_NUMBER() OVER (ORDER BY author_id) - 1 AS INTEGER) AS idx, TRUE AS is_author FROM authors
+    UNION ALL
+    SELECT work_id AS id, CAST((SELECT COUNT(*) FROM authors) + ROW_NUMBER() OVER (ORDER BY work_id) - 1 AS INTEGER) AS idx, FALSE AS is_author
+    FROM (SELECT DISTINCT work_id FROM hub_authorships) h`);
+  const [{ nAuthors, nNodes }] = await rows<{ nAuthors: number; nNodes: number }>(
+    db,
+    'SELECT COUNT(*) FILTER (WHERE is_author) AS nAuthors, COUNT(*) AS nNodes FROM node_index',
+  );
+  const [source, target, weight] = await numberColumns(
+    db,
+    `SELECT s.idx, t.idx, CAST(p.full_weight AS DOUBLE) FROM coauthor_pairs p JOIN node_index s ON s.id = p.source JOIN node_index t ON t.id = p.target
+     UNION ALL
+     SELECT a.idx, w.idx, 1.0 FROM hub_authorships h JOIN node_index a ON a.id = h.author_id JOIN node_index w ON w.id = h.work_id`,
+    ['int', 'int', 'float'],
+  );
+  return { nAuthors, nNodes, source: source as Int32Array, target: target as Int32Array, weight: weight as Float64Array };
+}
+
+/** node_community(idx, community) back in DuckDB, so the tiles are read per community there. */
+async function storeCommunities(db: DuckDBConnection, community: Int32Array): Promise<void> {
+  await db.run('CREATE TABLE node_community (idx INTEGER, community INTEGER)');
+  const appender = await db.createAppender('node_community');
+  for (let i = 0; i < community.length; i++) {
+    appender.appendInteger(i);
+    appender.appendInteger(community[i]);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await db.run(`CREATE TABLE id_community AS SELECT n.id AS id, c.community AS community FROM node_index n JOIN node_community c ON c.idx = n.idx`);
+}
