@@ -107,6 +107,8 @@ describe('share links', () => {
     await a.waitForFunction(() => document.querySelector('.dataset-title')?.textContent === 'library.json');
     await waitForGraph(a);
     await searchAndChoose(a, 'Sven Lindqvist');
+    // Choosing a result moves the camera to the author: let that end before placing the camera where the link must keep it.
+    await waitForGraph(a);
     await a.evaluate(() => window.__coauthorAtlas.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.8, angle: 0 }));
     await a.waitForTimeout(200);
     const before = await view(a);
