@@ -12,6 +12,8 @@ import { Search } from '../view/Search';
 import { MoonIcon, SunIcon } from '../view/icons';
 import { ErrorBoundary } from '../view/ErrorBoundary';
 import { ToolbarActions } from '../view/ToolbarActions';
+import { ToolbarOverflow } from '../view/layout/ToolbarOverflow';
+import '../view/layout/layout.css';
 import type { GraphClick } from '../view/controllers/EventsController';
 import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
@@ -387,11 +389,13 @@ export function App() {
       <div className="app">
         <header className="topbar">
           <h1 className="brand">
-            <img src="/favicon.svg" alt="" width={22} height={22} /> Coauthor Atlas
+            <img src="/favicon.svg" alt="" width={22} height={22} /> <span className="brand-name">Coauthor Atlas</span>
           </h1>
           <span className="dataset-title muted">{dataset.title}</span>
           <Search search={search} onChoose={onSearch} />
-          <ToolbarActions />
+          <ToolbarOverflow>
+            <ToolbarActions />
+          </ToolbarOverflow>
           <button
             type="button"
             className="icon-button"
@@ -402,22 +406,25 @@ export function App() {
             {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
           </button>
         </header>
-        {problem && (
-          <div role="alert" className="notice">
-            {problem} Showing the overview instead.{' '}
-            <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        {message && (
-          <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
-            {message.text}{' '}
-            <button type="button" className="link" onClick={() => setMessage(null)}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        {/* Notices float over the workspace instead of pushing it down. */}
+        <div className="notices">
+          {problem && (
+            <div role="alert" className="notice">
+              {problem} Showing the overview instead.{' '}
+              <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          {message && (
+            <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
+              {message.text}{' '}
+              <button type="button" className="link" onClick={() => setMessage(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </div>
         <ErrorBoundary getData={() => ({ format: 'coauthor-atlas-dataset', dataset: workspaceRef.current.dataset, options })}>
           <main className="workspace">
             <section className="graph" aria-label="Coauthor network">
