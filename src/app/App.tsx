@@ -13,7 +13,6 @@ import { MoonIcon, SunIcon } from '../view/icons';
 import { ErrorBoundary } from '../view/ErrorBoundary';
 import { ToolbarActions } from '../view/ToolbarActions';
 import { ToolbarOverflow } from '../view/layout/ToolbarOverflow';
-import '../view/layout/layout.css';
 import type { GraphClick } from '../view/controllers/EventsController';
 import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
@@ -27,6 +26,8 @@ import { DEFAULT_LENS, type LensState } from '../lenses/types';
 import { LensBar } from '../view/lenses/LensBar';
 import { Timeline } from '../view/lenses/Timeline';
 import { TableTwin } from '../view/lenses/TableTwin';
+// Last: the responsive layout overrides the feature stylesheets imported above.
+import '../view/layout/layout.css';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('coauthor-atlas:theme');
