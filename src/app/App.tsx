@@ -407,25 +407,6 @@ export function App() {
             {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
           </button>
         </header>
-        {/* Notices float over the workspace instead of pushing it down. */}
-        <div className="notices">
-          {problem && (
-            <div role="alert" className="notice">
-              {problem} Showing the overview instead.{' '}
-              <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
-                Dismiss
-              </button>
-            </div>
-          )}
-          {message && (
-            <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
-              {message.text}{' '}
-              <button type="button" className="link" onClick={() => setMessage(null)}>
-                Dismiss
-              </button>
-            </div>
-          )}
-        </div>
         <ErrorBoundary getData={() => ({ format: 'coauthor-atlas-dataset', dataset: workspaceRef.current.dataset, options })}>
           <main className="workspace">
             <section className="graph" aria-label="Coauthor network">
@@ -459,6 +440,25 @@ export function App() {
                 </div>
               )}
               <div className="graph-stage">
+                {/* Notices float over the top of the graph instead of pushing the workspace down. */}
+                <div className="notices">
+                  {problem && (
+                    <div role="alert" className="notice">
+                      {problem} Showing the overview instead.{' '}
+                      <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
+                        Dismiss
+                      </button>
+                    </div>
+                  )}
+                  {message && (
+                    <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
+                      {message.text}{' '}
+                      <button type="button" className="link" onClick={() => setMessage(null)}>
+                        Dismiss
+                      </button>
+                    </div>
+                  )}
+                </div>
                 <GraphView
                   graph={display}
                   theme={theme}

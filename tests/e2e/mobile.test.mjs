@@ -106,6 +106,24 @@ describe('Phones and small windows', () => {
     });
   }
 
+  test('1440×900: a notice floats over the workspace instead of pushing it down', async () => {
+    const { page } = await openApp(browser, '?author=nobody%20at%20all', { width: 1440, height: 900 });
+    const alert = page.getByRole('alert').filter({ hasText: 'No author' });
+    await alert.waitFor();
+    const header = await page.getByRole('banner').boundingBox();
+    const workspace = await page.locator('main.workspace').boundingBox();
+    assert.ok(Math.abs(workspace.y - (header.y + header.height)) <= 1, `workspace starts at ${workspace.y}, the top bar ends at ${header.y + header.height}`);
+    const box = await alert.boundingBox();
+    assert.ok(box.y >= workspace.y - 1 && box.x >= 0 && box.x + box.width <= 1440);
+    // Over the graph, not over the lens bar (whose controls stay usable).
+    const lenses = await page.getByRole('toolbar', { name: 'Lenses' }).boundingBox();
+    assert.ok(box.y >= lenses.y + lenses.height - 1, 'the notice covers the lens bar');
+    await page.screenshot({ path: new URL('mobile-1440x900-notice.png', shots).pathname });
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   test('phone: the details sheet folds to its heading, opens on a tap on a node, and a tap selects the author', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();

@@ -71,7 +71,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         </fieldset>
       )}
       {!datasetChoice && dataset.description && <p className="muted">{dataset.description}</p>}
-      <p className="muted summary" aria-label="Drawn now">
+      <p className="muted summary">
         {drawn.filtered && 'Drawn now: '}
         {dataset.papers.length.toLocaleString('en-US')} papers · <span data-count="authors">{of(authors, whole.authors)}</span> authors ·{' '}
         <span data-count="links">{of(coauthorEdges, whole.coauthorLinks)}</span> coauthor links · <span data-count="hubs">{of(hubs, whole.hubs)}</span> paper
