@@ -2,9 +2,10 @@
 // a year range keeps node sizes on the whole graph's scale.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { launch, openApp } from './browser.mjs';
 
+const full = JSON.parse(readFileSync(new URL('../../data/profile-full.json', import.meta.url), 'utf8'));
 const shots = new URL('../../test-results/', import.meta.url);
 mkdirSync(shots, { recursive: true });
 
@@ -109,6 +110,10 @@ describe('Views that follow the data', () => {
     await page.waitForURL(/years=2025/);
     await page.waitForTimeout(300);
     const after = await sizes();
+    // The panel counts the papers in range.
+    const inRange = full.papers.filter((p) => Number(p.date.slice(0, 4)) >= 2025).length;
+    assert.equal(await page.locator('[data-count=papers]').textContent(), `${inRange} of ${full.papers.length}`);
+    assert.equal(Number((await page.locator('[data-count=authors]').textContent()).split(' of ')[0]), Object.keys(after).length);
     const kept = Object.keys(after);
     assert.ok(kept.length > 0 && kept.length < range.length);
     for (const n of kept) {

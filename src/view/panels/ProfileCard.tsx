@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { ClusterSummary } from '../../graph/clusters';
 import { useAtlas } from '../../app/context';
 import { visibleSummary } from '../../lenses/visibleSummary';
-import type { LensState } from '../../lenses/types';
+import { DEFAULT_LENS, type LensState } from '../../lenses/types';
+import { visiblePapers } from '../../lenses/papers';
 import { ProfileStats } from './ProfileStats';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import type { AtlasGraph } from '../../graph/types';
@@ -48,6 +49,12 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
   const drawn = useMemo(() => visibleSummary(graph, byColour, hiddenNodes, hiddenEdges), [graph, byColour, hiddenNodes, hiddenEdges]);
   const whole = useMemo(() => (drawn.filtered ? visibleSummary(graph, [], NO_HIDDEN, NO_HIDDEN) : drawn), [graph, drawn]);
   const { authors, hubs, coauthorLinks: coauthorEdges } = drawn;
+  // Papers the year, category and venue filters keep (all of them without such a filter).
+  const { years, categories, venues } = lens;
+  const keptPapers = useMemo(
+    () => visiblePapers(dataset.papers, { ...DEFAULT_LENS, years, categories, venues })?.size ?? dataset.papers.length,
+    [dataset.papers, years, categories, venues],
+  );
   const of = (n: number, total: number) =>
     drawn.filtered && n !== total ? `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : n.toLocaleString('en-US');
   const colour = graphCommunityColour(theme, graph.getAttribute('fileMap')?.clusterColors);
@@ -73,10 +80,9 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       {!datasetChoice && dataset.description && <p className="muted">{dataset.description}</p>}
       <p className="muted summary">
         {drawn.filtered && 'Drawn now: '}
-        {dataset.papers.length.toLocaleString('en-US')} papers · <span data-count="authors">{of(authors, whole.authors)}</span> authors ·{' '}
-        <span data-count="links">{of(coauthorEdges, whole.coauthorLinks)}</span> coauthor links · <span data-count="hubs">{of(hubs, whole.hubs)}</span> paper
-        hub
-        {hubs === 1 ? '' : 's'}
+        <span data-count="papers">{of(keptPapers, dataset.papers.length)}</span> papers · <span data-count="authors">{of(authors, whole.authors)}</span> authors
+        · <span data-count="links">{of(coauthorEdges, whole.coauthorLinks)}</span> coauthor links · <span data-count="hubs">{of(hubs, whole.hubs)}</span>{' '}
+        {whole.hubs === 1 ? 'paper hub' : 'paper hubs'}
       </p>
 
       <h3>Clusters ({of(drawn.clusters.length, clusters.length)})</h3>
