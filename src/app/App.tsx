@@ -14,6 +14,7 @@ import { Search } from '../view/Search';
 import { MoonIcon, SunIcon } from '../view/icons';
 import { ErrorBoundary } from '../view/ErrorBoundary';
 import { ToolbarActions } from '../view/ToolbarActions';
+import { ToolbarOverflow } from '../view/layout/ToolbarOverflow';
 import type { GraphClick } from '../view/controllers/EventsController';
 import { AtlasContext, type AtlasApi } from './context';
 import { highlightOf } from './highlightOf';
@@ -29,6 +30,8 @@ import { LensBar } from '../view/lenses/LensBar';
 import { Timeline } from '../view/lenses/Timeline';
 import { TableTwin } from '../view/lenses/TableTwin';
 import { countryAuthors } from '../metrics/countryMap';
+// Last: the responsive layout overrides the feature stylesheets imported above.
+import '../view/layout/layout.css';
 
 function initialTheme(): Theme {
   const saved = localStorage.getItem('coauthor-atlas:theme');
@@ -424,11 +427,13 @@ export function App() {
       <div className="app">
         <header className="topbar">
           <h1 className="brand">
-            <img src="/favicon.svg" alt="" width={22} height={22} /> Coauthor Atlas
+            <img src="/favicon.svg" alt="" width={22} height={22} /> <span className="brand-name">Coauthor Atlas</span>
           </h1>
           <span className="dataset-title muted">{dataset.title}</span>
           <Search search={search} onChoose={onSearch} onClear={() => onSelect(null)} />
-          <ToolbarActions />
+          <ToolbarOverflow>
+            <ToolbarActions />
+          </ToolbarOverflow>
           <button
             type="button"
             className="icon-button"
@@ -439,22 +444,6 @@ export function App() {
             {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
           </button>
         </header>
-        {problem && (
-          <div role="alert" className="notice">
-            {problem} Showing the overview instead.{' '}
-            <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
-              Dismiss
-            </button>
-          </div>
-        )}
-        {message && (
-          <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
-            {message.text}{' '}
-            <button type="button" className="link" onClick={() => setMessage(null)}>
-              Dismiss
-            </button>
-          </div>
-        )}
         <ErrorBoundary getData={() => ({ format: 'coauthor-atlas-dataset', dataset: workspaceRef.current.dataset, options })}>
           <main className="workspace">
             <section className="graph" aria-label="Coauthor network">
@@ -492,6 +481,25 @@ export function App() {
                 </div>
               )}
               <div className="graph-stage">
+                {/* Notices float over the top of the graph instead of pushing the workspace down. */}
+                <div className="notices">
+                  {problem && (
+                    <div role="alert" className="notice">
+                      {problem} Showing the overview instead.{' '}
+                      <button type="button" className="link" onClick={() => navigate({ ...url, selection: null }, true)}>
+                        Dismiss
+                      </button>
+                    </div>
+                  )}
+                  {message && (
+                    <div role={message.kind === 'error' ? 'alert' : 'status'} className={`notice ${message.kind}`}>
+                      {message.text}{' '}
+                      <button type="button" className="link" onClick={() => setMessage(null)}>
+                        Dismiss
+                      </button>
+                    </div>
+                  )}
+                </div>
                 <GraphView
                   graph={display}
                   theme={theme}

@@ -115,7 +115,10 @@ export function legendEntries(
   const shown = clusters.filter((c) => present.has(c.community));
   const max = opts.max ?? 8;
   const entries: LegendEntry[] = shown.slice(0, max).map((c) => ({ label: `${c.name} (${c.size})`, color: colour(c.community) }));
-  if (shown.length > max) entries.push({ label: `${shown.length - max} more clusters`, color: colour(shown[max].community) });
+  if (shown.length > max) {
+    const more = shown.length - max;
+    entries.push({ label: `${more} more cluster${more === 1 ? '' : 's'}`, color: colour(shown[max].community) });
+  }
   if (kinds.has('paper')) entries.push({ label: 'Paper hub (many authors)', color: HUB_COLOUR[theme] });
   if (kinds.has('affiliation')) entries.push({ label: 'Affiliation', color: AFFILIATION_COLOUR[theme] });
   return entries;

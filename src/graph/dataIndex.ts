@@ -21,6 +21,7 @@ export interface DatasetIndex {
   authorsOf(paperId: string): string[];
   /** Coauthors ranked by shared papers (most first), then by label. */
   coauthorsOf(key: string): Coauthor[];
+  /** The papers two authors share, newest first. */
   sharedPapers(a: string, b: string): Paper[];
   search(query: string, limit?: number): SearchHit[];
 }
@@ -65,7 +66,11 @@ export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resol
     },
     sharedPapers(a, b) {
       const mine = resolved.authors.get(a)?.paperIds ?? [];
-      return mine.filter((pid) => papers.get(pid)?.authorKeys.includes(b)).map((pid) => papers.get(pid)!.paper);
+      // Newest first, as an author's papers are listed (undated papers last).
+      return mine
+        .filter((pid) => papers.get(pid)?.authorKeys.includes(b))
+        .map((pid) => papers.get(pid)!.paper)
+        .sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''));
     },
     search(query, limit = 12) {
       const q = searchKey(query);

@@ -56,16 +56,13 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
     if (a.kind === 'cluster') maxCluster = Math.max(maxCluster, a.authorCount);
   });
   const clusterSize = scaleSqrt().domain([1, maxCluster]).range([3, 30]).clamp(true);
-  const authorSize = scaleSqrt()
-    .domain([1, Math.max(2, maxPapers)])
-    .range([2.5, 13])
-    .clamp(true);
+  const authorSize = paperSizeScale(maxPapers);
   const hubSize = scaleSqrt().domain([1, maxHub]).range([6, 16]).clamp(true);
   display.forEachNode((node, a) => {
     let attrs: DisplayNodeAttributes;
     if (a.kind === 'author') {
       attrs = {
-        size: sizeOf?.(a.weights?.[fileMap!.weights[0]] ?? 0) ?? (a.isOwner ? authorSize(maxPapers) + 5 : authorSize(a.paperIds.length)),
+        size: sizeOf?.(a.weights?.[fileMap!.weights[0]] ?? 0) ?? (a.isOwner ? authorSize(maxPapers) + OWNER_BOOST : authorSize(a.paperIds.length)),
         color: colour(a.community),
         zIndex: a.isOwner ? 3 : 1,
         forceLabel: a.isOwner,
@@ -104,6 +101,21 @@ export function applyTheme(display: DisplayGraph, theme: Theme): void {
   display.forEachEdge((edge, a) => {
     display.mergeEdgeAttributes(edge, { size: a.kind === 'coauthor' ? edgeSize(a.weight) : 0.4, color: EDGE_COLOUR[theme] });
   });
+}
+
+/** The profile owner is drawn this much larger than the most prolific author. */
+export const OWNER_BOOST = 5;
+
+/**
+ * Author size by papers, on one scale for a whole graph whose most prolific author has `maxPapers`: the display
+ * graph sizes authors with it, and the paper filters (a year range) size kept papers with it, so a filter shrinks
+ * nodes and never blows them up.
+ */
+export function paperSizeScale(maxPapers: number): (papers: number) => number {
+  return scaleSqrt()
+    .domain([1, Math.max(2, maxPapers)])
+    .range([2.5, 13])
+    .clamp(true);
 }
 
 /** A map file's authors are sized by its first weight, as VOSviewer sizes its items (undefined when it has none). */

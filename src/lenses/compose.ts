@@ -5,7 +5,7 @@ import type { Highlight } from '../model/view';
 import { applyFilters, type FilterResult, type LensGraph } from './filters';
 import type { Metrics, MetricsRequest } from './metrics';
 import { shortestPath, type PathResult } from './path';
-import { colourNodes, sizesFrom, sizeValues } from './style';
+import { colourNodes, keptPaperSizes, sizesFrom, sizeValues } from './style';
 import type { LensState, LensView } from './types';
 import type { Paper } from '../model/types';
 
@@ -102,11 +102,12 @@ export function styleLens({
   paperOf,
 }: StyleInput): Pick<LensView, 'nodeColors' | 'nodeSizes' | 'colorLegend'> {
   const colouring = colourNodes(graph, colorBy, filter.actors, paperOf ? { papersOf: filter.papersOf, paperOf } : undefined);
-  // The display graph is already sized by papers: only kept papers change that.
+  // The display graph is already sized by papers: only kept papers change that, on the whole graph's scale.
   const values = sizeBy === 'papers' && !papersFiltered ? undefined : sizeValues(graph, sizeBy, filter, metrics);
+  const nodeSizes = !values ? undefined : sizeBy === 'papers' ? keptPaperSizes(graph, values) : sizesFrom(values);
   return {
     nodeColors: colouring?.colors,
     colorLegend: colouring?.legend,
-    nodeSizes: values ? sizesFrom(values) : undefined,
+    nodeSizes,
   };
 }

@@ -1,8 +1,9 @@
 /** Colour and size lenses: pure maps from node id to colour / size, with a legend for colours. */
 import { interpolateCividis, scaleSequential, scaleSqrt } from 'd3';
 import { OKABE_ITO, OTHER_COLOUR } from '../graph/palette';
+import { OWNER_BOOST, paperSizeScale } from '../graph/display';
 import type { LensView, LensState } from './types';
-import { nodePaperIds, type FilterResult, type LensGraph } from './filters';
+import { actorKind, nodePaperIds, type FilterResult, type LensGraph } from './filters';
 import { overlayColours } from './overlay';
 import type { Paper } from '../model/types';
 
@@ -130,4 +131,22 @@ export function sizesFrom(values: SizeValues): Map<string, number> {
     .range([2.5, 13])
     .clamp(true);
   return new Map([...values].map(([n, v]) => [n, scale(v)]));
+}
+
+/**
+ * Sizes for the papers a filter keeps, on the scale the display graph uses for all papers (the most prolific
+ * author's count over the whole graph): a year range shrinks nodes, never rescales them to the few papers kept.
+ */
+export function keptPaperSizes(graph: LensGraph, kept: SizeValues): Map<string, number> {
+  const kind = actorKind(graph);
+  let max = 1;
+  graph.forEachNode((_n, a) => {
+    if (a.kind === kind) max = Math.max(max, nodePaperIds(a).length);
+  });
+  const scale = paperSizeScale(max);
+  const owner = (n: string) => {
+    const a = graph.getNodeAttributes(n);
+    return a.kind === 'author' && a.isOwner;
+  };
+  return new Map([...kept].map(([n, v]) => [n, scale(v) + (owner(n) ? OWNER_BOOST : 0)]));
 }

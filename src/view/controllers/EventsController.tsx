@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useSigma } from '@react-sigma/core';
 import type { DisplayGraph } from '../../graph/display';
 import { sigmaAlive } from './alive';
+import { uncoveredCentreOffset } from './occlusion';
 
 /** A click on a node or the stage; `keyboard` for Enter on the node the keyboard is on (never makes a pair). */
 export type GraphClick = { node: string; keyboard?: boolean } | { stage: true };
@@ -51,7 +52,18 @@ export function CameraController({ request, layoutRunning }: { request: { nodes:
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const span = Math.max(maxX - minX, maxY - minY);
     const ratio = points.length === 1 ? 0.5 : Math.min(1.1, Math.max(0.25, span * 1.3));
-    sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
+    const camera = sigma.getCamera();
+    const target = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio, angle: camera.angle };
+    // Centre the nodes in the part of the graph no floating sheet covers: aim the camera at the point that sits
+    // `dy` above the centre when the nodes are centred, and they come to rest `dy` below it.
+    const dy = uncoveredCentreOffset(sigma.getContainer());
+    if (Math.abs(dy) > 1) {
+      const { width, height } = sigma.getDimensions();
+      const shifted = sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 - dy }, { cameraState: target });
+      target.x = shifted.x;
+      target.y = shifted.y;
+    }
+    camera.animate(target, { duration: 450 });
   }, [sigma, request, layoutRunning]);
   return null;
 }

@@ -17,7 +17,9 @@ export function TableTwin() {
 }
 
 function TablePanel() {
-  const { graph, index, lensView, selection, select } = useAtlas();
+  const { graph, index, lensView, selection, select, clusters } = useAtlas();
+  // The cluster column names each cluster as the legend does (its number stays in the CSV and the sort).
+  const clusterNames = useMemo(() => new Map(clusters.map((c) => [c.community + 1, c.name])), [clusters]);
   const [sort, setSort] = useState<Sort>({ column: 'papers', descending: true });
   const filter = lensView.filter;
   // The graph's centralities when it is sized by one, else the table's own (off the main thread too).
@@ -162,7 +164,9 @@ function TablePanel() {
                 </span>
                 <span role="gridcell">{r.papers}</span>
                 <span role="gridcell">{r.coauthors}</span>
-                <span role="gridcell">{r.cluster}</span>
+                <span role="gridcell" title={`${clusterNames.get(r.cluster) ?? 'Cluster'} (cluster ${r.cluster})`}>
+                  {clusterNames.get(r.cluster) ?? `Cluster ${r.cluster}`}
+                </span>
                 <span role="gridcell">{r.firstYear ?? ''}</span>
                 <span role="gridcell">{r.lastYear ?? ''}</span>
                 <span role="gridcell">{fmt(r.betweenness)}</span>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetIndex, Coauthor } from '../../graph/dataIndex';
 import type { ClusterSummary } from '../../graph/clusters';
 import type { AtlasGraph } from '../../graph/types';
@@ -9,6 +9,7 @@ import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine,
 import { DISPLAY_LIMITS } from '../../security';
 import { ProfileCard, type ProfileCardProps } from './ProfileCard';
 import { countryCollaboration } from '../../metrics/countryMap';
+import { NARROW_WORKSPACE, useMediaQuery } from '../layout/useMediaQuery';
 
 export interface DetailsPanelProps extends ProfileCardProps {
   selection: Selection;
@@ -20,9 +21,39 @@ export interface DetailsPanelProps extends ProfileCardProps {
 }
 
 export function DetailsPanel(props: DetailsPanelProps) {
+  const { selection } = props;
+  // On narrow windows the panel is a bottom sheet over the graph: folded to its heading, opened by its handle
+  // or by a new selection.
+  const narrow = useMediaQuery(NARROW_WORKSPACE);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const selectionKey = JSON.stringify(selection);
+  const [shownKey, setShownKey] = useState(selectionKey);
+  if (shownKey !== selectionKey) {
+    setShownKey(selectionKey);
+    if (selection) setSheetOpen(true);
+  }
+  // A new selection starts at its heading, wherever the previous one was scrolled to (a long coauthor list).
+  const aside = useRef<HTMLElement>(null);
+  useEffect(() => {
+    aside.current?.scrollTo({ top: 0 });
+  }, [selectionKey]);
+  const folded = narrow && !sheetOpen;
+  return (
+    <aside ref={aside} aria-label="Details" className={`details${sheetOpen ? ' sheet-open' : ''}`}>
+      <button type="button" className="sheet-handle" aria-expanded={sheetOpen} onClick={() => setSheetOpen((o) => !o)}>
+        {sheetOpen ? 'Hide details' : 'Show details'}
+      </button>
+      <div className="details-body" inert={folded}>
+        <DetailsContent {...props} />
+      </div>
+    </aside>
+  );
+}
+
+function DetailsContent(props: DetailsPanelProps) {
   const { selection, onSelect } = props;
   return (
-    <aside aria-label="Details" className="details">
+    <>
       {selection && (
         <button type="button" className="link back" onClick={() => onSelect(null)} title="Back to the profile (Esc)">
           ← Profile and clusters
@@ -40,7 +71,7 @@ export function DetailsPanel(props: DetailsPanelProps) {
       {selection?.kind === 'cluster' && <ClusterPanel community={selection.community} {...props} />}
       {selection?.kind === 'affiliation' && <AffiliationPanel node={selection.node} {...props} />}
       {selection?.kind === 'country' && <CountryPanel code={selection.code} {...props} />}
-    </aside>
+    </>
   );
 }
 
@@ -173,13 +204,16 @@ function PaperPanel({ paperId, index, onSelect }: DetailsPanelProps & { paperId:
         )}
         {paper.affiliationTags && paper.affiliationTags.length > 0 && (
           <>
-            <dt>Affiliation tags</dt>
+            <dt>Affiliation tags (the profile’s claim)</dt>
             <dd>
               {paper.affiliationTags.map((t) => (
                 <span key={t} className="tag">
                   {show.name(t)}
                 </span>
               ))}
+              <span className="muted small claim-note">
+                As the profile page tags this paper; no source we read confirms the tags{paper.notes ? ' (see Sources and notes)' : ''}.
+              </span>
             </dd>
           </>
         )}

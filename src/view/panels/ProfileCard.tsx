@@ -1,7 +1,13 @@
+import { useMemo } from 'react';
 import type { ClusterSummary } from '../../graph/clusters';
+import { useAtlas } from '../../app/context';
+import { visibleSummary } from '../../lenses/visibleSummary';
+import { DEFAULT_LENS, type LensState } from '../../lenses/types';
+import { visiblePapers } from '../../lenses/papers';
+import { ProfileStats } from './ProfileStats';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import type { AtlasGraph } from '../../graph/types';
-import { graphCommunityColour, type Theme } from '../../graph/palette';
+import { COLOUR_NAMES, graphCommunityColour, type Theme } from '../../graph/palette';
 import { inRange, OPTION_RANGES, type BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
 import { FilterableList, PaperLine, show, type Select } from './common';
@@ -29,58 +35,37 @@ export interface ProfileCardProps {
   selection: Selection;
 }
 
+const NO_HIDDEN: ReadonlySet<string> = new Set();
+
 export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDatasetChoice, options, onOptions, onSelect }: ProfileCardProps) {
   const { dataset } = index;
   const profile = dataset.profile;
-  let authors = 0,
-    hubs = 0,
-    coauthorEdges = 0;
-  graph.forEachNode((_n, a) => {
-    if (a.kind === 'author') authors++;
-    else if (a.kind === 'paper') hubs++;
-  });
-  graph.forEachEdge((_e, a) => {
-    if (a.kind === 'coauthor') coauthorEdges++;
-  });
+  const { lens, lensView, displayIsWhole } = useAtlas();
+  // Counts and legend describe what is drawn: the lenses' hidden nodes and edges are left out. (A cluster overview
+  // hides clusters, not authors: there the whole graph is counted.)
+  const hiddenNodes = displayIsWhole ? lensView.hiddenNodes : NO_HIDDEN;
+  const hiddenEdges = displayIsWhole ? lensView.hiddenEdges : NO_HIDDEN;
+  // The legend in colour order: the palette colours communities by number, so "past the eighth" is past the eighth here.
+  const byColour = useMemo(() => [...clusters].sort((a, b) => a.community - b.community), [clusters]);
+  const drawn = useMemo(() => visibleSummary(graph, byColour, hiddenNodes, hiddenEdges), [graph, byColour, hiddenNodes, hiddenEdges]);
+  const whole = useMemo(() => (drawn.filtered ? visibleSummary(graph, [], NO_HIDDEN, NO_HIDDEN) : drawn), [graph, drawn]);
+  const { authors, hubs, coauthorLinks: coauthorEdges } = drawn;
+  // Papers the year, category and venue filters keep (all of them without such a filter).
+  const { years, categories, venues } = lens;
+  const keptPapers = useMemo(
+    () => visiblePapers(dataset.papers, { ...DEFAULT_LENS, years, categories, venues })?.size ?? dataset.papers.length,
+    [dataset.papers, years, categories, venues],
+  );
+  const of = (n: number, total: number) =>
+    drawn.filtered && n !== total ? `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}` : n.toLocaleString('en-US');
   const colour = graphCommunityColour(theme, graph.getAttribute('fileMap')?.clusterColors);
+  const names = COLOUR_NAMES[theme];
+  const fileColours = Boolean(graph.getAttribute('fileMap')?.clusterColors);
   const papers = [...dataset.papers].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{profile?.name ?? dataset.title}</h2>
-      {profile && (
-        <dl className="stats">
-          {profile.hIndex !== undefined && (
-            <div>
-              <dt>h-index</dt>
-              <dd>{profile.hIndex}</dd>
-            </div>
-          )}
-          {profile.papers !== undefined && (
-            <div>
-              <dt>papers</dt>
-              <dd>{profile.papers}</dd>
-            </div>
-          )}
-          {profile.citations !== undefined && (
-            <div>
-              <dt>citations</dt>
-              <dd>{profile.citations.toLocaleString('en-US')}</dd>
-            </div>
-          )}
-          {profile.noveltyPercent !== undefined && (
-            <div>
-              <dt>novelty</dt>
-              <dd>{profile.noveltyPercent}%</dd>
-            </div>
-          )}
-          {profile.aiScore !== undefined && (
-            <div>
-              <dt>AI score</dt>
-              <dd>{profile.aiScore}</dd>
-            </div>
-          )}
-        </dl>
-      )}
+      {profile && <ProfileStats profile={profile} />}
       {datasetChoice && (
         <fieldset className="dataset-choice">
           <legend>Author lists</legend>
@@ -95,13 +80,15 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       )}
       {!datasetChoice && dataset.description && <p className="muted">{dataset.description}</p>}
       <p className="muted summary">
-        {dataset.papers.length.toLocaleString('en-US')} papers · {authors.toLocaleString('en-US')} authors · {coauthorEdges.toLocaleString('en-US')} coauthor
-        links · {hubs} paper hub{hubs === 1 ? '' : 's'}
+        {drawn.filtered && 'Drawn now: '}
+        <span data-count="papers">{of(keptPapers, dataset.papers.length)}</span> papers · <span data-count="authors">{of(authors, whole.authors)}</span> authors
+        · <span data-count="links">{of(coauthorEdges, whole.coauthorLinks)}</span> coauthor links · <span data-count="hubs">{of(hubs, whole.hubs)}</span>{' '}
+        {whole.hubs === 1 ? 'paper hub' : 'paper hubs'}
       </p>
 
-      <h3>Clusters ({clusters.length})</h3>
+      <h3>Clusters ({of(drawn.clusters.length, clusters.length)})</h3>
       <FilterableList
-        items={clusters}
+        items={drawn.clusters}
         label="clusters"
         initial={12}
         text={clusterText}
@@ -117,19 +104,24 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
             >
               <span className="swatch" style={{ background: colour(c.community) }} aria-hidden="true" />
               <span className="legend-name">{show.name(c.name)}</span>
-              <span className="count" aria-label={`${c.size} authors`}>
-                {c.size}
+              <span className="count" aria-label={`${c.shown} authors${c.shown === c.size ? '' : ` drawn of ${c.size}`}`}>
+                {c.shown}
               </span>
             </button>
           </li>
         )}
       />
-      {dataset.papers.length > 0 && (
-        <p className="muted small">
-          Dark grey nodes are papers with more than {options.hyperauthorCap} authors, drawn as one hub each instead of a clique; brown nodes are affiliations.
-          Clusters beyond the eighth share light grey. Node size: papers in this dataset.
-        </p>
-      )}
+      <p className="muted small legend-note">
+        {dataset.papers.length > 0 && (
+          <>
+            {capitalise(names.hub)} nodes are papers with more than {options.hyperauthorCap} authors, drawn as one hub each instead of a clique
+            {options.includeAffiliations ? `; ${names.affiliation} nodes are affiliations` : ''}.{' '}
+          </>
+        )}
+        {!fileColours && clusters.length >= 8 && `The eighth cluster is ${names.eighth}. `}
+        {!fileColours && clusters.length > 8 && `Clusters past the eighth share ${names.other}. `}
+        <span className="size-note">{sizeNote(lens.sizeBy, Boolean(lensView.nodeSizes), graph.getAttribute('fileMap')?.weights[0])}</span>
+      </p>
 
       {onOptions && (
         <details className="options">
@@ -193,4 +185,25 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       )}
     </section>
   );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const SIZE_NOTES: Record<string, string> = {
+  papers: 'papers in this dataset',
+  coauthors: 'coauthors among the drawn authors',
+  weightedDegree: 'weighted degree (sum of the drawn links’ weights)',
+  betweenness: 'betweenness centrality in the drawn graph',
+  pagerank: 'PageRank in the drawn graph',
+};
+
+/** "Node size: …", saying what the size lens sizes by and on which scale. */
+export function sizeNote(sizeBy: LensState['sizeBy'], resized: boolean, fileWeight?: string): string {
+  if (sizeBy.startsWith('weight:')) return `Node size: ${sizeBy.slice('weight:'.length)} (from the map file), scaled to the largest drawn.`;
+  if (sizeBy === 'papers') {
+    if (fileWeight) return `Node size: ${fileWeight} (from the map file).`;
+    return resized ? 'Node size: papers the year and paper filters keep, on the whole graph’s scale.' : 'Node size: papers in this dataset.';
+  }
+  if ((sizeBy === 'betweenness' || sizeBy === 'pagerank') && !resized) return `Node size: papers until ${SIZE_NOTES[sizeBy]} is computed.`;
+  return `Node size: ${SIZE_NOTES[sizeBy] ?? sizeBy}, scaled to the largest drawn.`;
 }

@@ -1,0 +1,40 @@
+/** What the lenses leave drawn, counted for the side panel: authors, links, hubs and clusters. Pure. */
+import type { ClusterSummary } from '../graph/clusters';
+
+/** The graph surface this needs (the source graph or its display copy). */
+export interface CountableGraph {
+  forEachNode(cb: (node: string, attrs: { kind: string }) => void): void;
+  forEachEdge(cb: (edge: string, attrs: { kind: string }, source: string, target: string) => void): void;
+}
+
+export interface VisibleSummary {
+  authors: number;
+  coauthorLinks: number;
+  hubs: number;
+  /** Clusters with at least one drawn author, in the order given, with their drawn authors counted. */
+  clusters: (ClusterSummary & { shown: number })[];
+  /** Whether anything is hidden at all. */
+  filtered: boolean;
+}
+
+export function visibleSummary(
+  graph: CountableGraph,
+  clusters: readonly ClusterSummary[],
+  hiddenNodes: ReadonlySet<string>,
+  hiddenEdges: ReadonlySet<string>,
+): VisibleSummary {
+  let authors = 0;
+  let hubs = 0;
+  let coauthorLinks = 0;
+  graph.forEachNode((n, a) => {
+    if (hiddenNodes.has(n)) return;
+    if (a.kind === 'author') authors++;
+    else if (a.kind === 'paper') hubs++;
+  });
+  graph.forEachEdge((e, a, s, t) => {
+    if (a.kind === 'coauthor' && !hiddenEdges.has(e) && !hiddenNodes.has(s) && !hiddenNodes.has(t)) coauthorLinks++;
+  });
+  const filtered = hiddenNodes.size > 0 || hiddenEdges.size > 0;
+  const counted = clusters.map((c) => ({ ...c, shown: filtered ? c.nodes.filter((n) => n.startsWith('a:') && !hiddenNodes.has(n)).length : c.size }));
+  return { authors, hubs, coauthorLinks, clusters: counted.filter((c) => c.shown > 0), filtered };
+}
