@@ -11,12 +11,15 @@ import { LayoutController } from './controllers/LayoutController';
 import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
 import { sigmaAlive } from './controllers/alive';
+import { LabelController } from './labels/LabelController';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
   light: { label: '#1d1d24', accent: '#c0392b', box: '#ffffff', text: '#1d1d24' },
   dark: { label: '#ececf1', accent: '#ffb454', box: '#2a2d38', text: '#ffffff' },
 };
+
+const NO_NODES: string[] = [];
 
 export interface GraphViewProps {
   graph: DisplayGraph;
@@ -35,7 +38,8 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
   const settings = useMemo<Partial<Settings>>(
     () => ({
       zIndex: true,
-      labelDensity: 0.08,
+      // Labels never overlap (src/view/labels), so the grid may offer more candidates than sigma's default.
+      labelDensity: 0.2,
       labelGridCellSize: 80,
       labelRenderedSizeThreshold: 7,
       labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -67,6 +71,7 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
       <EventsController onClick={onClick} />
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />
+      <LabelController selected={highlight?.focus ?? NO_NODES} />
       <GraphControls progress={progress} runner={runner} />
     </SigmaContainer>
   );
