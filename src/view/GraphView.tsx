@@ -66,7 +66,7 @@ export function GraphView({ graph, theme, highlight, focusRequest, onClick, auto
     <SigmaContainer graph={graph} settings={settings} className="atlas-sigma" style={{ width: '100%', height: '100%' }}>
       <ThemeController theme={theme} />
       <SigmaHandle onSigma={onSigma} initialCamera={initialCamera} />
-      <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} />
+      <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} weights={lens.layoutWeights} weightsKey={lens.normalization} />
       <HighlightController selected={highlight} ink={THEME_INK[theme]} lens={lens} />
       <EventsController onClick={onClick} />
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />

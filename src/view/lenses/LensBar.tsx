@@ -4,6 +4,7 @@ import { availableUnits } from '../../lenses/institutions';
 import type { LensState } from '../../lenses/types';
 import { FiltersPanel, activeFilterCount } from './FiltersPanel';
 import { PathPicker } from './PathPicker';
+import { NormalisationSelect } from './NormalisationSelect';
 import { setTableOpen, useTableOpen } from './tableOpen';
 import './lenses.css';
 
@@ -88,6 +89,7 @@ export function LensBar() {
           ))}
         </select>
       </label>
+      <NormalisationSelect />
       <label title={egoEnabled ? 'Show only the selected author’s neighbourhood' : 'Select an author to use the ego view'}>
         Ego view
         <select

@@ -23,7 +23,10 @@ function TablePanel() {
   // The graph's centralities when it is sized by one, else the table's own (off the main thread too).
   const own = useMetrics(asLensGraph(graph), filter, !lensView.metrics);
   const metrics = lensView.metrics ?? own;
-  const rows = useMemo(() => (filter ? sortRows(tableRows(asLensGraph(graph), filter, index, metrics), sort) : []), [graph, filter, index, metrics, sort]);
+  const rows = useMemo(
+    () => (filter ? sortRows(tableRows(asLensGraph(graph), filter, index, metrics, lensView.linkStrengths), sort) : []),
+    [graph, filter, index, metrics, sort, lensView.linkStrengths],
+  );
   const selectedNode = selection?.kind === 'author' ? `a:${selection.key}` : selection?.kind === 'affiliation' ? selection.node : null;
 
   // The active row follows the selection; arrow keys move it without selecting.
@@ -162,6 +165,8 @@ function TablePanel() {
                 </span>
                 <span role="gridcell">{r.papers}</span>
                 <span role="gridcell">{r.coauthors}</span>
+                <span role="gridcell">{r.links ?? ''}</span>
+                <span role="gridcell">{r.strength === undefined ? '' : Math.round(r.strength * 100) / 100}</span>
                 <span role="gridcell">{r.cluster}</span>
                 <span role="gridcell">{r.firstYear ?? ''}</span>
                 <span role="gridcell">{r.lastYear ?? ''}</span>

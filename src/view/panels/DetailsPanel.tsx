@@ -8,6 +8,7 @@ import { authorNodeId } from '../../graph/types';
 import { arxivUrl, CategoryBadge, doiUrl, FilterableList, formatDate, PaperLine, show, type Select } from './common';
 import { DISPLAY_LIMITS } from '../../security';
 import { ProfileCard, type ProfileCardProps } from './ProfileCard';
+import { LinkStrengthFacts } from './LinkStrengthFacts';
 
 export interface DetailsPanelProps extends ProfileCardProps {
   selection: Selection;
@@ -66,6 +67,7 @@ function AuthorPanel({ authorKey, index, onSelect }: DetailsPanelProps & { autho
         <dd>{papers.length}</dd>
         <dt>Coauthors</dt>
         <dd>{coauthors.length}</dd>
+        <LinkStrengthFacts node={authorNodeId(authorKey)} coauthors={coauthors} index={index} />
       </dl>
       <h3>Papers in this dataset ({papers.length})</h3>
       <ul className="plain papers">
