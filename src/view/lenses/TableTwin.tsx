@@ -138,7 +138,11 @@ function TablePanel() {
         <div className="lens-row head" role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
             <span key={c.id} role="columnheader" aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : c.id !== 'label' }))}>
+              <button
+                type="button"
+                title={c.label}
+                onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : c.id !== 'label' }))}
+              >
                 {c.label}
                 {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
               </button>
