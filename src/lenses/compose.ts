@@ -8,7 +8,8 @@ import { shortestPath, type PathResult } from './path';
 import { colourNodes, sizesFrom, sizeValues } from './style';
 import type { LensState, LensView } from './types';
 
-export type FilterLens = Pick<LensState, 'minPapers' | 'minShared' | 'affiliation' | 'largestComponent'>;
+/** The structural filters; `topStrength` acts after them (mapLens.ts, and overviewLens.ts on an overview). */
+export type FilterLens = Pick<LensState, 'minPapers' | 'minShared' | 'affiliation' | 'largestComponent' | 'topStrength'>;
 
 export function filterGraph(
   graph: LensGraph,

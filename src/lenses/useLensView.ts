@@ -46,6 +46,7 @@ export function useLensView(
     minShared: lens.minShared,
     affiliation: lens.affiliation,
     largestComponent: lens.largestComponent,
+    topStrength: lens.topStrength,
   });
   const filterLens = useMemo(() => JSON.parse(filterKey) as FilterLens, [filterKey]);
   const egoNode = selection?.kind === 'author' && lens.egoDepth ? authorNodeId(selection.key) : null;
