@@ -183,7 +183,14 @@ export function App() {
       params.delete('drill');
       setDrillState(null);
       // Filters made for the previous data would hide the new one; colour, size and unit carry over.
-      const kept: LensState = { ...DEFAULT_LENS, colorBy: lensRef.current.colorBy, sizeBy: lensRef.current.sizeBy, unit: lensRef.current.unit };
+      const kept: LensState = {
+        ...DEFAULT_LENS,
+        colorBy: lensRef.current.colorBy,
+        sizeBy: lensRef.current.sizeBy,
+        unit: lensRef.current.unit,
+        normalization: ws.lens?.normalization ?? lensRef.current.normalization,
+        topStrength: ws.lens?.topStrength,
+      };
       setLensState(kept);
       const search = writeLensState(kept, params.toString() ? `?${params}` : '');
       // A share link's hash describes the workspace it opened, not this one.
@@ -233,6 +240,7 @@ export function App() {
         setWorkspace(ws);
         // A layout or clustering the URL names wins over the one stored with the workspace.
         if (ws.options) setOptions(checkedBuildOptions({ ...ws.options, ...presentAlgorithmParams(window.location.search) }));
+        if (ws.lens && (ws.lens.normalization || ws.lens.topStrength)) setLens({ ...lensRef.current, ...ws.lens });
         // A share link or snapshot brings its own selection.
         if (ws.selection) navigate({ ...readUrlState(window.location.search), selection: ws.selection }, true);
       })
@@ -241,7 +249,7 @@ export function App() {
         fallBack();
       });
     return () => controller.abort();
-  }, [notify, navigate]);
+  }, [notify, navigate, setLens]);
 
   const linkAbort = useRef<AbortController | null>(null);
   const openLink = useCallback(

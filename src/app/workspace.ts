@@ -1,3 +1,4 @@
+import type { MapLensState } from '../lenses/mapLens';
 import type { Dataset } from '../model/types';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
 import type { Camera, Selection } from '../model/view';
@@ -25,6 +26,8 @@ export interface Workspace {
   positions?: Record<string, [number, number]>;
   camera?: CameraState;
   options?: Partial<BuildOptions>;
+  /** A snapshot's map lens (normalisation, top N by link strength). */
+  lens?: MapLensState;
   /** The selection to show on opening (a snapshot's). */
   selection?: Selection;
   /** Colours and sizes a graph file gave its nodes (kept over the theme's). */

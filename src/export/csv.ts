@@ -33,6 +33,8 @@ export function toCsv(header: readonly string[], rows: readonly CsvValue[][]): s
 
 export interface CsvExportOptions {
   includeHidden?: boolean;
+  /** VOSviewer's Links and total link strength per author as the app shows them (src/lenses/linkStrength.ts). */
+  linkStrengths?: ReadonlyMap<string, { links: number; strength: number }>;
 }
 
 export const NODE_CSV_HEADER = [
@@ -53,6 +55,8 @@ export const NODE_CSV_HEADER = [
   'y',
   'size',
   'color',
+  'links',
+  'totalLinkStrength',
 ] as const;
 
 /** One row per (visible) node. List cells are '|'-joined. */
@@ -88,6 +92,8 @@ export function nodesCsv(graph: AtlasGraph, view?: ViewState, options: CsvExport
       v.y,
       v.size,
       v.color,
+      options.linkStrengths?.get(node)?.links,
+      options.linkStrengths?.has(node) ? Math.round(options.linkStrengths.get(node)!.strength * 1e4) / 1e4 : undefined,
     ]);
   });
   return toCsv(NODE_CSV_HEADER, rows);

@@ -33,6 +33,11 @@ export interface VosviewerExportOptions {
   allKinds?: boolean;
   /** Map title shown by VOSviewer Online. */
   title?: string;
+  /**
+   * Links and total link strength per node as the app shows them (src/lenses/linkStrength.ts: hub papers' authors
+   * linked too, lenses applied); without them, counted from the exported coauthor links.
+   */
+  linkStrengths?: ReadonlyMap<string, { links: number; strength: number }>;
 }
 
 /** A co-authorship map: items are authors, links coauthor edges with strength = edge weight. */
@@ -71,8 +76,8 @@ export function toVosviewerJson(graph: AtlasGraph, view?: ViewState, options: Vo
       y: round(v.y),
       cluster: Math.max(1, Math.floor(a.community) + 1),
       weights: {
-        Links: linkCount.get(node) ?? 0,
-        'Total link strength': round(strength.get(node) ?? 0),
+        Links: options.linkStrengths?.get(node)?.links ?? linkCount.get(node) ?? 0,
+        'Total link strength': round(options.linkStrengths?.get(node)?.strength ?? strength.get(node) ?? 0),
         Documents: documents,
       },
     };

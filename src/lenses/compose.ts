@@ -9,7 +9,8 @@ import { colourNodes, keptPaperSizes, sizesFrom, sizeValues } from './style';
 import type { LensState, LensView } from './types';
 import type { Paper } from '../model/types';
 
-export type FilterLens = Pick<LensState, 'minPapers' | 'minShared' | 'affiliation' | 'largestComponent'>;
+/** The structural filters; `topStrength` acts after them (mapLens.ts, and overviewLens.ts on an overview). */
+export type FilterLens = Pick<LensState, 'minPapers' | 'minShared' | 'affiliation' | 'largestComponent' | 'topStrength'>;
 
 export function filterGraph(
   graph: LensGraph,

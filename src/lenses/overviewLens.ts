@@ -9,6 +9,7 @@ import { scaleSqrt } from 'd3';
 import type { AtlasGraph, Counting, EdgeAttributes } from '../graph/types';
 import { asLensGraph, largestByUnion, nodePaperIds } from './filters';
 import type { FilterLens } from './compose';
+import { linkStrengths, topByStrength } from './linkStrength';
 
 export interface OverviewLensResult {
   hiddenNodes: Set<string>;
@@ -33,7 +34,7 @@ export function clusterOfCommunity(source: AtlasGraph, overview: AtlasGraph): (c
 }
 
 export function isActive(papers: Set<string> | null, f: FilterLens): boolean {
-  return papers !== null || (f.minPapers ?? 0) > 1 || (f.minShared ?? 0) > 1 || Boolean(f.affiliation) || Boolean(f.largestComponent);
+  return papers !== null || (f.minPapers ?? 0) > 1 || (f.minShared ?? 0) > 1 || Boolean(f.affiliation) || Boolean(f.largestComponent) || Boolean(f.topStrength);
 }
 
 export function overviewLens(
@@ -96,7 +97,24 @@ export function overviewLens(
     visible = largestByUnion(asLensGraph(source), visible, hubs, (a) => keptCount(a) >= minShared);
   }
 
-  // 4. Summed per cluster.
+  // 4. Top N authors by total link strength among those kept (VOSviewer's map wizard), as on the whole graph.
+  if (f.topStrength) {
+    const hiddenNodes = new Set<string>();
+    source.forEachNode((n, a) => {
+      if ((a.kind === 'author' && !visible.has(n)) || (a.kind === 'paper' && papers !== null && !papers.has(a.paperId))) hiddenNodes.add(n);
+    });
+    const hiddenEdges = new Set<string>();
+    const edgeWeights = papers !== null ? new Map<string, number>() : undefined;
+    source.forEachEdge((e, a) => {
+      if (a.kind !== 'coauthor') return;
+      if (keptCount(a) < minShared) hiddenEdges.add(e);
+      else edgeWeights?.set(e, keptWeight(a));
+    });
+    const strengths = linkStrengths(asLensGraph(source), { hiddenNodes, hiddenEdges, edgeWeights, counting: opts.counting, paperSize: opts.paperSize });
+    visible = topByStrength(strengths, f.topStrength);
+  }
+
+  // 5. Summed per cluster.
   const clusterOfNode = (n: string) => clusterOf(source.getNodeAttribute(n, 'community'));
   const kept = new Map<string, number>();
   for (const n of visible) {

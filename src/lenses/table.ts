@@ -3,6 +3,7 @@ import type { DatasetIndex } from '../graph/dataIndex';
 import { paperYear } from '../graph/authors';
 import type { FilterResult, LensGraph } from './filters';
 import type { Metrics } from './metrics';
+import type { LinkStrength } from './linkStrength';
 
 export interface TableRow {
   node: string;
@@ -17,9 +18,12 @@ export interface TableRow {
   lastYear?: number;
   betweenness?: number;
   pagerank?: number;
+  /** VOSviewer's Links and Total link strength (mapLens.ts). */
+  links?: number;
+  strength?: number;
 }
 
-export type SortColumn = 'label' | 'papers' | 'coauthors' | 'cluster' | 'firstYear' | 'lastYear' | 'betweenness' | 'pagerank';
+export type SortColumn = 'label' | 'papers' | 'coauthors' | 'links' | 'strength' | 'cluster' | 'firstYear' | 'lastYear' | 'betweenness' | 'pagerank';
 export interface Sort {
   column: SortColumn;
   descending: boolean;
@@ -29,6 +33,8 @@ export const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'label', label: 'Name' },
   { id: 'papers', label: 'Papers' },
   { id: 'coauthors', label: 'Coauthors' },
+  { id: 'links', label: 'Links' },
+  { id: 'strength', label: 'Total link strength' },
   { id: 'cluster', label: 'Cluster' },
   { id: 'firstYear', label: 'First year' },
   { id: 'lastYear', label: 'Last year' },
@@ -37,7 +43,13 @@ export const COLUMNS: { id: SortColumn; label: string }[] = [
 ];
 
 /** One row per visible actor; years and counts from the papers the lenses keep. */
-export function tableRows(graph: LensGraph, filter: FilterResult, index: DatasetIndex, metrics?: Metrics): TableRow[] {
+export function tableRows(
+  graph: LensGraph,
+  filter: FilterResult,
+  index: DatasetIndex,
+  metrics?: Metrics,
+  strengths?: ReadonlyMap<string, LinkStrength>,
+): TableRow[] {
   return filter.actors.map((node) => {
     const a = graph.getNodeAttributes(node);
     const papers = filter.papersOf(node);
@@ -62,6 +74,8 @@ export function tableRows(graph: LensGraph, filter: FilterResult, index: Dataset
       lastYear,
       betweenness: metrics?.betweenness[node],
       pagerank: metrics?.pagerank[node],
+      links: strengths?.get(node)?.links,
+      strength: strengths?.get(node)?.strength,
     };
   });
 }
@@ -88,7 +102,12 @@ const cell = (v: string | number | undefined) => {
 };
 
 export function rowsToCsv(rows: TableRow[]): string {
-  const head = ['id', ...COLUMNS.map((c) => c.label)].join(',');
-  const body = rows.map((r) => [r.node, r.label, r.papers, r.coauthors, r.cluster, r.firstYear, r.lastYear, r.betweenness, r.pagerank].map(cell).join(','));
+  // The map lens's columns go last, so that the older columns keep their places for anyone reading the file.
+  const map: SortColumn[] = ['links', 'strength'];
+  const head = ['id', ...COLUMNS.filter((c) => !map.includes(c.id)).map((c) => c.label), ...map.map((id) => COLUMNS.find((c) => c.id === id)!.label)].join(',');
+  const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 1e4) / 1e4);
+  const body = rows.map((r) =>
+    [r.node, r.label, r.papers, r.coauthors, r.cluster, r.firstYear, r.lastYear, r.betweenness, r.pagerank, r.links, round(r.strength)].map(cell).join(','),
+  );
   return [head, ...body].join('\r\n') + '\r\n';
 }

@@ -4,9 +4,11 @@ import type { Metrics } from './metrics';
 import type { PathResult } from './path';
 import type { ScoreColour, WeightSize } from './mapMeasures';
 import type { OverlayKind } from './overlay';
+import type { MapLensState } from './mapLens';
+import type { LinkStrength } from './linkStrength';
 
-/** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. */
-export interface LensState {
+/** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. Normalisation and top N: mapLens.ts. */
+export interface LensState extends MapLensState {
   /** Timeline brush: papers from..to (inclusive years). */
   years?: [number, number];
   /** Only papers with one of these category codes / venues. */
@@ -56,4 +58,11 @@ export interface LensView {
   filter?: FilterResult;
   /** Betweenness and PageRank of the visible graph, once the worker has sent them. */
   metrics?: Metrics;
+  /** VOSviewer's Links and total link strength of each shown author (mapLens.ts). */
+  linkStrengths?: Map<string, LinkStrength>;
+  /** Normalised links: drawn widths (px) and the weights ForceAtlas2 attracts by. */
+  edgeSizes?: Map<string, number>;
+  layoutWeights?: Map<string, number>;
+  /** The normalisation those weights come from ('none'): the layout restarts when it changes, not when a filter does. */
+  normalization?: string;
 }

@@ -1,6 +1,7 @@
 import { inRange, OPTION_RANGES, type NumberRange } from '../graph/types';
 import { DEFAULT_LENS, type LensState } from './types';
 import { scoreOf, weightOf } from './mapMeasures';
+import { readMapLens, writeMapLens } from './mapLens';
 
 /**
  * Lens state ⇄ URL parameters. Defaults are left out; parameters the lenses do not own are kept.
@@ -48,7 +49,7 @@ export function readLensState(search: string): LensState {
   if (ego) lens.egoDepth = ego as 1 | 2 | 3;
   const path = p.get('path')?.split('|');
   if (path && path.length === 2 && textValues(path).length === 2) lens.path = [path[0], path[1]];
-  return lens;
+  return { ...lens, ...readMapLens(p) };
 }
 
 export function writeLensState(lens: LensState, currentSearch: string): string {
@@ -66,6 +67,7 @@ export function writeLensState(lens: LensState, currentSearch: string): string {
   if (lens.egoDepth) p.set('ego', String(lens.egoDepth));
   if (lens.path) p.set('path', `${lens.path[0]}|${lens.path[1]}`);
   if (lens.unit !== DEFAULT_LENS.unit) p.set('unit', lens.unit);
+  writeMapLens(lens, p);
   const q = p.toString();
   return q ? `?${q}` : '';
 }

@@ -10,6 +10,7 @@ import { asLensGraph } from './filters';
 import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
 import { visiblePapers } from './papers';
 import type { LensState, LensView } from './types';
+import { mapLens } from './mapLens';
 
 /**
  * The lens view of the displayed graph for a lens state. Each stage is memoised on the lens fields it
@@ -45,14 +46,22 @@ export function useLensView(
     minShared: lens.minShared,
     affiliation: lens.affiliation,
     largestComponent: lens.largestComponent,
+    topStrength: lens.topStrength,
   });
   const filterLens = useMemo(() => JSON.parse(filterKey) as FilterLens, [filterKey]);
   const egoNode = selection?.kind === 'author' && lens.egoDepth ? authorNodeId(selection.key) : null;
   const egoDepth = lens.egoDepth ?? 0;
-  const filter = useMemo(
+  const filtered = useMemo(
     () => filterGraph(graph, index, papers, counting, filterLens, egoNode && display.hasNode(egoNode) ? { node: egoNode, depth: egoDepth } : undefined),
     [graph, display, index, papers, counting, filterLens, egoNode, egoDepth],
   );
+  // Top N by total link strength, Links and strengths, normalised links (VOSviewer's map wizard and normalisation).
+  const { normalization, topStrength } = lens;
+  const map = useMemo(
+    () => mapLens(graph, filtered, { normalization, topStrength }, counting, (p) => index.authorsOf(p).length),
+    [graph, filtered, normalization, topStrength, counting, index],
+  );
+  const filter = map.filter;
 
   // On a cluster overview the filters run over the whole graph (overviewOf) and are summed per cluster.
   const overview = useMemo(
@@ -100,8 +109,12 @@ export function useLensView(
       notes,
       filter,
       metrics,
+      linkStrengths: map.strengths,
+      edgeSizes: overview ? undefined : map.edgeSizes,
+      layoutWeights: overview ? undefined : map.layoutWeights,
+      normalization: normalization ?? 'none',
     };
-  }, [filter, style, path, needsMetrics, metrics, overview]);
+  }, [filter, style, path, needsMetrics, metrics, overview, map, normalization]);
 }
 
 const lensDefaults: LensState = { colorBy: 'community', sizeBy: 'papers', unit: 'author' };

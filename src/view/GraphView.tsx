@@ -13,12 +13,15 @@ import type { LayoutProgress, LayoutRunner } from './controllers/layout';
 import { sigmaAlive } from './controllers/alive';
 import { KeyboardController } from './controllers/KeyboardController';
 import { DensityLayer } from './density/DensityLayer';
+import { LabelController } from './labels/LabelController';
 import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
 const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
   light: { label: '#1d1d24', accent: '#c0392b', box: '#ffffff', text: '#1d1d24' },
   dark: { label: '#ececf1', accent: '#ffb454', box: '#2a2d38', text: '#ffffff' },
 };
+
+const NO_NODES: string[] = [];
 
 export interface GraphViewProps {
   graph: DisplayGraph;
@@ -53,7 +56,8 @@ export function GraphView({
   const settings = useMemo<Partial<Settings>>(
     () => ({
       zIndex: true,
-      labelDensity: 0.08,
+      // Labels never overlap (src/view/labels), so the grid may offer more candidates than sigma's default.
+      labelDensity: 0.2,
       labelGridCellSize: 80,
       labelRenderedSizeThreshold: 7,
       labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -80,12 +84,13 @@ export function GraphView({
     <SigmaContainer graph={graph} settings={settings} className="atlas-sigma" style={{ width: '100%', height: '100%' }}>
       <ThemeController theme={theme} />
       <SigmaHandle onSigma={onSigma} initialCamera={initialCamera} />
-      <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} />
+      <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} weights={lens.layoutWeights} weightsKey={lens.normalization} />
       <HighlightController selected={highlight} ink={THEME_INK[theme]} lens={lens} />
       <EventsController onClick={onClick} />
       <KeyboardController selectedNode={highlight?.focus[0] ?? null} describeNode={describeNode} onActivate={onActivate} />
       <CameraController request={focusRequest} layoutRunning={progress?.running ?? autoLayout} />
       <ExposeForTests layoutRunning={layoutRunning} />
+      <LabelController selected={highlight?.focus ?? NO_NODES} />
       <GraphControls progress={progress} runner={runner} />
       <DensityLayer />
     </SigmaContainer>

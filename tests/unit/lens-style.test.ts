@@ -96,7 +96,7 @@ describe('table twin', () => {
       { ...rows[1], label: '=cmd()' },
     ]);
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,Name,Papers,Coauthors,Cluster,First year,Last year,Betweenness,PageRank');
+    expect(lines[0]).toBe('id,Name,Papers,Coauthors,Cluster,First year,Last year,Betweenness,PageRank,Links,Total link strength');
     expect(lines[1]).toContain('"Doe, ""J"""');
     expect(lines[2]).toContain(",'=cmd(),");
   });

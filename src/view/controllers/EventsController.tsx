@@ -71,7 +71,15 @@ export function CameraController({ request, layoutRunning }: { request: { nodes:
 declare global {
   interface Window {
     /** Stable test contract: the displayed sigma instance and the layout state. */
-    __coauthorAtlas?: { sigma: unknown; layoutRunning: () => boolean; frames: { order: number; t: number }[] };
+    __coauthorAtlas?: {
+      sigma: unknown;
+      layoutRunning: () => boolean;
+      frames: { order: number; t: number }[];
+      /** The node labels drawn in the last frame, as viewport boxes (src/view/labels). */
+      labelBoxes?: () => { key: string; label: string; x: number; y: number; width: number; height: number }[];
+      /** How many label candidates sigma offered in the last frame (before overlaps were dropped). */
+      labelCandidates?: () => number;
+    };
   }
 }
 

@@ -130,6 +130,9 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
     sigma.setSetting('edgeReducer', (edge, data) => {
       const l = lensRef.current;
       if (l.hiddenEdges.has(edge)) return { ...data, hidden: true };
+      // Normalised links (association strength, fractionalization) are drawn at their own widths.
+      const sized = l.edgeSizes?.get(edge);
+      if (sized !== undefined) return { ...data, size: sized };
       const w = l.edgeWeights?.get(edge);
       if (w === undefined) return data;
       const original = graph.getEdgeAttribute(edge, 'weight') || 1;

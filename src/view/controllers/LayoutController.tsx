@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSigma } from '@react-sigma/core';
 import { LayoutRunner, BIG_GRAPH_POSITION_INTERVAL_MS, type LayoutProgress } from './layout';
 import { LOD_MIN_EDGES, LOD_MIN_NODES } from '../../graph/overview';
@@ -8,20 +8,36 @@ export function LayoutController({
   autoStart,
   onReady,
   onProgress,
+  weights,
+  weightsKey,
 }: {
+  /** Normalised link weights (lens), read at each start; a new `weightsKey` (another normalisation) restarts the layout. */
+  weights?: ReadonlyMap<string, number>;
+  weightsKey?: string;
   autoStart: boolean;
   onReady: (runner: LayoutRunner | null) => void;
   onProgress: (p: LayoutProgress) => void;
 }) {
   const sigma = useSigma();
+  const weightsRef = useRef(weights);
+  weightsRef.current = weights;
+  const keyRef = useRef(weightsKey);
+  const runnerRef = useRef<LayoutRunner | null>(null);
+  useEffect(() => {
+    if (keyRef.current === weightsKey) return;
+    keyRef.current = weightsKey;
+    runnerRef.current?.restart();
+  }, [weightsKey]);
   useEffect(() => {
     const graph = sigma.getGraph();
     const big = graph.order > LOD_MIN_NODES || graph.size > LOD_MIN_EDGES;
-    const runner = new LayoutRunner(graph, onProgress, big ? BIG_GRAPH_POSITION_INTERVAL_MS : 0);
+    const runner = new LayoutRunner(graph, onProgress, big ? BIG_GRAPH_POSITION_INTERVAL_MS : 0, () => weightsRef.current);
+    runnerRef.current = runner;
     onReady(runner);
     if (autoStart) runner.start();
     return () => {
       runner.kill();
+      runnerRef.current = null;
       onReady(null);
     };
     // The runner lives as long as the graph it lays out.

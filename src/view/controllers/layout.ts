@@ -59,12 +59,14 @@ export class LayoutRunner {
     private graph: Graph,
     private onProgress: (p: LayoutProgress) => void,
     private positionIntervalMs = 0,
+    /** Normalised link weights to attract by (read at each start), else each edge's `weight`. */
+    edgeWeights?: () => ReadonlyMap<string, number> | undefined,
   ) {
     this.maxIterations = maxIterationsFor(graph.order);
     const settings = forceAtlas2.inferSettings(graph);
     this.supervisor = new FA2Layout(graph, {
       settings: { ...settings, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 4 },
-      getEdgeWeight: 'weight',
+      getEdgeWeight: edgeWeights ? (edge: string, attrs: Record<string, unknown>) => edgeWeights()?.get(edge) ?? (attrs.weight as number) : 'weight',
     });
     // The supervisor's own handler writes every iteration into the graph, then asks for the next one. Ours does
     // the same, except that a throttled runner writes at most every positionIntervalMs (it replaces the handler
@@ -160,6 +162,15 @@ export class LayoutRunner {
     this.lastApplied = performance.now();
     this.supervisor.start();
     this.report();
+  }
+
+  /** A fresh full round (the weights may have changed: the worker reads them at start). */
+  restart() {
+    if (this.supervisor.isRunning()) this.supervisor.stop();
+    this.iterations = 0;
+    this.settled = false;
+    this.lastPositions = null;
+    this.start();
   }
 
   stop() {

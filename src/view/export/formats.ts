@@ -1,3 +1,4 @@
+import { mapLensToFilters } from '../../lenses/mapLens';
 import type Sigma from 'sigma';
 import type { AtlasApi } from '../../app/context';
 import type { AtlasGraph } from '../../graph/types';
@@ -72,15 +73,17 @@ export function dataFile(format: DataFormat, input: ExportInput): ExportFile {
   const view: ViewState = graphView(graph, keep);
   const title = `${api.workspace.dataset.title}${scope ? ` — ${scope.label}` : ''}`;
   const papers = () => papersAmong(api.workspace.dataset, scope?.paperIds ?? null);
+  // Links and total link strength as the details panel and the table show them (none on a cluster overview).
+  const linkStrengths = api.lensView.linkStrengths?.size ? api.lensView.linkStrengths : undefined;
   switch (format) {
     case 'gexf':
       return file(input, 'gexf', 'application/gexf+xml', writeGexf(graph, view, { description: `Coauthor network: ${title}` }));
     case 'graphml':
       return file(input, 'graphml', 'application/graphml+xml', writeGraphml(graph, view));
     case 'vosviewer':
-      return file(input, 'vosviewer.json', 'application/json', JSON.stringify(toVosviewerJson(graph, view, { title }), null, 2));
+      return file(input, 'vosviewer.json', 'application/json', JSON.stringify(toVosviewerJson(graph, view, { title, linkStrengths }), null, 2));
     case 'nodes-csv':
-      return file(input, 'nodes.csv', 'text/csv', nodesCsv(graph, view));
+      return file(input, 'nodes.csv', 'text/csv', nodesCsv(graph, view, { linkStrengths }));
     case 'edges-csv':
       return file(input, 'edges.csv', 'text/csv', edgesCsv(graph, api.workspace.dataset, view));
     case 'csl-json':
@@ -145,7 +148,8 @@ export function snapshotOf(api: AtlasApi, sigma: Sigma | null, date: Date): { ok
     merges: dataset.aliases,
     positions,
     camera: { x, y, ratio, angle },
-    filters: {},
+    // The map lens (normalisation, top N by link strength); the other lenses are not kept yet.
+    filters: mapLensToFilters(api.lens),
     selection: api.selection,
     theme: api.theme,
   });

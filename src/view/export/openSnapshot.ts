@@ -1,6 +1,7 @@
 import type { Workspace } from '../../app/workspace';
 import { EMBEDDED } from '../../app/datasets';
 import { decodeShareLink, parseSnapshot, type Snapshot } from '../../export';
+import { mapLensFromFilters } from '../../lenses/mapLens';
 
 type Opened = { ok: true; workspace: Workspace } | { ok: false; errors: string[] };
 
@@ -21,6 +22,7 @@ export function workspaceFromSnapshot(s: Snapshot, origin: 'snapshot' | 'link'):
     positions: Object.keys(s.positions).length ? s.positions : undefined,
     camera: s.camera,
     selection: s.selection,
+    lens: mapLensFromFilters(s.filters),
   };
 }
 

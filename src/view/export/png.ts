@@ -6,6 +6,7 @@ import type { LegendEntry } from '../../export';
 import { cameraToFit } from './sigmaView';
 import { shownDensity } from '../density/densityState';
 import { densityPng } from '../density/exportDensity';
+import { LabelPlacer } from '../labels/labelPlacer';
 
 export const MAX_PNG_SIDE = 8000;
 export const PNG_BACKGROUNDS = { white: '#ffffff', transparent: 'transparent', dark: '#111217' } as const;
@@ -148,6 +149,7 @@ export async function renderPng(sigma: Sigma, opts: PngOptions): Promise<Blob> {
   // Sigma and drawOnCanvas read the pixel ratio when the off-screen renderer is made; the
   // override is undone inside the callback, before any frame of the live renderer can run.
   Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => scale });
+  const labels = new LabelPlacer();
   try {
     await drawOnCanvas(sigma, {
       width: width / scale,
@@ -155,9 +157,12 @@ export async function renderPng(sigma: Sigma, opts: PngOptions): Promise<Blob> {
       cameraState: camera,
       backgroundColor: 'transparent',
       layers: [],
-      sigmaSettings: scopedSettings(sigma, opts.keep),
+      // Labels placed as on screen (src/view/labels): none overlaps another.
+      sigmaSettings: { ...scopedSettings(sigma, opts.keep), defaultDrawNodeLabel: labels.collect as Settings['defaultDrawNodeLabel'] },
       withTempRenderer: (tmp: Sigma) => {
         restore();
+        const labelContext = tmp.getCanvases().labels?.getContext('2d');
+        if (labelContext) labels.flush(labelContext);
         composeLayers(ctx, tmp, width, graphHeight, scale, opts);
       },
     });

@@ -1,6 +1,7 @@
 import type Sigma from 'sigma';
 import type { CameraState } from 'sigma/types';
 import { screenView, type ViewState } from '../../export';
+import { drawnLabelsOf } from '../labels/labelPlacer';
 
 /**
  * What sigma shows, in screen pixels: node centres and radii from its display data (the reducers'
@@ -19,7 +20,8 @@ export function sigmaScreenView(sigma: Sigma, keep: ReadonlySet<string> | null):
       const label = (graph.getNodeAttribute(node, 'fullLabel') as string | undefined) ?? d.label;
       return { x: p.x, y: p.y, size: sigma.scaleSize(d.size), color: d.color, label, hidden: d.hidden, highlighted: d.highlighted };
     },
-    { keep, width, height, labelled: sigma.getNodeDisplayedLabels() },
+    // The labels drawn (overlapping ones left out, src/view/labels), else every label sigma offered.
+    { keep, width, height, labelled: new Set(drawnLabelsOf(sigma) ?? sigma.getNodeDisplayedLabels()) },
   );
   const edges: NonNullable<ViewState['edges']> = {};
   graph.forEachEdge((edge) => {

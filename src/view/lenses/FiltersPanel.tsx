@@ -5,9 +5,12 @@ import { OPTION_RANGES, type NumberRange } from '../../graph/types';
 import { paperFacet } from '../../lenses/papers';
 import type { LensState } from '../../lenses/types';
 import { CapHistogram } from './CapHistogram';
+import { TOP_STRENGTH_RANGE } from '../../lenses/mapLens';
 
 export function activeFilterCount(lens: LensState): number {
-  return [lens.categories?.length, lens.venues?.length, lens.minPapers, lens.minShared, lens.largestComponent, lens.affiliation].filter(Boolean).length;
+  return [lens.categories?.length, lens.venues?.length, lens.minPapers, lens.minShared, lens.largestComponent, lens.affiliation, lens.topStrength].filter(
+    Boolean,
+  ).length;
 }
 
 const MAX_FACETS = 40;
@@ -76,6 +79,20 @@ export function FiltersPanel() {
             onChange={(e) => setLens({ ...lens, minPapers: num(e.target.value, MIN_PAPERS) })}
           />
         </label>
+        <label title="VOSviewer's map wizard: the authors with the greatest total link strength, after the other filters">
+          Top authors by total link strength{' '}
+          <input
+            type="number"
+            min={TOP_STRENGTH_RANGE.min}
+            max={TOP_STRENGTH_RANGE.max}
+            placeholder="all"
+            value={lens.topStrength ?? ''}
+            onChange={(e) => {
+              const n = Math.round(Number(e.target.value));
+              setLens({ ...lens, topStrength: e.target.value && n >= 1 ? Math.min(TOP_STRENGTH_RANGE.max, n) : undefined });
+            }}
+          />
+        </label>
         <label>
           Min shared papers per tie{' '}
           <input
@@ -140,6 +157,7 @@ export function FiltersPanel() {
             minShared: undefined,
             largestComponent: undefined,
             affiliation: undefined,
+            topStrength: undefined,
           })
         }
       >

@@ -5,6 +5,7 @@ import type { LensState } from '../../lenses/types';
 import { hasCitations, NO_CITATIONS_REASON } from '../../lenses/overlay';
 import { FiltersPanel, activeFilterCount } from './FiltersPanel';
 import { PathPicker } from './PathPicker';
+import { NormalisationSelect } from './NormalisationSelect';
 import { setTableOpen, useTableOpen } from './tableOpen';
 import './lenses.css';
 
@@ -93,6 +94,7 @@ export function LensBar() {
           ))}
         </select>
       </label>
+      <NormalisationSelect />
       <label title={egoEnabled ? 'Show only the selected author’s neighbourhood' : 'Select an author to use the ego view'}>
         Ego view
         <select

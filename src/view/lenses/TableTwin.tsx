@@ -25,7 +25,10 @@ function TablePanel() {
   // The graph's centralities when it is sized by one, else the table's own (off the main thread too).
   const own = useMetrics(asLensGraph(graph), filter, !lensView.metrics);
   const metrics = lensView.metrics ?? own;
-  const rows = useMemo(() => (filter ? sortRows(tableRows(asLensGraph(graph), filter, index, metrics), sort) : []), [graph, filter, index, metrics, sort]);
+  const rows = useMemo(
+    () => (filter ? sortRows(tableRows(asLensGraph(graph), filter, index, metrics, lensView.linkStrengths), sort) : []),
+    [graph, filter, index, metrics, sort, lensView.linkStrengths],
+  );
   const selectedNode = selection?.kind === 'author' ? `a:${selection.key}` : selection?.kind === 'affiliation' ? selection.node : null;
 
   // The active row follows the selection; arrow keys move it without selecting.
@@ -137,7 +140,11 @@ function TablePanel() {
         <div className="lens-row head" role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
             <span key={c.id} role="columnheader" aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : c.id !== 'label' }))}>
+              <button
+                type="button"
+                title={c.label}
+                onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : c.id !== 'label' }))}
+              >
                 {c.label}
                 {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
               </button>
@@ -164,6 +171,8 @@ function TablePanel() {
                 </span>
                 <span role="gridcell">{r.papers}</span>
                 <span role="gridcell">{r.coauthors}</span>
+                <span role="gridcell">{r.links ?? ''}</span>
+                <span role="gridcell">{r.strength === undefined ? '' : Math.round(r.strength * 100) / 100}</span>
                 <span role="gridcell" title={`${clusterNames.get(r.cluster) ?? 'Cluster'} (cluster ${r.cluster})`}>
                   {clusterNames.get(r.cluster) ?? `Cluster ${r.cluster}`}
                 </span>

@@ -10,6 +10,7 @@ import { DISPLAY_LIMITS } from '../../security';
 import { ProfileCard, type ProfileCardProps } from './ProfileCard';
 import { countryCollaboration } from '../../metrics/countryMap';
 import { NARROW_WORKSPACE, useMediaQuery } from '../layout/useMediaQuery';
+import { LinkStrengthFacts } from './LinkStrengthFacts';
 
 export interface DetailsPanelProps extends ProfileCardProps {
   selection: Selection;
@@ -99,6 +100,7 @@ function AuthorPanel({ authorKey, index, onSelect }: DetailsPanelProps & { autho
         <dd>{papers.length}</dd>
         <dt>Coauthors</dt>
         <dd>{coauthors.length}</dd>
+        <LinkStrengthFacts node={authorNodeId(authorKey)} coauthors={coauthors} index={index} />
       </dl>
       <h3>Papers in this dataset ({papers.length})</h3>
       <ul className="plain papers">
