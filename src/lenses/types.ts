@@ -63,6 +63,8 @@ export interface LensView {
   /** Normalised links: drawn widths (px) and the weights ForceAtlas2 attracts by. */
   edgeSizes?: Map<string, number>;
   layoutWeights?: Map<string, number>;
+  /** On a cluster overview with an active lens: each drawn cluster node's kept authors. */
+  clusterAuthors?: Map<string, number>;
   /** The normalisation those weights come from ('none'): the layout restarts when it changes, not when a filter does. */
   normalization?: string;
 }

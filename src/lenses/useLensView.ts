@@ -102,7 +102,13 @@ export function useLensView(
       edgeWeights: filter.edgeWeights,
       ...style,
       ...(overview
-        ? { hiddenNodes: overview.hiddenNodes, hiddenEdges: overview.hiddenEdges, edgeWeights: overview.edgeWeights, nodeSizes: overview.nodeSizes }
+        ? {
+            hiddenNodes: overview.hiddenNodes,
+            hiddenEdges: overview.hiddenEdges,
+            edgeWeights: overview.edgeWeights,
+            nodeSizes: overview.nodeSizes,
+            clusterAuthors: overview.kept,
+          }
         : {}),
       highlight: path ? path.highlight : undefined,
       path: path ? path.path : undefined,

@@ -22,19 +22,22 @@ export function visibleSummary(
   clusters: readonly ClusterSummary[],
   hiddenNodes: ReadonlySet<string>,
   hiddenEdges: ReadonlySet<string>,
+  /** Whether a node is drawn at all (one cluster drilled into draws only its own); every node when absent. */
+  isDrawn?: (node: string) => boolean,
 ): VisibleSummary {
+  const shown = (n: string) => !hiddenNodes.has(n) && (!isDrawn || isDrawn(n));
   let authors = 0;
   let hubs = 0;
   let coauthorLinks = 0;
   graph.forEachNode((n, a) => {
-    if (hiddenNodes.has(n)) return;
+    if (!shown(n)) return;
     if (a.kind === 'author') authors++;
     else if (a.kind === 'paper') hubs++;
   });
   graph.forEachEdge((e, a, s, t) => {
-    if (a.kind === 'coauthor' && !hiddenEdges.has(e) && !hiddenNodes.has(s) && !hiddenNodes.has(t)) coauthorLinks++;
+    if (a.kind === 'coauthor' && !hiddenEdges.has(e) && shown(s) && shown(t)) coauthorLinks++;
   });
-  const filtered = hiddenNodes.size > 0 || hiddenEdges.size > 0;
-  const counted = clusters.map((c) => ({ ...c, shown: filtered ? c.nodes.filter((n) => n.startsWith('a:') && !hiddenNodes.has(n)).length : c.size }));
+  const filtered = hiddenNodes.size > 0 || hiddenEdges.size > 0 || Boolean(isDrawn);
+  const counted = clusters.map((c) => ({ ...c, shown: filtered ? c.nodes.filter((n) => n.startsWith('a:') && shown(n)).length : c.size }));
   return { authors, hubs, coauthorLinks, clusters: counted.filter((c) => c.shown > 0), filtered };
 }

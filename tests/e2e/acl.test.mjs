@@ -110,6 +110,9 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
       .slice(1)
       .map((x) => Number(x.replace(/,/g, '')));
     assert.ok(kept > 0 && kept < total / 4, `1999–2000 keeps ${kept} of ${total} authors`);
+    // The side panel counts the same: the authors of the clusters drawn, of the whole graph's.
+    const panelAuthors = `${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+    await page.waitForFunction((t) => document.querySelector('[data-count="authors"]')?.textContent === t, panelAuthors, { timeout: 30_000 });
     await page.waitForFunction(
       () => {
         const sigma = window.__coauthorAtlas.sigma;

@@ -64,6 +64,8 @@ describe('Level of detail', () => {
     assert.equal(overview.members, COMMUNITIES * PER);
     assert.equal(overview.edges, COMMUNITIES, 'one tie between neighbouring rings');
     await page.getByRole('status').filter({ hasText: 'Overview' }).waitFor();
+    // With no lens the overview draws every author, in every cluster.
+    assert.equal(await page.locator('[data-count="authors"]').textContent(), (COMMUNITIES * PER).toLocaleString('en-US'));
 
     // Drill into a cluster with a real click.
     const cluster = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().nodes()[0]);
@@ -73,6 +75,15 @@ describe('Level of detail', () => {
     assert.match(page.url(), /drill=\d+/);
     const kinds = await page.evaluate(() => [...new Set(window.__coauthorAtlas.sigma.getGraph().mapNodes((_n, a) => a.kind))]);
     assert.deepEqual(kinds, ['author']);
+    // The side panel counts what is drawn: the cluster's authors of the whole graph's, one cluster of them all.
+    const panel = page.getByRole('complementary', { name: 'Details' });
+    const authorsCount = panel.locator('[data-count="authors"]');
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-count="authors"]')?.textContent === t,
+      `${PER} of ${(COMMUNITIES * PER).toLocaleString('en-US')}`,
+    );
+    assert.equal(await authorsCount.textContent(), `${PER} of ${(COMMUNITIES * PER).toLocaleString('en-US')}`);
+    assert.equal(await panel.getByRole('heading', { name: /^Clusters/ }).textContent(), `Clusters (1 of ${COMMUNITIES})`);
 
     // Search an author of another cluster: their cluster opens and they are selected.
     const target = 'Author 20999';

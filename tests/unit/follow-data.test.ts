@@ -63,6 +63,20 @@ describe('the side panel counts what is drawn', () => {
     });
     expect(s.coauthorLinks).toBe(links);
   });
+
+  it('one cluster drilled into: its own authors and the links between them, that one cluster alone', () => {
+    const cluster = clusters[1];
+    const members = new Set(cluster.nodes);
+    const s = visibleSummary(display, clusters, new Set(), new Set(), (n) => members.has(n));
+    expect(s.filtered).toBe(true);
+    expect(s.authors).toBe(cluster.nodes.filter((n) => n.startsWith('a:')).length);
+    expect(s.clusters.map((c) => [c.community, c.shown])).toEqual([[cluster.community, s.authors]]);
+    let links = 0;
+    display.forEachEdge((_e, a, x, y) => {
+      if (a.kind === 'coauthor' && members.has(x) && members.has(y)) links++;
+    });
+    expect(s.coauthorLinks).toBe(links);
+  });
 });
 
 describe('sizes under a year range keep the whole graph’s scale', () => {

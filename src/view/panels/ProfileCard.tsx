@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ClusterSummary } from '../../graph/clusters';
 import { useAtlas } from '../../app/context';
-import { visibleSummary } from '../../lenses/visibleSummary';
+import { visibleSummary, type VisibleSummary } from '../../lenses/visibleSummary';
 import { DEFAULT_LENS, type LensState } from '../../lenses/types';
 import { visiblePapers } from '../../lenses/papers';
 import { ProfileStats } from './ProfileStats';
@@ -37,17 +37,54 @@ export interface ProfileCardProps {
 
 const NO_HIDDEN: ReadonlySet<string> = new Set();
 
+/**
+ * What a cluster overview draws: the authors of its drawn cluster nodes (their kept authors under a lens) and the
+ * clusters they stand for ("the rest" node stands for every community not drawn on its own). Links and hubs are not
+ * drawn one by one there: the whole graph's are given.
+ */
+function overviewDrawn(
+  display: { forEachNode(cb: (n: string, a: { community?: number; authorCount?: number }) => void): void },
+  clusters: readonly ClusterSummary[],
+  hidden: ReadonlySet<string>,
+  keptAuthors: ReadonlyMap<string, number> | undefined,
+  whole: VisibleSummary,
+): VisibleSummary {
+  const own = new Set<number>();
+  const drawnCommunities = new Map<number, number | undefined>();
+  let authors = 0;
+  let restDrawn = false;
+  const known = new Set(clusters.map((c) => c.community));
+  display.forEachNode((n, a) => {
+    if (a.community === undefined) return;
+    own.add(a.community);
+    if (hidden.has(n)) return;
+    const kept = keptAuthors?.get(n);
+    authors += kept ?? a.authorCount ?? 0;
+    if (known.has(a.community)) drawnCommunities.set(a.community, kept);
+    else restDrawn = true;
+  });
+  const shown = clusters
+    .filter((c) => drawnCommunities.has(c.community) || (restDrawn && !own.has(c.community)))
+    .map((c) => ({ ...c, shown: drawnCommunities.get(c.community) ?? c.size }));
+  return { ...whole, authors, clusters: shown, filtered: hidden.size > 0 };
+}
+
 export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDatasetChoice, options, onOptions, onSelect }: ProfileCardProps) {
   const { dataset } = index;
   const profile = dataset.profile;
-  const { lens, lensView, displayIsWhole } = useAtlas();
-  // Counts and legend describe what is drawn: the lenses' hidden nodes and edges are left out. (A cluster overview
-  // hides clusters, not authors: there the whole graph is counted.)
-  const hiddenNodes = displayIsWhole ? lensView.hiddenNodes : NO_HIDDEN;
-  const hiddenEdges = displayIsWhole ? lensView.hiddenEdges : NO_HIDDEN;
+  const { lens, lensView, displayIsWhole, graph: display } = useAtlas();
+  // Counts and legend describe what is drawn: the lenses' hidden nodes and edges are left out; one cluster drilled
+  // into counts its own authors; a cluster overview counts the authors of the clusters it draws (overviewDrawn).
+  const overview = !displayIsWhole && display.everyNode((_n, a) => a.kind === 'cluster');
+  const drilled = !displayIsWhole && !overview;
+  const hiddenNodes = displayIsWhole || drilled ? lensView.hiddenNodes : NO_HIDDEN;
+  const hiddenEdges = displayIsWhole || drilled ? lensView.hiddenEdges : NO_HIDDEN;
   // The legend in colour order: the palette colours communities by number, so "past the eighth" is past the eighth here.
   const byColour = useMemo(() => [...clusters].sort((a, b) => a.community - b.community), [clusters]);
-  const drawn = useMemo(() => visibleSummary(graph, byColour, hiddenNodes, hiddenEdges), [graph, byColour, hiddenNodes, hiddenEdges]);
+  const drawn = useMemo(() => {
+    if (overview) return overviewDrawn(display, byColour, lensView.hiddenNodes, lensView.clusterAuthors, visibleSummary(graph, byColour, NO_HIDDEN, NO_HIDDEN));
+    return visibleSummary(graph, byColour, hiddenNodes, hiddenEdges, drilled ? (n) => display.hasNode(n) : undefined);
+  }, [graph, byColour, hiddenNodes, hiddenEdges, overview, drilled, display, lensView.hiddenNodes, lensView.clusterAuthors]);
   const whole = useMemo(() => (drawn.filtered ? visibleSummary(graph, [], NO_HIDDEN, NO_HIDDEN) : drawn), [graph, drawn]);
   const { authors, hubs, coauthorLinks: coauthorEdges } = drawn;
   // Papers the year, category and venue filters keep (all of them without such a filter).
