@@ -22,7 +22,7 @@ import {
   type Parsed,
 } from './common';
 import { PlainFields } from './bibtexPlain';
-import { batchText, BIBTEX_LIMITS, type Chunk, splitRecords } from './bibtexRecords';
+import { batchText, BIBTEX_LIMITS, bracesDeeperThan, type Chunk, splitRecords } from './bibtexRecords';
 import { affiliationList, citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
 
@@ -112,9 +112,8 @@ function reportUnread(text: string, c: Chunk, line: number, report: ParseResult[
 
 function tooBigWhy(c: Chunk): string {
   const size = c.end - c.start;
-  return size > BIBTEX_LIMITS.maxRecordChars
-    ? `is larger than ${kb(BIBTEX_LIMITS.maxRecordChars)} (${kb(size)})`
-    : `has more than ${BIBTEX_LIMITS.maxAtSigns} "@" signs`;
+  if (size > BIBTEX_LIMITS.maxRecordChars) return `is larger than ${kb(BIBTEX_LIMITS.maxRecordChars)} (${kb(size)})`;
+  return c.tooManyAt ? `has more than ${BIBTEX_LIMITS.maxAtSigns} "@" signs` : `nests braces more than ${BIBTEX_LIMITS.maxBraceDepth} deep`;
 }
 
 export function parseBibtex(input: string, options?: ParseOptions): ParseResult {
@@ -124,7 +123,8 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
   const chunks = splitRecords(text);
   const isMacro = (c: Chunk) => c.type === 'string' || c.type === 'preamble';
   const tooBig = (c: Chunk) => c.end - c.start > BIBTEX_LIMITS.maxRecordChars;
-  const unread = (c: Chunk) => tooBig(c) || c.tooManyAt === true;
+  const tooDeep = new Set(chunks.filter((c) => !tooBig(c) && bracesDeeperThan(text, c.start, c.end, BIBTEX_LIMITS.maxBraceDepth)));
+  const unread = (c: Chunk) => tooBig(c) || c.tooManyAt === true || tooDeep.has(c);
   const position = new Map<Chunk, number>();
   chunks.forEach((c, i) => position.set(c, i));
 

@@ -13,6 +13,11 @@ export const BIBTEX_LIMITS = {
   maxRecordChars: 256 * 1024,
   /** A record with more `@` than this is not read (the library's cost is quadratic in them): skipped with its line. */
   maxAtSigns: 64,
+  /**
+   * A record whose braces nest deeper than this is not read (the library's LaTeX parser is super-linear in the depth:
+   * 6,500 levels took 3 s): skipped with its line. Real files nest a few levels.
+   */
+  maxBraceDepth: 100,
   /** Fields without LaTeX markup are read without the library's LaTeX parser (bibtexPlain.ts); off only to compare. */
   readPlainFields: true,
 };
@@ -30,6 +35,17 @@ export interface Chunk {
 
 const RECORD_START = /^[ \t]*@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/gm;
 const INLINE_START = /@[ \t]*([a-zA-Z][\w:-]*)[ \t]*[{(]/g;
+
+/** Whether braces in `text.slice(start, end)` nest deeper than `max` (one pass, stops at the first such brace). */
+export function bracesDeeperThan(text: string, start: number, end: number, max: number): boolean {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 /* { */ && ++depth > max) return true;
+    if (c === 125 /* } */ && depth > 0) depth--;
+  }
+  return false;
+}
 
 function countAt(text: string, start: number, end: number, max: number): number {
   let n = 0;

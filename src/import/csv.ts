@@ -166,8 +166,11 @@ const MAX_REREADS = 20;
  */
 function brokenRow(raw: RawRows, from: number, mayReread: boolean): { row: number; quoteAt?: number } | undefined {
   const missing = raw.errors.find((e) => e.code === 'MissingQuotes');
+  // A row is looked at once, however many malformed quotes it has (one long row can have thousands).
+  const seen = new Set<number>();
   for (const e of raw.errors) {
-    if (e.code !== 'InvalidQuotes' || e.row === undefined || e.row < from || !mayReread) continue;
+    if (e.code !== 'InvalidQuotes' || e.row === undefined || e.row < from || !mayReread || seen.has(e.row)) continue;
+    seen.add(e.row);
     if (raw.cells[e.row].some((c) => c.includes('\n') || c.includes('\r'))) return { row: e.row };
   }
   return missing && raw.cells.length - 1 >= from ? { row: raw.cells.length - 1, quoteAt: (missing.index ?? 1) - 1 } : undefined;

@@ -38,6 +38,25 @@ describe('stack depth', () => {
     expectBounded(r.report);
   });
 
+  it('braces nested past the depth limit: that record is skipped with its line and why; nesting under it is read', () => {
+    const deep = BIBTEX_LIMITS.maxBraceDepth + 1;
+    const text =
+      `@article{ok, title = {${'{'.repeat(20)}Nested${'}'.repeat(20)}}, author = {X, Y}}\n` +
+      `@article{deep, title = {${'{'.repeat(deep)}x${'}'.repeat(deep)}}, author = {Z, W}}\n@article{b, title = {B}, author = {Z, W}}\n`;
+    const r = parseBibtex(text);
+    expect(r.papers.map((p) => [p.id, p.title])).toEqual([
+      ['ok', 'Nested'],
+      ['b', 'B'],
+    ]);
+    expect(r.report.skipped).toEqual([
+      expect.objectContaining({
+        line: lineOf(text, '@article{deep'),
+        reason: expect.stringContaining(`nests braces more than ${BIBTEX_LIMITS.maxBraceDepth} deep`),
+      }),
+    ]);
+    expectBounded(r.report);
+  });
+
   it('a line of 30,000 bare @ after a record on the same chunk: the record is kept, the @ run is one warning', () => {
     const text = `@article{kept, title = {Kept}, author = {Doe, Jane}}\n${'@x'.repeat(30_000)}\n@article{next, title = {Next}}\n`;
     const r = parseBibtex(text);
