@@ -22,7 +22,7 @@ import {
   type Parsed,
 } from './common';
 import { PlainFields } from './bibtexPlain';
-import { batchText, BIBTEX_LIMITS, bracesDeeperThan, type Chunk, splitRecords } from './bibtexRecords';
+import { batchText, BIBTEX_LIMITS, recordDeeperThan, type Chunk, splitRecords } from './bibtexRecords';
 import { affiliationList, citedByNote, scopusIds, spreadAffiliations } from './scopus/fields';
 import type { ParseOptions, ParseResult } from './types';
 
@@ -123,7 +123,7 @@ export function parseBibtex(input: string, options?: ParseOptions): ParseResult 
   const chunks = splitRecords(text);
   const isMacro = (c: Chunk) => c.type === 'string' || c.type === 'preamble';
   const tooBig = (c: Chunk) => c.end - c.start > BIBTEX_LIMITS.maxRecordChars;
-  const tooDeep = new Set(chunks.filter((c) => !tooBig(c) && bracesDeeperThan(text, c.start, c.end, BIBTEX_LIMITS.maxBraceDepth)));
+  const tooDeep = new Set(chunks.filter((c) => !tooBig(c) && recordDeeperThan(text, c.start, c.end, BIBTEX_LIMITS.maxBraceDepth)));
   const unread = (c: Chunk) => tooBig(c) || c.tooManyAt === true || tooDeep.has(c);
   const position = new Map<Chunk, number>();
   chunks.forEach((c, i) => position.set(c, i));

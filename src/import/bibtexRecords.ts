@@ -47,6 +47,14 @@ export function bracesDeeperThan(text: string, start: number, end: number, max: 
   return false;
 }
 
+/**
+ * Whether the record at `start` nests braces deeper than `max`, up to its closing brace (text after it in the chunk,
+ * garbage or not, is no part of it), or to `end` when it never closes.
+ */
+export function recordDeeperThan(text: string, start: number, end: number, max: number): boolean {
+  return bracesDeeperThan(text, start, recordEnd(text, start, end) ?? end, max);
+}
+
 function countAt(text: string, start: number, end: number, max: number): number {
   let n = 0;
   for (let i = text.indexOf('@', start); i >= 0 && i < end && n <= max; i = text.indexOf('@', i + 1)) n++;

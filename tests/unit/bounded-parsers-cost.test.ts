@@ -57,6 +57,13 @@ describe('stack depth', () => {
     expectBounded(r.report);
   });
 
+  it('braces past the depth limit in text after a record (not in it): the record is read', () => {
+    const text = `@article{ok, title = {Kept}, author = {X, Y}}\n${'{'.repeat(BIBTEX_LIMITS.maxBraceDepth * 3)} trailing garbage\n`;
+    const r = parseBibtex(text);
+    expect(r.papers.map((p) => p.id)).toEqual(['ok']);
+    expect(r.report.skipped).toEqual([]);
+  });
+
   it('a line of 30,000 bare @ after a record on the same chunk: the record is kept, the @ run is one warning', () => {
     const text = `@article{kept, title = {Kept}, author = {Doe, Jane}}\n${'@x'.repeat(30_000)}\n@article{next, title = {Next}}\n`;
     const r = parseBibtex(text);
