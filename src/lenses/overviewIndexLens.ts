@@ -1,0 +1,136 @@
+/** The filter lenses answered from the compact overview index (overviewIndex.ts): masks, then sums per cluster. */
+import type { Counting } from '../graph/types';
+import { clusterResult, isActive, type OverviewLensResult } from './overviewLens';
+import type { FilterLens } from './compose';
+import type { OverviewIndex } from './overviewIndex';
+
+export interface LensMasks {
+  keptPaper: Uint8Array;
+  visible: Uint8Array;
+  edgeKept: Uint8Array;
+  edgeKeptWeight: Float64Array;
+  hubKept: Uint8Array;
+}
+
+/** Which papers, authors, ties and hub memberships a lens keeps (steps 1–3 of overviewLens). */
+export function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): LensMasks {
+  const nPapers = ix.papers.length;
+  const keptPaper = new Uint8Array(nPapers);
+  for (let p = 0; p < nPapers; p++) keptPaper[p] = papers === null || papers.has(ix.papers[p]) ? 1 : 0;
+  const minPapers = f.minPapers ?? 0;
+  const minShared = Math.max(1, f.minShared ?? 1);
+  const nAuthors = ix.authorCluster.length;
+
+  // 1. Authors kept by their papers.
+  const visible = new Uint8Array(nAuthors);
+  for (let a = 0; a < nAuthors; a++) {
+    let count = 0;
+    for (let k = ix.authorPaperStart[a]; k < ix.authorPaperStart[a + 1]; k++) count += keptPaper[ix.authorPaperList[k]];
+    if (papers !== null && count === 0) continue;
+    if (minPapers > 1 && count < minPapers) continue;
+    visible[a] = 1;
+  }
+
+  // 2. Ties from kept papers.
+  const nEdges = ix.edgeA.length;
+  const edgeKept = new Uint8Array(nEdges);
+  const edgeKeptWeight = new Float64Array(nEdges);
+  for (let e = 0; e < nEdges; e++) {
+    if (!visible[ix.edgeA[e]] || !visible[ix.edgeB[e]]) continue;
+    const start = ix.edgePaperStart[e];
+    const end = ix.edgePaperStart[e + 1];
+    let count = 0;
+    let weight = 0;
+    if (start === end) {
+      if (papers !== null) continue;
+      count = 1;
+      weight = ix.edgeWeight[e];
+    } else {
+      for (let k = start; k < end; k++) {
+        const p = ix.edgePaperList[k];
+        if (!keptPaper[p]) continue;
+        count++;
+        weight += counting === 'fractional' ? 1 / Math.max(1, ix.paperSize[p] - 1) : 1;
+      }
+    }
+    if (count >= minShared) {
+      edgeKept[e] = 1;
+      edgeKeptWeight[e] = weight;
+    }
+  }
+  const nHubs = ix.hubAuthor.length;
+  const hubKept = new Uint8Array(nHubs);
+  for (let h = 0; h < nHubs; h++) hubKept[h] = visible[ix.hubAuthor[h]] && keptPaper[ix.hubPaper[h]] ? 1 : 0;
+
+  // 3. Largest connected component: union-find over authors, hub papers as extra elements.
+  if (f.largestComponent) {
+    const parent = new Int32Array(nAuthors + nPapers);
+    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    const find = (x: number): number => {
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
+    };
+    const union = (x: number, y: number) => {
+      const rx = find(x);
+      const ry = find(y);
+      if (rx !== ry) parent[rx] = ry;
+    };
+    for (let e = 0; e < nEdges; e++) if (edgeKept[e]) union(ix.edgeA[e], ix.edgeB[e]);
+    for (let h = 0; h < nHubs; h++) if (hubKept[h]) union(ix.hubAuthor[h], nAuthors + ix.hubPaper[h]);
+    const sizes = new Int32Array(parent.length);
+    for (let a = 0; a < nAuthors; a++) if (visible[a]) sizes[find(a)]++;
+    // Among equally large components, the one met first in author order (as the reference pass picks).
+    let best = -1;
+    for (let a = 0; a < nAuthors; a++) if (visible[a] && (best < 0 || sizes[find(a)] > sizes[best])) best = find(a);
+    for (let a = 0; a < nAuthors; a++) if (visible[a] && find(a) !== best) visible[a] = 0;
+  }
+  return { keptPaper, visible, edgeKept, edgeKeptWeight, hubKept };
+}
+
+/** The same answer as overviewLens(), from the compact index. */
+export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): OverviewLensResult | null {
+  if (!isActive(papers, f)) return null;
+  const { visible, edgeKept, edgeKeptWeight, hubKept } = lensMasks(ix, papers, f, counting);
+  const nAuthors = ix.authorCluster.length;
+  const nEdges = ix.edgeA.length;
+  const nHubs = ix.hubAuthor.length;
+
+  // 4. Summed per cluster; ties between two clusters summed per overview edge.
+  const keptPerCluster = new Int32Array(ix.clusters.length);
+  let visibleCount = 0;
+  for (let a = 0; a < nAuthors; a++) {
+    if (!visible[a]) continue;
+    visibleCount++;
+    if (ix.authorCluster[a] >= 0) keptPerCluster[ix.authorCluster[a]]++;
+  }
+  // Summed per (cluster, cluster) pair in a flat matrix: the overview has at most a few hundred clusters.
+  const nClusters = ix.clusters.length;
+  const pairWeight = new Float64Array(nClusters * nClusters);
+  const addPair = (ca: number, cb: number, w: number) => {
+    if (ca < 0 || cb < 0 || ca === cb) return;
+    pairWeight[ca < cb ? ca * nClusters + cb : cb * nClusters + ca] += w;
+  };
+  for (let e = 0; e < nEdges; e++) {
+    if (!edgeKept[e] || !visible[ix.edgeA[e]] || !visible[ix.edgeB[e]]) continue;
+    addPair(ix.authorCluster[ix.edgeA[e]], ix.authorCluster[ix.edgeB[e]], edgeKeptWeight[e]);
+  }
+  for (let h = 0; h < nHubs; h++) if (hubKept[h] && visible[ix.hubAuthor[h]]) addPair(ix.authorCluster[ix.hubAuthor[h]], ix.hubCluster[h], ix.hubWeight[h]);
+
+  const kept = new Map<string, number>();
+  ix.clusters.forEach((c, i) => {
+    if (keptPerCluster[i] > 0) kept.set(c, keptPerCluster[i]);
+  });
+  const clusterIndex = new Map(ix.clusters.map((c, i) => [c, i]));
+  const edgeWeights = new Map<string, number>();
+  for (const edge of ix.overviewEdges) {
+    const [a, b] = edge.split('~');
+    const ca = clusterIndex.get(a) ?? -1;
+    const cb = clusterIndex.get(b) ?? -1;
+    const w = ca < 0 || cb < 0 ? 0 : pairWeight[ca < cb ? ca * nClusters + cb : cb * nClusters + ca];
+    if (w) edgeWeights.set(edge, w);
+  }
+  return clusterResult(ix.clusters, ix.overviewEdges, kept, edgeWeights, ix.maxCluster, visibleCount, nAuthors);
+}
