@@ -1,25 +1,24 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { SigmaContainer, useSigma } from '@react-sigma/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { SigmaContainer } from '@react-sigma/core';
 import type { Settings } from 'sigma/settings';
 import type Sigma from 'sigma';
-import { applyTheme, type DisplayGraph } from '../graph/display';
+import type { DisplayGraph } from '../graph/display';
 import type { Theme } from '../graph/palette';
 import type { Highlight } from '../model/view';
 import type { LensView } from '../lenses/types';
 import { HighlightController } from './controllers/HighlightController';
 import { LayoutController } from './controllers/LayoutController';
-import { CameraController, EventsController, ExposeForTests, type GraphClick } from './controllers/EventsController';
+import { EventsController, type GraphClick } from './controllers/EventsController';
+import { CameraController } from './controllers/CameraController';
+import { ExposeForTests } from './controllers/ExposeForTests';
+import { SigmaHandle } from './controllers/SigmaHandle';
+import { ThemeController } from './controllers/ThemeController';
 import type { LayoutProgress, LayoutRunner } from './controllers/layout';
-import { sigmaAlive } from './controllers/alive';
 import { KeyboardController } from './controllers/KeyboardController';
 import { DensityLayer } from './density/DensityLayer';
 import { LabelController } from './labels/LabelController';
-import { FitIcon, FullscreenIcon, PauseIcon, PlayIcon, ZoomInIcon, ZoomOutIcon } from './icons';
-
-const THEME_INK: Record<Theme, { label: string; accent: string; box: string; text: string }> = {
-  light: { label: '#1d1d24', accent: '#c0392b', box: '#ffffff', text: '#1d1d24' },
-  dark: { label: '#ececf1', accent: '#ffb454', box: '#2a2d38', text: '#ffffff' },
-};
+import { GraphControls } from './GraphControls';
+import { THEME_INK } from './themeInk';
 
 const NO_NODES: string[] = [];
 
@@ -94,95 +93,5 @@ export function GraphView({
       <GraphControls progress={progress} runner={runner} />
       <DensityLayer />
     </SigmaContainer>
-  );
-}
-
-/** Hands the sigma instance up, and puts the camera where a snapshot left it. */
-function SigmaHandle({ onSigma, initialCamera }: { onSigma: (s: Sigma | null) => void; initialCamera?: GraphViewProps['initialCamera'] }) {
-  const sigma = useSigma();
-  useEffect(() => {
-    if (!sigmaAlive(sigma)) return;
-    onSigma(sigma);
-    if (initialCamera) sigma.getCamera().setState(initialCamera);
-    // sigma only listens to window resizes; a notice appearing above the graph changes its height too.
-    const observer = new ResizeObserver(() => {
-      if (sigmaAlive(sigma)) sigma.resize(true).refresh({ schedule: true });
-    });
-    observer.observe(sigma.getContainer());
-    return () => {
-      observer.disconnect();
-      onSigma(null);
-    };
-    // The saved camera applies once, to the sigma instance it came with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sigma]);
-  return null;
-}
-
-function ThemeController({ theme }: { theme: Theme }) {
-  const sigma = useSigma();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    applyTheme(sigma.getGraph() as unknown as DisplayGraph, theme);
-    if (sigmaAlive(sigma)) sigma.setSetting('labelColor', { color: THEME_INK[theme].label });
-  }, [sigma, theme]);
-  return null;
-}
-
-function GraphControls({ progress, runner }: { progress: LayoutProgress | null; runner: React.RefObject<LayoutRunner | null> }) {
-  const sigma = useSigma();
-  const camera = sigma.getCamera();
-  const [fullscreen, setFullscreen] = useState(false);
-  useEffect(() => {
-    const update = () => setFullscreen(Boolean(document.fullscreenElement));
-    document.addEventListener('fullscreenchange', update);
-    return () => document.removeEventListener('fullscreenchange', update);
-  }, []);
-  const toggleFullscreen = () => {
-    const el = document.querySelector('.app') as HTMLElement | null;
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void el?.requestFullscreen?.();
-  };
-  const running = progress?.running ?? false;
-  const pct = progress ? Math.round((100 * progress.iterations) / progress.maxIterations) : 0;
-  return (
-    <div className="graph-controls" role="toolbar" aria-label="Graph controls">
-      <button type="button" onClick={() => camera.animatedZoom({ duration: 250 })} aria-label="Zoom in" title="Zoom in">
-        <ZoomInIcon />
-      </button>
-      <button type="button" onClick={() => camera.animatedUnzoom({ duration: 250 })} aria-label="Zoom out" title="Zoom out">
-        <ZoomOutIcon />
-      </button>
-      <button type="button" onClick={() => camera.animatedReset({ duration: 300 })} aria-label="Fit graph" title="Fit the whole graph">
-        <FitIcon />
-      </button>
-      <button type="button" onClick={toggleFullscreen} aria-label={fullscreen ? 'Exit fullscreen' : 'Fullscreen'} title="Fullscreen">
-        <FullscreenIcon />
-      </button>
-      <span className="sep" />
-      <button
-        type="button"
-        aria-pressed={running}
-        aria-label={running ? 'Stop layout' : 'Run layout'}
-        title={running ? 'Stop the ForceAtlas2 layout' : 'Run the ForceAtlas2 layout'}
-        onClick={() => (running ? runner.current?.stop() : runner.current?.start())}
-      >
-        {running ? <PauseIcon /> : <PlayIcon />}
-      </button>
-      <div className="layout-status" aria-live="polite">
-        {running ? (
-          <>
-            <progress max={100} value={pct} aria-label="Layout progress" />
-            <span>Layout {pct}%</span>
-          </>
-        ) : progress ? (
-          <span>{progress.settled ? 'Layout settled' : 'Layout stopped'}</span>
-        ) : null}
-      </div>
-    </div>
   );
 }

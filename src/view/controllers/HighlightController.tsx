@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useSigma } from '@react-sigma/core';
+import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
@@ -65,6 +65,7 @@ function drawLabelBox(
 
 export function HighlightController({ selected, ink, lens }: { selected: Highlight | null; ink: HighlightInk; lens: LensView }) {
   const sigma = useSigma();
+  const registerEvents = useRegisterEvents();
   const graph = sigma.getGraph() as unknown as DisplayGraph;
   const current = useRef<Highlight>(EMPTY_HIGHLIGHT);
   const selectedRef = useRef<Highlight | null>(selected);
@@ -83,6 +84,7 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
     const ctx = canvas.getContext('2d')!;
 
     const drawEdges = () => {
+      if (!sigmaAlive(sigma)) return;
       const { width, height } = sigma.getDimensions();
       ctx.clearRect(0, 0, width, height);
       const h = current.current;
@@ -161,21 +163,24 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       }
     };
 
-    const onEnter = ({ node }: { node: string }) => applyRef.current(neighbourhood(graph, node));
-    const onLeave = () => applyRef.current(selectedRef.current);
-    sigma.on('afterRender', drawEdges);
-    sigma.on('enterNode', onEnter);
-    sigma.on('leaveNode', onLeave);
+    // Handlers of a replaced sigma may still be called once by the next one (useRegisterEvents swaps them a render
+    // later): they do nothing once their own sigma is dead.
+    registerEvents({
+      afterRender: drawEdges,
+      enterNode: ({ node }) => {
+        if (sigmaAlive(sigma)) applyRef.current(neighbourhood(graph, node));
+      },
+      leaveNode: () => {
+        if (sigmaAlive(sigma)) applyRef.current(selectedRef.current);
+      },
+    });
     applyRef.current(selectedRef.current);
     return () => {
-      sigma.off('afterRender', drawEdges);
-      sigma.off('enterNode', onEnter);
-      sigma.off('leaveNode', onLeave);
       // When the graph is replaced, SigmaContainer may have killed sigma (and its layers) first.
       if (sigmaAlive(sigma) && sigma.getCanvases()[LAYER]) sigma.killLayer(LAYER);
       container.classList.remove('atlas-dimmed');
     };
-  }, [sigma, graph]);
+  }, [sigma, graph, registerEvents]);
 
   // A lens change re-processes the graph once (hidden nodes change the index); hovers never do.
   useEffect(() => {

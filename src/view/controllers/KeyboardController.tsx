@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSigma } from '@react-sigma/core';
+import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import { sigmaAlive } from './alive';
 import '../a11y.css';
 import { ARROW_DIRECTIONS, pickInDirection, startNode, type ScreenPoint } from './keyboardNav';
@@ -22,6 +22,7 @@ export const GRAPH_KEYS_HELP = 'Arrow keys move to the neighbour that lies that 
  */
 export function KeyboardController({ selectedNode, describeNode, onActivate }: KeyboardControllerProps) {
   const sigma = useSigma();
+  const registerEvents = useRegisterEvents();
   const [focused, setFocused] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const ring = useRef<HTMLDivElement>(null);
@@ -110,6 +111,7 @@ export function KeyboardController({ selectedNode, describeNode, onActivate }: K
     const el = ring.current;
     if (!el || !sigmaAlive(sigma)) return;
     const place = () => {
+      if (!sigmaAlive(sigma)) return;
       const d = focused && sigma.getGraph().hasNode(focused) ? sigma.getNodeDisplayData(focused) : undefined;
       if (!d || d.hidden) {
         el.style.display = 'none';
@@ -120,11 +122,8 @@ export function KeyboardController({ selectedNode, describeNode, onActivate }: K
       Object.assign(el.style, { display: 'block', left: `${p.x - r}px`, top: `${p.y - r}px`, width: `${2 * r}px`, height: `${2 * r}px` });
     };
     place();
-    sigma.on('afterRender', place);
-    return () => {
-      sigma.off('afterRender', place);
-    };
-  }, [sigma, focused]);
+    registerEvents({ afterRender: place });
+  }, [sigma, focused, registerEvents]);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useSigma } from '@react-sigma/core';
+import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import { sigmaAlive } from '../controllers/alive';
@@ -13,6 +13,7 @@ import { LabelPlacer, setDrawnLabels, type LabelData } from './labelPlacer';
  */
 export function LabelController({ selected }: { selected: string[] }) {
   const sigma = useSigma();
+  const registerEvents = useRegisterEvents();
   const priority = useRef(new Set<string>());
   const selectedRef = useRef(selected);
   const hovered = useRef<string | null>(null);
@@ -44,7 +45,7 @@ export function LabelController({ selected }: { selected: string[] }) {
     };
     const onBefore = () => placer.reset();
     const onAfter = () => {
-      if (!context) return;
+      if (!context || !sigmaAlive(sigma)) return;
       addMissingPriority();
       placer.flush(context);
       setDrawnLabels(sigma, new Set(placer.drawn.map((d) => d.key)));
@@ -64,17 +65,8 @@ export function LabelController({ selected }: { selected: string[] }) {
     };
 
     sigma.setSetting('defaultDrawNodeLabel', collect as Settings['defaultDrawNodeLabel']);
-    sigma.on('beforeRender', onBefore);
-    sigma.on('afterRender', onAfter);
-    sigma.on('enterNode', onEnter);
-    sigma.on('leaveNode', onLeave);
+    registerEvents({ beforeRender: onBefore, afterRender: onAfter, enterNode: onEnter, leaveNode: onLeave });
     sigma.scheduleRender();
-    return () => {
-      sigma.off('beforeRender', onBefore);
-      sigma.off('afterRender', onAfter);
-      sigma.off('enterNode', onEnter);
-      sigma.off('leaveNode', onLeave);
-    };
-  }, [sigma]);
+  }, [sigma, registerEvents]);
   return null;
 }
