@@ -6,11 +6,14 @@ import '@react-sigma/core/lib/style.css';
 import './styles.css';
 import { App } from './app/App';
 import { ErrorBoundary } from './view/ErrorBoundary';
+import { DensityProvider } from './view/density/densityContext';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <DensityProvider>
+        <App />
+      </DensityProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -11,7 +11,8 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useSigma } from '@react-sigma/core';
 import { sigmaAlive } from '../controllers/alive';
 import type { DensityReply, DensityRequest } from '../../density/densityWorker';
-import { densityStore, KERNEL_WIDTHS, type DensityLabel } from './densityState';
+import { KERNEL_WIDTHS, type DensityLabel } from './densityState';
+import { useDensityStore } from './densityContext';
 import { LABEL_FONT, paintFrame, placeLabels, rampColour } from './paint';
 import './density.css';
 
@@ -21,6 +22,7 @@ const KERNEL_NAMES = ['narrowest', 'narrow', 'medium', 'wide', 'widest'];
 
 export function DensityLayer() {
   const sigma = useSigma();
+  const densityStore = useDensityStore();
   const { view, kernel, frame } = useSyncExternalStore(densityStore.subscribe, densityStore.get);
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -82,7 +84,7 @@ export function DensityLayer() {
       if (frameRequest) cancelAnimationFrame(frameRequest);
       worker.terminate();
     };
-  }, [sigma, view, kernel]);
+  }, [sigma, view, kernel, densityStore]);
 
   useEffect(() => {
     const c = canvas.current;

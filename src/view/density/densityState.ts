@@ -1,7 +1,8 @@
 /**
  * Which view the graph stage shows (the network, or its density), the kernel width, and the density frame last
- * drawn (read by the PNG and SVG exports). A small store outside React so the exporters can read it; the view
- * lives in the URL as `?view=density`.
+ * drawn (read by the PNG and SVG exports). One store per app (`createDensityStore`), handed down by
+ * `DensityProvider` (densityContext.tsx); the view lives in the URL as `?view=density` (`viewFromUrl`,
+ * `writeViewToUrl`: the only lines here that touch the address bar).
  */
 import type { DensityGrid } from '../../density/kde';
 
@@ -27,46 +28,66 @@ export interface DensityFrame {
 export const KERNEL_WIDTHS = [0.015, 0.025, 0.04, 0.06, 0.09] as const;
 export const DEFAULT_KERNEL = 2;
 
-interface State {
+export interface DensityState {
   view: StageView;
   kernel: number;
   frame: DensityFrame | null;
 }
 
-const fromUrl = (): StageView =>
-  typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('view') === 'density' ? 'density' : 'network';
+export interface DensityStore {
+  get(): DensityState;
+  subscribe(listener: () => void): () => void;
+  setView(view: StageView): void;
+  setKernel(kernel: number): void;
+  setFrame(frame: DensityFrame | null): void;
+  /** The density frame on screen, when the density view is shown (what the exports draw instead of the network). */
+  shownDensity(): DensityFrame | null;
+}
 
-let state: State = { view: fromUrl(), kernel: DEFAULT_KERNEL, frame: null };
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
+/** The stage view a page address asks for (`?view=density`). */
+export function viewFromUrl(search: string = typeof window === 'undefined' ? '' : window.location.search): StageView {
+  return new URLSearchParams(search).get('view') === 'density' ? 'density' : 'network';
+}
 
-export const densityStore = {
-  get: (): State => state,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  setView(view: StageView) {
-    if (view === state.view) return;
-    state = { ...state, view, frame: view === 'density' ? state.frame : null };
-    const params = new URLSearchParams(window.location.search);
-    if (view === 'density') params.set('view', 'density');
-    else params.delete('view');
-    const q = params.toString();
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
-    emit();
-  },
-  setKernel(kernel: number) {
-    const k = Math.max(0, Math.min(KERNEL_WIDTHS.length - 1, Math.round(kernel)));
-    if (k === state.kernel) return;
-    state = { ...state, kernel: k };
-    emit();
-  },
-  setFrame(frame: DensityFrame | null) {
-    state = { ...state, frame };
-    emit();
-  },
-};
+/** Writes the stage view into the address bar (replacing the entry, keeping the other parameters and the hash). */
+export function writeViewToUrl(view: StageView): void {
+  const params = new URLSearchParams(window.location.search);
+  if (view === 'density') params.set('view', 'density');
+  else params.delete('view');
+  const q = params.toString();
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
+}
 
-/** The density frame on screen, when the density view is shown (what the exports draw instead of the network). */
-export const shownDensity = (): DensityFrame | null => (state.view === 'density' ? state.frame : null);
+/**
+ * A density store: its state, its listeners (for `useSyncExternalStore`), and what a change of view does to the
+ * address (`onView`, by default `writeViewToUrl`).
+ */
+export function createDensityStore(initialView: StageView, onView: (view: StageView) => void = writeViewToUrl): DensityStore {
+  let state: DensityState = { view: initialView, kernel: DEFAULT_KERNEL, frame: null };
+  const listeners = new Set<() => void>();
+  const emit = () => listeners.forEach((l) => l());
+  return {
+    get: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setView(view) {
+      if (view === state.view) return;
+      state = { ...state, view, frame: view === 'density' ? state.frame : null };
+      onView(view);
+      emit();
+    },
+    setKernel(kernel) {
+      const k = Math.max(0, Math.min(KERNEL_WIDTHS.length - 1, Math.round(kernel)));
+      if (k === state.kernel) return;
+      state = { ...state, kernel: k };
+      emit();
+    },
+    setFrame(frame) {
+      state = { ...state, frame };
+      emit();
+    },
+    shownDensity: () => (state.view === 'density' ? state.frame : null),
+  };
+}

@@ -7,6 +7,7 @@ import { PngDialog } from './PngDialog';
 import { scopeOf } from './scopes';
 import { ShareDialog, type ShareState } from './ShareDialog';
 import { shareLinkOf } from './shareLinkOf';
+import { useDensityStore } from '../density/densityContext';
 import './export.css';
 
 const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
@@ -14,6 +15,7 @@ const ITEM_SELECTOR = '[role="menuitem"], [role="menuitemradio"], [role="menuite
 /** The Export menu: images, data files, snapshots and share links, of the whole graph or of the selection. */
 export function ExportMenu() {
   const api = useAtlas();
+  const densityStore = useDensityStore();
   const { graph, index, clusters, selection, notify, openWorkspace, getSigma } = api;
   const [open, setOpen] = useState(false);
   const [useScope, setUseScope] = useState(true);
@@ -26,7 +28,7 @@ export function ExportMenu() {
 
   const selectionScope = useMemo(() => scopeOf(selection, graph, index, clusters), [selection, graph, index, clusters]);
   const scope = useScope ? selectionScope : null;
-  const input = (): ExportInput => ({ api, scope, date: new Date() });
+  const input = (): ExportInput => ({ api, scope, date: new Date(), density: densityStore.shownDensity() });
 
   const close = useCallback((focusButton = true) => {
     setOpen(false);

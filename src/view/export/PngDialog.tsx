@@ -7,10 +7,12 @@ import { downloadBlob } from './download';
 import { accentOf } from './formats';
 import { clampSide, MAX_PNG_SIDE, PNG_BACKGROUNDS, renderPng, type PngBackground } from './png';
 import type { ExportScope } from './scopes';
+import { useDensityStore } from '../density/densityContext';
 
 /** Options for the PNG (area, size or scale, background, legend, caption), then the download. */
 export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClose: () => void }) {
   const api = useAtlas();
+  const densityStore = useDensityStore();
   const screen = api.getSigma()?.getDimensions() ?? { width: 1200, height: 800 };
   const [area, setArea] = useState<'view' | 'whole'>('view');
   const [width, setWidth] = useState(clampSide(screen.width * 2));
@@ -43,6 +45,7 @@ export function PngDialog({ scope, onClose }: { scope: ExportScope | null; onClo
         caption: caption ? captionText(api.workspace.dataset.title, api.options, date, scope?.label) : null,
         highlightEdges: highlightOf(api.selection, api.graph, api.index)?.edges ?? [],
         accent: accentOf(api),
+        density: densityStore.shownDensity(),
       });
       const name = exportFileName(api.workspace.dataset.title, 'png', date, scope?.fileTag);
       downloadBlob(blob, name);

@@ -22,7 +22,7 @@ import {
 } from '../../export';
 import type { ExportScope } from './scopes';
 import { sigmaScreenView } from './sigmaView';
-import { shownDensity } from '../density/densityState';
+import type { DensityFrame } from '../density/densityState';
 import { densitySvg } from '../density/exportDensity';
 import { exportLegend } from './legend';
 
@@ -30,6 +30,8 @@ export interface ExportInput {
   api: AtlasApi;
   scope: ExportScope | null;
   date: Date;
+  /** The density frame on screen (the density store's `shownDensity()`), null on the network. */
+  density: DensityFrame | null;
 }
 
 export interface ExportFile {
@@ -101,7 +103,7 @@ export const accentOf = (api: AtlasApi) => ACCENT[api.theme];
 export function svgFile(sigma: Sigma, input: ExportInput, legend: boolean): ExportFile {
   const { api, scope } = input;
   // The density view exports its own picture (the whole view: a scope does not apply to a density).
-  const density = shownDensity();
+  const density = input.density;
   if (density)
     return file(
       input,

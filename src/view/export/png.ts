@@ -4,7 +4,7 @@ import type { Settings } from 'sigma/settings';
 import { drawOnCanvas } from '@sigma/export-image';
 import type { LegendEntry } from '../../export';
 import { cameraToFit } from './sigmaView';
-import { shownDensity } from '../density/densityState';
+import type { DensityFrame } from '../density/densityState';
 import { densityPng } from '../density/exportDensity';
 import { LabelPlacer } from '../labels/labelPlacer';
 
@@ -26,6 +26,8 @@ export interface PngOptions {
   /** Edges drawn over the dimmed scene, as the app's highlight layer draws them. */
   highlightEdges: string[];
   accent: string;
+  /** The density frame on screen (the density store's `shownDensity()`): exported instead of the network. */
+  density: DensityFrame | null;
 }
 
 export const clampSide = (n: number) => Math.max(16, Math.min(MAX_PNG_SIDE, Math.round(Number.isFinite(n) ? n : 16)));
@@ -119,7 +121,7 @@ export async function renderPng(sigma: Sigma, opts: PngOptions): Promise<Blob> {
   const width = clampSide(opts.width);
   const height = clampSide(opts.height);
   // The density view exports its own picture, at the requested size.
-  const density = shownDensity();
+  const density = opts.density;
   if (density) return densityPng(density, width, height, opts.caption);
   const out = document.createElement('canvas');
   out.width = width;
