@@ -1,6 +1,8 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { closeConnection, db, StoreError, toStoreError, type AtlasDb } from './connection';
 import type { DamagedRecord, StoredDataset, StoredSummary } from './types';
+import * as v from 'valibot';
+import { storedAuthorShape, storedPaperShape } from '../export/datasetSchema';
 
 export { StoreError, type StoreErrorKind } from './connection';
 export type { DamagedRecord, StoredDataset, StoredSummary } from './types';
@@ -48,8 +50,8 @@ export function recordProblem(r: unknown, id?: string): string | null {
   if (d.aliases !== undefined && !Array.isArray(d.aliases)) return 'the name merges are not a list';
   for (let i = 0; i < d.papers.length; i++) {
     const p: unknown = d.papers[i];
-    if (!isObject(p) || typeof p.id !== 'string' || typeof p.title !== 'string' || !Array.isArray(p.authors)) return `paper ${i + 1} is not a valid paper`;
-    if (!p.authors.every((a) => isObject(a) && typeof a.name === 'string')) return `paper ${i + 1} has an invalid author`;
+    if (!isObject(p) || !v.is(storedPaperShape, p)) return `paper ${i + 1} is not a valid paper`;
+    if (!p.authors.every((a) => isObject(a) && v.is(storedAuthorShape, a))) return `paper ${i + 1} has an invalid author`;
   }
   if (r.positions !== undefined && !isObject(r.positions)) return 'the saved positions are not readable';
   return null;
