@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   // Layers: the pure layers never import the app or the view; the model imports nothing else of src/.
   {
-    files: ['src/{graph,import,graphfile,export,lenses,store,security,metrics,density,field}/**/*.{ts,tsx}'],
+    files: ['src/{graph,import,graphfile,export,lenses,store,security,metrics,density,field,workers}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

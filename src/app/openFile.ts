@@ -5,6 +5,8 @@ import { GraphAssembler } from '../graph/transfer';
 import type { Dataset, Paper } from '../model/types';
 import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
 import type { Workspace } from './workspace';
+import { runWorker } from '../workers/runner';
+import type { WorkerContract } from '../workers/protocol';
 import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
 
 /** The text, or its bytes (transferred, and decoded in the worker by `decodeText`: a 70 MB decode would block the page). */
@@ -42,50 +44,37 @@ export function sourceId(prefix: string, source: string): string {
   return `${prefix}-${(h >>> 0).toString(36)}`;
 }
 
-type ParsedInWorker = Exclude<OpenResponse, { kind: 'pipeline' | 'paper-slice' }> & { prepared?: PreparedGraph };
+/** What the open worker (openWorker.ts) sends before its answer: a graph file's graph in slices, or a paper file's papers. */
+export type OpenSlice = Extract<OpenResponse, { kind: 'pipeline' | 'paper-slice' }>;
+export type OpenContract = WorkerContract<OpenRequest, Exclude<OpenResponse, OpenSlice>, OpenSlice>;
+
+type ParsedInWorker = Exclude<OpenResponse, OpenSlice> & { prepared?: PreparedGraph };
 
 /** Runs one parse in a fresh worker; aborting terminates it. A graph file's graph arrives in slices first. */
-function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<ParsedInWorker> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./openWorker.ts', import.meta.url), { type: 'module' });
-    const abort = () => {
-      worker.terminate();
-      reject(new DOMException('Cancelled', 'AbortError'));
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-    const graph = new GraphAssembler();
-    let prepared: PreparedGraph | undefined;
-    const papers: Paper[] = [];
-    worker.onmessage = (e: MessageEvent<OpenResponse>) => {
-      const data = e.data;
+async function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<ParsedInWorker> {
+  const graph = new GraphAssembler();
+  let prepared: PreparedGraph | undefined;
+  const papers: Paper[] = [];
+  const { outcome } = runWorker<OpenContract>(() => new Worker(new URL('./openWorker.ts', import.meta.url), { type: 'module' }), request, {
+    failedMessage: 'the file could not be read',
+    transfer: request.bytes ? [request.bytes] : [],
+    signal,
+    onSlice: (data) => {
       if (data.kind === 'paper-slice') {
         for (const paper of data.papers) papers.push(paper);
         return;
       }
-      if (data.kind === 'pipeline') {
-        const m = data.message;
-        try {
-          if (m.type === 'graph') graph.add(m.slice);
-          else if (m.type === 'done')
-            prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex };
-        } catch (err) {
-          signal?.removeEventListener('abort', abort);
-          worker.terminate();
-          reject(err as Error);
-        }
-        return;
-      }
-      signal?.removeEventListener('abort', abort);
-      worker.terminate();
-      resolve(data.kind === 'papers' ? { ...data, result: { ...data.result, papers }, prepared } : { ...data, prepared });
-    };
-    worker.onerror = (e) => {
-      signal?.removeEventListener('abort', abort);
-      worker.terminate();
-      reject(new Error(e.message || 'the file could not be read'));
-    };
-    worker.postMessage(request, request.bytes ? [request.bytes] : []);
+      const m = data.message;
+      if (m.type === 'graph') graph.add(m.slice);
+      else if (m.type === 'done')
+        prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex };
+    },
   });
+  const o = await outcome;
+  if (o.kind === 'cancelled') throw new DOMException('Cancelled', 'AbortError');
+  if (o.kind === 'error') throw new Error(o.message);
+  const data = o.result;
+  return data.kind === 'papers' ? { ...data, result: { ...data.result, papers }, prepared } : { ...data, prepared };
 }
 
 const FORMAT_NAMES: Record<string, string> = { gexf: 'GEXF', graphml: 'GraphML', vosviewer: 'VOSviewer' };

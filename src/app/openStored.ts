@@ -5,38 +5,31 @@
 import type { Paper } from '../model/types';
 import { markOpened, openStoredDataset, StoreError, storedSummary, type StoredDataset } from '../store/datasetStore';
 import type { Workspace } from './workspace';
-import type { StoreReaderMessage } from '../store/storeReaderMessage';
+import { storeErrorKind, type StoreReaderContract } from '../store/storeReaderMessage';
+import { runWorker } from '../workers/runner';
 
 /** Above this many papers the record is read in a worker. */
 export const READ_IN_WORKER_MIN_PAPERS = 5_000;
 
-function readInWorker(id: string): Promise<StoredDataset | null> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../store/storeReaderWorker.ts', import.meta.url), { type: 'module' });
-    let record: StoredDataset | null = null;
-    const papers: Paper[] = [];
-    worker.onmessage = (e: MessageEvent<StoreReaderMessage>) => {
-      const m = e.data;
-      if (m.type === 'record') record = m.record;
-      else if (m.type === 'papers') for (const p of m.papers) papers.push(p);
-      else {
-        worker.terminate();
-        if (m.type === 'missing') resolve(null);
-        else if (m.type === 'error') reject(new StoreError(m.kind ?? 'failed', m.message));
-        else if (!record) reject(new StoreError('failed', 'The stored dataset did not arrive whole.'));
-        else {
-          // This tab now shows that revision: its later saves are based on it.
-          markOpened(id, record.revision ?? 0);
-          resolve({ ...record, dataset: { ...record.dataset, papers } });
-        }
-      }
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new StoreError('failed', e.message || 'The stored dataset could not be read.'));
-    };
-    worker.postMessage({ id });
-  });
+async function readInWorker(id: string): Promise<StoredDataset | null> {
+  const papers: Paper[] = [];
+  const { outcome } = runWorker<StoreReaderContract>(
+    () => new Worker(new URL('../store/storeReaderWorker.ts', import.meta.url), { type: 'module' }),
+    { id },
+    {
+      failedMessage: 'The stored dataset could not be read.',
+      onSlice: (slice) => {
+        for (const p of slice) papers.push(p);
+      },
+    },
+  );
+  const o = await outcome;
+  if (o.kind !== 'result') throw new StoreError(o.kind === 'error' ? storeErrorKind(o.code) : 'failed', o.kind === 'error' ? o.message : 'Cancelled');
+  const record = o.result;
+  if (!record) return null;
+  // This tab now shows that revision: its later saves are based on it.
+  markOpened(id, record.revision ?? 0);
+  return { ...record, dataset: { ...record.dataset, papers } };
 }
 
 /** `openStoredDataset`, reading a big record off the page. */

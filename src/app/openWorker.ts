@@ -4,16 +4,15 @@ import { readGraphFile } from '../graphfile';
 import { detectFormat, parseInput } from '../import';
 import { combineResults } from '../import/combine';
 import { decodeText } from '../import/decode';
-import type { OpenRequest, OpenResponse } from './openFile';
+import type { OpenContract } from './openFile';
 import { prepareGraph, preparedMessages } from './pipeline';
 import { paperSlices } from '../model/paperSlices';
+import { serveWorker } from '../workers/serve';
 
-const post = (m: OpenResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-
-self.onmessage = (e: MessageEvent<OpenRequest>) => {
-  const { fileName, kind } = e.data;
-  const text = e.data.text ?? decodeText(new Uint8Array(e.data.bytes ?? new ArrayBuffer(0))).text;
-  let response: OpenResponse;
+serveWorker<OpenContract>((request, { slice: post }) => {
+  const { fileName, kind } = request;
+  const text = request.text ?? decodeText(new Uint8Array(request.bytes ?? new ArrayBuffer(0))).text;
+  let response: OpenContract['result'];
   try {
     if (kind === 'graph') {
       const r = readGraphFile(text, fileName);
@@ -32,5 +31,5 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
   } catch (err) {
     response = { kind: 'error', error: (err as Error).message };
   }
-  post(response);
-};
+  return response;
+});

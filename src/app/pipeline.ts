@@ -16,6 +16,7 @@ import type { AtlasGraph, BuildOptions } from '../graph/types';
 import { buildInstitutionGraph, institutionRefusal } from '../lenses/institutions';
 import { buildOverviewIndex, type OverviewIndex } from '../lenses/overviewIndex';
 import type { LensState } from '../lenses/types';
+import type { WorkerContract } from '../workers/protocol';
 
 export type Unit = LensState['unit'];
 
@@ -72,16 +73,23 @@ export function prepareDataset(dataset: Dataset, options: BuildOptions, unit: Un
 
 // ---- Messages between the page and the pipeline worker ----
 
-/** Page → worker: the papers in slices (each a short structured clone), then what to build. */
-export type PipelineRequest = { type: 'papers'; papers: Paper[] } | { type: 'build'; dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
+/** Page → worker: what to build (the papers travel before it, in slices: each a short structured clone). */
+export type PipelineRequest = { dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
 
-/** Worker → page: progress, the resolved authors and the graph in slices, then clusters and overview. */
+/** Worker → page: the resolved authors and the graph in slices, then clusters and overview ('done'). */
 export type PipelineMessage =
-  | { type: 'progress'; stage: string; share: number }
   | { type: 'resolved'; slice: ResolvedSlice }
   | { type: 'graph'; slice: GraphSlice }
-  | { type: 'done'; clusters: ClusterSummary[]; overview: SerializedGraph | null; overviewIndex?: OverviewIndex }
-  | { type: 'error'; message: string };
+  | { type: 'done'; clusters: ClusterSummary[]; overview: SerializedGraph | null; overviewIndex?: OverviewIndex };
+
+/** The pipeline worker (pipelineWorker.ts): papers in, progress by stage, the graph's slices out, then 'done'. */
+export type PipelineContract = WorkerContract<
+  PipelineRequest,
+  Extract<PipelineMessage, { type: 'done' }>,
+  Exclude<PipelineMessage, { type: 'done' }>,
+  { stage: string; share: number },
+  Paper[]
+>;
 
 /** The messages that carry a prepared graph (and its resolved dataset, when there is one) to the page. */
 export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }): Generator<PipelineMessage> {

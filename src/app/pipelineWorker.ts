@@ -1,32 +1,23 @@
 /// <reference lib="webworker" />
 // Builds a big dataset's graph off the main thread and sends it back in slices (see graph/transfer.ts).
-import type { Paper } from '../model/types';
 import { resolveDataset } from '../graph/authors';
-import { prepareGraph, preparedMessages, sourceGraph, type PipelineMessage, type PipelineRequest } from './pipeline';
+import { prepareGraph, preparedMessages, sourceGraph, type PipelineContract, type PipelineMessage } from './pipeline';
+import { serveWorker } from '../workers/serve';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const post = (m: PipelineMessage) => scope.postMessage(m);
-let papers: Paper[] = [];
-
-scope.onmessage = (e: MessageEvent<PipelineRequest>) => {
-  const request = e.data;
-  if (request.type === 'papers') {
-    for (const p of request.papers) papers.push(p);
-    return;
+serveWorker<PipelineContract>((request, { slices, progress, slice }) => {
+  const dataset = { ...request.dataset, papers: slices.flat() };
+  progress({ stage: 'Resolving authors', share: 0.05 });
+  const resolved = resolveDataset(dataset);
+  progress({ stage: 'Building the graph and its communities', share: 0.25 });
+  const source = sourceGraph(dataset, request.options, request.unit, resolved);
+  progress({ stage: 'Naming clusters', share: 0.6 });
+  const prepared = prepareGraph(source, resolved);
+  progress({ stage: 'Sending the graph to the page', share: 0.7 });
+  let done: Extract<PipelineMessage, { type: 'done' }> | null = null;
+  for (const m of preparedMessages({ ...prepared, resolved })) {
+    if (m.type === 'done') done = m;
+    else slice(m);
   }
-  try {
-    const dataset = { ...request.dataset, papers };
-    post({ type: 'progress', stage: 'Resolving authors', share: 0.05 });
-    const resolved = resolveDataset(dataset);
-    post({ type: 'progress', stage: 'Building the graph and its communities', share: 0.25 });
-    const source = sourceGraph(dataset, request.options, request.unit, resolved);
-    post({ type: 'progress', stage: 'Naming clusters', share: 0.6 });
-    const prepared = prepareGraph(source, resolved);
-    post({ type: 'progress', stage: 'Sending the graph to the page', share: 0.7 });
-    for (const m of preparedMessages({ ...prepared, resolved })) post(m);
-  } catch (err) {
-    post({ type: 'error', message: (err as Error).message });
-  } finally {
-    papers = [];
-  }
-};
+  if (!done) throw new Error('the graph was not finished');
+  return done;
+});

@@ -6,18 +6,9 @@ import type { BuildOptions } from '../graph/types';
 import { needsAlgorithmWorker } from '../graph/algorithms';
 import { authorshipCount, type Paper } from '../model/types';
 import { paperSlices } from '../model/paperSlices';
-import {
-  buildRefusal,
-  overviewFrom,
-  prepareGraph,
-  sourceGraph,
-  WORKER_MIN_AUTHORSHIPS,
-  type PipelineMessage,
-  type PipelineRequest,
-  type Prepared,
-  type Unit,
-} from './pipeline';
+import { buildRefusal, overviewFrom, prepareGraph, sourceGraph, WORKER_MIN_AUTHORSHIPS, type PipelineContract, type Prepared, type Unit } from './pipeline';
 import { loadingWorkspace, type Workspace } from './workspace';
+import { runWorker } from '../workers/runner';
 
 /** Everything drawn and read for one workspace, built together so the views never mix two datasets. */
 export interface Bundle extends Prepared {
@@ -86,65 +77,64 @@ export function usePipeline(
     if (!inWorker) return;
     let stopped = false;
     const dataset = workspace.dataset;
-    const worker = new Worker(new URL('./pipelineWorker.ts', import.meta.url), { type: 'module' });
     const graph = new GraphAssembler();
     const resolved = new ResolvedAssembler(dataset.papers);
     setProgress({ stage: 'Sending the papers to the graph builder', share: 0 });
     const fail = (message: string) => {
-      if (stopped) return;
-      stopped = true;
-      worker.terminate();
       setProgress(null);
       onErrorRef.current(failedMessage(message));
     };
-    worker.onmessage = (e: MessageEvent<PipelineMessage>) => {
-      if (stopped) return;
-      const m = e.data;
-      try {
-        if (m.type === 'progress') setProgress({ stage: m.stage, share: m.share });
-        else if (m.type === 'resolved') resolved.add(m.slice);
-        else if (m.type === 'graph') {
-          graph.add(m.slice);
-          setProgress({ stage: 'Receiving the graph', share: 0.7 + 0.3 * graph.progress() });
-        } else if (m.type === 'error') fail(m.message);
-        else {
-          stopped = true;
-          worker.terminate();
-          const r = resolved.result();
-          setBuilt({
-            workspace,
-            options,
-            unit,
-            resolved: r,
-            index: indexDataset(dataset, r),
-            source: graph.result(),
-            clusters: m.clusters,
-            overview: overviewFrom(m.overview),
-            overviewIndex: m.overviewIndex,
-          });
-          setProgress(null);
-        }
-      } catch (err) {
-        fail((err as Error).message);
-      }
-    };
-    worker.onerror = (e) => fail(e.message || 'the worker stopped');
-    void (async () => {
-      const send = (r: PipelineRequest) => worker.postMessage(r);
+    async function* papersInSlices() {
       let sent = 0;
       for (const slice of paperSlices(dataset.papers)) {
         if (stopped) return;
-        send({ type: 'papers', papers: slice.map(lean) });
+        yield slice.map(lean);
         setProgress({ stage: 'Sending the papers to the graph builder', share: (0.05 * sent) / dataset.papers.length });
         sent += slice.length;
         await nextTask();
       }
-      const { papers: _papers, ...meta } = dataset;
-      if (!stopped) send({ type: 'build', dataset: meta, options, unit });
-    })();
+    }
+    const { papers: _papers, ...meta } = dataset;
+    const job = runWorker<PipelineContract>(
+      () => new Worker(new URL('./pipelineWorker.ts', import.meta.url), { type: 'module' }),
+      { dataset: meta, options, unit },
+      {
+        failedMessage: 'the worker stopped',
+        slices: papersInSlices(),
+        onProgress: ({ stage, share }) => setProgress({ stage, share }),
+        onSlice: (m) => {
+          if (m.type === 'resolved') resolved.add(m.slice);
+          else {
+            graph.add(m.slice);
+            setProgress({ stage: 'Receiving the graph', share: 0.7 + 0.3 * graph.progress() });
+          }
+        },
+      },
+    );
+    void job.outcome.then((o) => {
+      if (stopped || o.kind === 'cancelled') return;
+      if (o.kind === 'error') return fail(o.message);
+      try {
+        const r = resolved.result();
+        setBuilt({
+          workspace,
+          options,
+          unit,
+          resolved: r,
+          index: indexDataset(dataset, r),
+          source: graph.result(),
+          clusters: o.result.clusters,
+          overview: overviewFrom(o.result.overview),
+          overviewIndex: o.result.overviewIndex,
+        });
+        setProgress(null);
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    });
     return () => {
       stopped = true;
-      worker.terminate();
+      job.cancel();
     };
   }, [inWorker, workspace, options, unit]);
 

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 /** Computes density grids off the page: one request in, one grid out (its values transferred, not copied). */
 import { densityGrid, type DensityInput } from './kde';
+import { withTransfer, type WorkerContract } from '../workers/protocol';
+import { serveWorker } from '../workers/serve';
 
 export interface DensityRequest extends DensityInput {
   id: number;
@@ -15,9 +17,10 @@ export interface DensityReply {
   max: number;
 }
 
-self.onmessage = (e: MessageEvent<DensityRequest>) => {
-  const { id, ...input } = e.data;
+/** The density worker: one request in, one grid out. */
+export type DensityContract = WorkerContract<DensityRequest, DensityReply>;
+
+serveWorker<DensityContract>(({ id, ...input }) => {
   const grid = densityGrid(input);
-  const reply: DensityReply = { id, ...grid };
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, [grid.values.buffer]);
-};
+  return withTransfer<DensityReply>({ id, ...grid }, [grid.values.buffer]);
+});

@@ -2,6 +2,7 @@
 import Graph from 'graphology';
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
+import type { WorkerContract } from '../workers/protocol';
 
 export interface MetricsRequest {
   id: number;
@@ -14,6 +15,9 @@ export interface Metrics {
   betweenness: Record<string, number>;
   pagerank: Record<string, number>;
 }
+
+/** The metrics worker (metricsWorker.ts): one request in, the metrics out. */
+export type MetricsContract = WorkerContract<MetricsRequest, Metrics>;
 
 export function computeMetrics(req: Omit<MetricsRequest, 'id'>): Metrics {
   const g = new Graph({ type: 'undirected', multi: false });

@@ -1,7 +1,5 @@
 /// <reference lib="webworker" />
-import { computeMetrics, type MetricsRequest } from './metrics';
+import { computeMetrics, type MetricsContract } from './metrics';
+import { serveWorker } from '../workers/serve';
 
-self.onmessage = (e: MessageEvent<MetricsRequest>) => {
-  const { id, ...req } = e.data;
-  self.postMessage({ id, metrics: computeMetrics(req) });
-};
+serveWorker<MetricsContract>(({ id: _id, ...req }) => computeMetrics(req));

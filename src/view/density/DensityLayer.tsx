@@ -10,7 +10,9 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useSigma } from '@react-sigma/core';
 import { sigmaAlive } from '../controllers/alive';
-import type { DensityReply, DensityRequest } from '../../density/densityWorker';
+import type { DensityContract, DensityReply, DensityRequest } from '../../density/densityWorker';
+import { WorkerRunner } from '../../workers/runner';
+import type { WorkerOutcome } from '../../workers/protocol';
 import { KERNEL_WIDTHS, type DensityLabel } from './densityState';
 import { useDensityStore } from './densityContext';
 import { LABEL_FONT, paintFrame, placeLabels, rampColour } from './paint';
@@ -28,7 +30,7 @@ export function DensityLayer() {
 
   useEffect(() => {
     if (view !== 'density') return;
-    const worker = new Worker(new URL('../../density/densityWorker.ts', import.meta.url), { type: 'module' });
+    const runner = new WorkerRunner<DensityContract>(() => new Worker(new URL('../../density/densityWorker.ts', import.meta.url), { type: 'module' }));
     const measureCtx = document.createElement('canvas').getContext('2d');
     const measure = (text: string, size: number) => {
       if (!measureCtx) return text.length * size * 0.6;
@@ -61,28 +63,28 @@ export function DensityLayer() {
       const bandwidth = Math.max(2, Math.min(300, (KERNEL_WIDTHS[kernel] * Math.min(width, height)) / Math.max(1e-3, ratio)));
       const message: DensityRequest = { id: ++next, points: Float32Array.from(points), width, height, cell: CELL, bandwidth };
       inFlight = { id: message.id, width, height, labels: placeLabels(candidates, measure, { width, height }) };
-      worker.postMessage(message, [(message.points as Float32Array).buffer]);
+      void runner.run(message, { transfer: [(message.points as Float32Array).buffer] }).outcome.then(receive);
     };
     const schedule = () => {
       if (!frameRequest) frameRequest = requestAnimationFrame(request);
     };
-    worker.onmessage = (e: MessageEvent<DensityReply>) => {
+    function receive(outcome: WorkerOutcome<DensityReply>) {
       const sent = inFlight;
       inFlight = null;
-      if (!sent || e.data.id !== sent.id) return;
-      const { cols, rows, cell, values, max } = e.data;
+      if (!sent || outcome.kind !== 'result' || outcome.result.id !== sent.id) return;
+      const { cols, rows, cell, values, max } = outcome.result;
       densityStore.setFrame({ width: sent.width, height: sent.height, grid: { cols, rows, cell, values, max }, labels: sent.labels });
       if (again) {
         again = false;
         schedule();
       }
-    };
+    }
     sigma.on('afterRender', schedule);
     schedule();
     return () => {
       sigma.off('afterRender', schedule);
       if (frameRequest) cancelAnimationFrame(frameRequest);
-      worker.terminate();
+      runner.close();
     };
   }, [sigma, view, kernel, densityStore]);
 

@@ -1,4 +1,6 @@
 /** The page's side of the field worker: start (or resume) a field fetch, follow it, stop it. */
+import { runWorker } from '../../workers/runner';
+import type { WorkerContract } from '../../workers/protocol';
 
 export interface FieldRequest {
   /** The filter string (also the stored job's key). */
@@ -13,10 +15,12 @@ export interface FieldRequest {
 export type FieldMessage =
   | { type: 'progress'; phase: 'works' | 'authors'; done: number; total: number; resumedFrom: number }
   | { type: 'retry'; attempt: number; waitMs: number; reason: string }
-  | { type: 'done'; works: number; pages: number; refetched: number; resumedFrom: number }
-  | { type: 'error'; error: string };
+  | { type: 'done'; works: number; pages: number; refetched: number; resumedFrom: number };
 
 export type FieldOutcome = Extract<FieldMessage, { type: 'done' }>;
+
+/** The field worker (fieldWorker.ts): its progress and retries as they happen, then its outcome. */
+export type FieldContract = WorkerContract<FieldRequest, FieldOutcome, never, Exclude<FieldMessage, FieldOutcome>>;
 
 export interface FieldHandle {
   promise: Promise<FieldOutcome>;
@@ -24,29 +28,15 @@ export interface FieldHandle {
 }
 
 /** Runs one field fetch in a fresh worker; cancel() stops it (what is stored stays, for a resume) with an AbortError. */
-export function runFieldFetch(request: FieldRequest, onMessage: (m: Exclude<FieldMessage, FieldOutcome | { type: 'error' }>) => void): FieldHandle {
-  const worker = new Worker(new URL('./fieldWorker.ts', import.meta.url), { type: 'module' });
-  let cancel = () => {};
-  const promise = new Promise<FieldOutcome>((resolve, reject) => {
-    cancel = () => {
-      worker.terminate();
-      reject(new DOMException('Field fetch stopped', 'AbortError'));
-    };
-    worker.onmessage = (e: MessageEvent<FieldMessage>) => {
-      const m = e.data;
-      if (m.type === 'done') {
-        worker.terminate();
-        resolve(m);
-      } else if (m.type === 'error') {
-        worker.terminate();
-        reject(new Error(m.error));
-      } else onMessage(m);
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message || 'the field worker failed'));
-    };
+export function runFieldFetch(request: FieldRequest, onMessage: (m: Exclude<FieldMessage, FieldOutcome>) => void): FieldHandle {
+  const run = runWorker<FieldContract>(() => new Worker(new URL('./fieldWorker.ts', import.meta.url), { type: 'module' }), request, {
+    failedMessage: 'the field worker failed',
+    onProgress: onMessage,
   });
-  worker.postMessage(request);
-  return { promise, cancel };
+  const promise = run.outcome.then((o) => {
+    if (o.kind === 'cancelled') throw new DOMException('Field fetch stopped', 'AbortError');
+    if (o.kind === 'error') throw new Error(o.message);
+    return o.result;
+  });
+  return { promise, cancel: run.cancel };
 }

@@ -1,14 +1,13 @@
 /// <reference lib="webworker" />
 // Fetches a field query's pages off the main thread, storing each in IndexedDB as it arrives (a reload resumes),
 // then refetches the works whose author list OpenAlex cut at 100. Terminating it keeps what is stored.
-import { createOpenAlexClient, defaultSleep, NO_CACHE, OpenAlexError } from '../../import/openalex';
+import { createOpenAlexClient, defaultSleep, NO_CACHE } from '../../import/openalex';
 import { fetchFieldPages, fetchFullWork, type FieldFetchOptions } from '../../import/openalexField';
 import { loadFieldJob, loadFieldPages, replaceFieldPage, saveFieldJob, saveFieldPage, type FieldJob } from '../../store/fieldPages';
-import type { FieldMessage, FieldRequest } from './fieldJob';
+import type { FieldContract, FieldOutcome, FieldRequest } from './fieldJob';
+import { serveWorker, type JobContext } from '../../workers/serve';
 
-const post = (m: FieldMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-
-async function run(req: FieldRequest) {
+async function run(req: FieldRequest, post: JobContext<FieldContract>['progress']): Promise<FieldOutcome> {
   const client = createOpenAlexClient({ baseUrl: req.baseUrl, cache: NO_CACHE, mailto: req.mailto, apiKey: req.apiKey });
   const stored = await loadFieldJob(req.key);
   const job: FieldJob = stored ?? {
@@ -48,12 +47,8 @@ async function run(req: FieldRequest) {
   }
   job.complete = true;
   await saveFieldJob(job);
-  post({ type: 'done', works: job.state.works, pages: job.state.pages, refetched: job.refetched, resumedFrom });
+  return { type: 'done', works: job.state.works, pages: job.state.pages, refetched: job.refetched, resumedFrom };
 }
 
-self.onmessage = (e: MessageEvent<FieldRequest>) => {
-  run(e.data).catch((err) => {
-    const message = err instanceof OpenAlexError || err instanceof Error ? err.message : String(err);
-    post({ type: 'error', error: message });
-  });
-};
+// An OpenAlexError or any other error: its message goes to the page.
+serveWorker<FieldContract>((request, { progress }) => run(request, progress));

@@ -2,6 +2,8 @@ import type { CombinedImport } from '../../import/combine';
 import type { CsvMapping, ImportFormat } from '../../import';
 import type { Alias, Dataset, Paper } from '../../model/types';
 import type { BuildOptions } from '../../graph/types';
+import { runWorker } from '../../workers/runner';
+import type { WorkerContract } from '../../workers/protocol';
 
 /** A file's format: a paper format, or ACL's name_variants.yaml (a merge list). */
 export type JobFormat = ImportFormat | 'name-variants';
@@ -45,13 +47,19 @@ export interface JobResult {
   store: WorkerStore;
 }
 
-export type ImportMessage =
-  | { type: 'progress'; file: number; files: number; done: number; total: number }
-  /** The imported papers, in slices (one big message would hold the page for its whole structured clone). */
-  | { type: 'papers'; papers: Paper[] }
-  /** The rest of the import; its `papers` is empty: the slices before it carry them. */
-  | { type: 'done'; combined: CombinedImport; store: WorkerStore }
-  | { type: 'error'; error: string };
+/** How far the worker is: file `file` of `files`, `done` of `total` (records or characters) read. */
+export interface ImportProgress {
+  file: number;
+  files: number;
+  done: number;
+  total: number;
+}
+
+/**
+ * The import worker (importWorker.ts): the imported papers come as slices (one big message would hold the page for
+ * its whole structured clone), then the rest of the import, whose `papers` is empty.
+ */
+export type ImportContract = WorkerContract<ImportJob, JobResult, Paper[], ImportProgress>;
 
 export interface JobHandle {
   promise: Promise<JobResult>;
@@ -60,37 +68,24 @@ export interface JobHandle {
 
 /** Runs one import in a fresh worker; cancel() terminates it and rejects with an AbortError. */
 export function runImportJob(job: ImportJob, onProgress: (fraction: number, label: string) => void): JobHandle {
-  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-  let cancel = () => {};
   const papers: Paper[] = [];
-  const promise = new Promise<JobResult>((resolve, reject) => {
-    cancel = () => {
-      worker.terminate();
-      reject(new DOMException('Import cancelled', 'AbortError'));
-    };
-    worker.onmessage = (e: MessageEvent<ImportMessage>) => {
-      const m = e.data;
-      if (m.type === 'progress') {
-        const within = m.total > 0 ? m.done / m.total : 0;
-        // Parsers count records, or characters (BibTeX reads in batches): a share says the same for both.
-        onProgress((m.file + within) / m.files, `${job.files[m.file]?.name ?? ''}: ${Math.floor(within * 100)}% read`);
-        return;
-      }
-      if (m.type === 'papers') {
-        for (const p of m.papers) papers.push(p);
-        return;
-      }
-      worker.terminate();
-      if (m.type === 'done') resolve({ combined: { ...m.combined, papers }, store: m.store });
-      else reject(new Error(m.error));
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message || 'the import worker failed'));
-    };
+  const run = runWorker<ImportContract>(() => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }), job, {
+    failedMessage: 'the import worker failed',
+    onProgress: (m) => {
+      const within = m.total > 0 ? m.done / m.total : 0;
+      // Parsers count records, or characters (BibTeX reads in batches): a share says the same for both.
+      onProgress((m.file + within) / m.files, `${job.files[m.file]?.name ?? ''}: ${Math.floor(within * 100)}% read`);
+    },
+    onSlice: (slice) => {
+      for (const p of slice) papers.push(p);
+    },
   });
-  worker.postMessage(job);
-  return { promise, cancel };
+  const promise = run.outcome.then((o) => {
+    if (o.kind === 'cancelled') throw new DOMException('Import cancelled', 'AbortError');
+    if (o.kind === 'error') throw new Error(o.message);
+    return { combined: { ...o.result.combined, papers }, store: o.result.store };
+  });
+  return { promise, cancel: run.cancel };
 }
 
 /** Format of a file: ACL name variants by name, else `detectFormat`'s answer (may be null: ask the user). */

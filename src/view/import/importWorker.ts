@@ -8,9 +8,8 @@ import { combineResults, importedNothing, type CombinedImport, type FileResult }
 import { authorshipCount, type Dataset } from '../../model/types';
 import { paperSlices } from '../../model/paperSlices';
 import { saveDataset, type StoreError } from '../../store/datasetStore';
-import type { ImportJob, ImportMessage, WorkerStore } from './importJob';
-
-const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+import type { ImportContract, ImportJob, WorkerStore } from './importJob';
+import { serveWorker } from '../../workers/serve';
 
 /** Stores a big new dataset from here (see StoreInWorker), when the import gave something to store. */
 async function storeHere(job: ImportJob, combined: CombinedImport): Promise<WorkerStore> {
@@ -27,42 +26,32 @@ async function storeHere(job: ImportJob, combined: CombinedImport): Promise<Work
   }
 }
 
-self.onmessage = async (e: MessageEvent<ImportJob>) => {
-  const { files, base, keepApart } = e.data;
-  try {
-    // A field fetch's pages are read here, from IndexedDB: they never pass through the page as text.
-    const fieldWorks = new Map<number, unknown[]>();
-    for (const [i, f] of files.entries())
-      if (f.storedField)
-        fieldWorks.set(
-          i,
-          (await loadFieldPages(f.storedField)).flatMap((p) => p.works),
-        );
-    const results: FileResult[] = files.map((f, i) => {
-      post({ type: 'progress', file: i, files: files.length, done: 0, total: 1 });
-      const works = fieldWorks.get(i);
-      if (works) {
-        const onProgress = (done: number, total: number) => post({ type: 'progress', file: i, files: files.length, done, total });
-        return { fileName: f.name, result: parseOpenAlexRecords(works, { fileName: f.name, onProgress }) };
-      }
-      if (f.format === 'name-variants') {
-        const aliases = parseNameVariantsYaml(f.text);
-        const report = emptyReport('acl-xml');
-        if (!aliases.length) report.fatal = 'No name variants could be read from this YAML file.';
-        return { fileName: f.name, result: { papers: [], report, aliases } };
-      }
-      const result = parseInput(f.text, f.format, {
-        fileName: f.name,
-        csvMapping: f.csvMapping,
-        onProgress: (done, total) => post({ type: 'progress', file: i, files: files.length, done, total }),
-      });
-      return { fileName: f.name, result: f.owner && !result.owner ? { ...result, owner: f.owner } : result };
-    });
-    const combined = combineResults(results, base, { keepApart });
-    const store = await storeHere(e.data, combined);
-    for (const papers of paperSlices(combined.papers)) post({ type: 'papers', papers });
-    post({ type: 'done', combined: { ...combined, papers: [] }, store });
-  } catch (err) {
-    post({ type: 'error', error: (err as Error).message });
-  }
-};
+serveWorker<ImportContract>(async (job, { progress, slice }) => {
+  const { files, base, keepApart } = job;
+  // A field fetch's pages are read here, from IndexedDB: they never pass through the page as text.
+  const fieldWorks = new Map<number, unknown[]>();
+  for (const [i, f] of files.entries())
+    if (f.storedField)
+      fieldWorks.set(
+        i,
+        (await loadFieldPages(f.storedField)).flatMap((p) => p.works),
+      );
+  const results: FileResult[] = files.map((f, i) => {
+    progress({ file: i, files: files.length, done: 0, total: 1 });
+    const onProgress = (done: number, total: number) => progress({ file: i, files: files.length, done, total });
+    const works = fieldWorks.get(i);
+    if (works) return { fileName: f.name, result: parseOpenAlexRecords(works, { fileName: f.name, onProgress }) };
+    if (f.format === 'name-variants') {
+      const aliases = parseNameVariantsYaml(f.text);
+      const report = emptyReport('acl-xml');
+      if (!aliases.length) report.fatal = 'No name variants could be read from this YAML file.';
+      return { fileName: f.name, result: { papers: [], report, aliases } };
+    }
+    const result = parseInput(f.text, f.format, { fileName: f.name, csvMapping: f.csvMapping, onProgress });
+    return { fileName: f.name, result: f.owner && !result.owner ? { ...result, owner: f.owner } : result };
+  });
+  const combined = combineResults(results, base, { keepApart });
+  const store = await storeHere(job, combined);
+  for (const papers of paperSlices(combined.papers)) slice(papers);
+  return { combined: { ...combined, papers: [] }, store };
+});
