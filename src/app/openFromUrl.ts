@@ -5,6 +5,7 @@ import { withSharedView, workspaceFromShareHash } from '../view/export/openSnaps
 import { decodeShareLink, FILE_LINK_REF } from '../export';
 import { fetchFile, fileNameOf, workspaceFromText } from './openFile';
 import { fieldIndexFrom, fieldWorkspace } from './fieldFolder';
+import { commitAddress, linkAddress, readAddress, withDataset } from './state/urlCodec';
 
 export interface OpenContext {
   signal: AbortSignal;
@@ -66,11 +67,7 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
  */
 export function reopenAtLink(link: string): boolean {
   if (!originForPolicy(link, window.location.href) || connectAllowed(link)) return false;
-  const params = new URLSearchParams();
-  params.set('file', link);
-  const dataset = new URLSearchParams(window.location.search).get('dataset');
-  if (dataset && dataset !== 'full') params.set('dataset', dataset);
-  window.location.assign(`${window.location.pathname}?${params}`);
+  window.location.assign(`${window.location.pathname}${linkAddress(link, readAddress(window.location.search).dataset)}`);
   return true;
 }
 
@@ -80,9 +77,7 @@ export function reopenAtLink(link: string): boolean {
  * there, back/forward would swap the link's workspace for the fallback dataset).
  */
 function dropFallbackDataset(): void {
-  const params = new URLSearchParams(window.location.search);
-  params.delete('dataset');
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}${window.location.hash}`);
+  commitAddress({ search: withDataset(window.location.search, 'full'), mode: 'replace' });
   window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
 }
 

@@ -4,8 +4,9 @@
  * lives in the URL as `?view=density`.
  */
 import type { DensityGrid } from '../../density/kde';
+import { readStageView, replaceSearch, withStageView, type StageView } from '../../app/state/urlCodec';
 
-export type StageView = 'network' | 'density';
+export type { StageView };
 
 export interface DensityLabel {
   x: number;
@@ -33,8 +34,7 @@ interface State {
   frame: DensityFrame | null;
 }
 
-const fromUrl = (): StageView =>
-  typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('view') === 'density' ? 'density' : 'network';
+const fromUrl = (): StageView => (typeof window !== 'undefined' ? readStageView(window.location.search) : 'network');
 
 let state: State = { view: fromUrl(), kernel: DEFAULT_KERNEL, frame: null };
 const listeners = new Set<() => void>();
@@ -49,11 +49,7 @@ export const densityStore = {
   setView(view: StageView) {
     if (view === state.view) return;
     state = { ...state, view, frame: view === 'density' ? state.frame : null };
-    const params = new URLSearchParams(window.location.search);
-    if (view === 'density') params.set('view', 'density');
-    else params.delete('view');
-    const q = params.toString();
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
+    replaceSearch(withStageView(window.location.search, view));
     emit();
   },
   setKernel(kernel: number) {
