@@ -19,11 +19,10 @@ export interface OpenContext {
  * (a link opened from another page state, see `reopenAtLink`), a failed link falls back to that dataset.
  */
 export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = window.location.hash): Promise<Workspace | null> {
-  const params = new URLSearchParams(search);
+  const { file, dataset } = readAddress(search);
   // A share link of a `?file=` dataset: the data comes from the link, the view from the hash.
   const view = hash ? decodeShareLink(hash) : null;
   if (view?.ok && view.snapshot.datasetRef === FILE_LINK_REF) {
-    const file = params.get('file');
     if (!file) {
       ctx.notify('This share link refers to a file link, but the link to the file is missing from it.', 'error');
       return null;
@@ -37,13 +36,11 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
     ctx.notify(`This share link could not be opened: ${shared.errors.slice(0, 3).join('; ')}`, 'error');
     return null;
   }
-  const file = params.get('file');
-  const dataset = params.get('dataset');
   if (file) {
     const ws = await workspaceFromLink(file, ctx);
     if (ctx.signal.aborted) return null;
     if (ws) {
-      if (dataset) dropFallbackDataset();
+      if (dataset !== 'full') dropFallbackDataset();
       return ws;
     }
     // The link failed: the dataset the page showed before `reopenAtLink` is kept (the embedded profile by default).

@@ -70,6 +70,12 @@ describe('the store writes the address bar through the codec', () => {
     expect(writes[1].search).toBe('?dataset=import-1');
   });
 
+  it('a workspace made from the linked one (a merge) keeps the link; the same dataset and file replace the entry', () => {
+    const { store, writes } = storeAt('?file=https%3A%2F%2Fx.org%2Fa.bib&years=2020');
+    store.dispatch({ type: 'openWorkspace', workspace: { ...linked, sourceUrl: undefined }, via: 'user' });
+    expect(writes).toEqual([{ search: '?file=https%3A%2F%2Fx.org%2Fa.bib', hash: '', mode: 'replace' }]);
+  });
+
   it('opening from the address keeps the address, and only adds what the workspace brings (selection, map lens, options)', () => {
     const { store, writes } = storeAt('?dataset=import-1&years=2020&drill=1');
     store.dispatch({ type: 'openWorkspace', workspace: imported, via: 'address' });

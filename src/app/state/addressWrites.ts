@@ -8,7 +8,7 @@
  */
 import type { AppState } from './appState';
 import type { AppAction } from './reducer';
-import { isNewEntry, isShareHash, withAlgorithms, withDrill, withFile, withLens, withSelection, type AddressWrite } from './urlCodec';
+import { isNewEntry, isShareHash, readAddress, withAlgorithms, withDrill, withFile, withLens, withSelection, type AddressWrite } from './urlCodec';
 
 export interface Location {
   search: string;
@@ -19,7 +19,7 @@ export interface Location {
 function fileParam(next: AppState, currentSearch: string): string | null {
   const ws = next.workspace;
   if (ws.sourceUrl) return ws.sourceUrl;
-  return ws.origin === 'link' ? new URLSearchParams(currentSearch).get('file') : null;
+  return ws.origin === 'link' ? readAddress(currentSearch).file : null;
 }
 
 export function addressWrites(action: AppAction, prev: AppState, next: AppState, at: Location): AddressWrite[] {

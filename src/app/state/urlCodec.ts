@@ -14,7 +14,7 @@
  * Defaults are left out. A parameter the app does not own is ignored when reading and kept, in place, when writing
  * (a link with `?utm_source=x` keeps it through every selection, lens and drill).
  */
-import { readAlgorithmParams, writeAlgorithmParams, type AlgorithmOptions } from '../../graph/algorithms';
+import { presentAlgorithmParams, readAlgorithmParams, writeAlgorithmParams, type AlgorithmOptions } from '../../graph/algorithms';
 import { readLensState, writeLensState } from '../../lenses/url';
 import type { LensState } from '../../lenses/types';
 import type { Selection } from '../../model/view';
@@ -69,6 +69,8 @@ export function writeAddress(a: Address, currentSearch: string): string {
 
 export const withSelection = (search: string, dataset: string, selection: Selection) => writeUrlState({ dataset, selection }, search);
 export const withLens = (search: string, lens: LensState) => writeLensState(lens, search);
+/** Only the layout and clustering choices the address names (they win over a workspace's own). */
+export const presentAlgorithms = (search: string): Partial<AlgorithmOptions> => presentAlgorithmParams(search);
 export const withAlgorithms = (search: string, algorithms: AlgorithmOptions) => writeAlgorithmParams(algorithms, search);
 
 /** The `drill` parameter as written; a value that names no cluster shows the overview (see useShownGraph). */

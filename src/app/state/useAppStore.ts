@@ -1,5 +1,4 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { presentAlgorithmParams } from '../../graph/algorithms';
 import type { Theme } from '../../graph/palette';
 import type { BuildOptions } from '../../graph/types';
 import type { LensState } from '../../lenses/types';
@@ -7,7 +6,7 @@ import type { Selection } from '../../model/view';
 import type { Workspace } from '../workspace';
 import { initialAppState, type AppState } from './appState';
 import { createAppStore, type AddressBar, type AppStore } from './store';
-import { commitAddress, readAddress } from './urlCodec';
+import { commitAddress, presentAlgorithms, readAddress } from './urlCodec';
 
 /** The named actions the page and the toolbar features call. */
 export interface AppActions {
@@ -43,7 +42,7 @@ export function actionsOf(store: AppStore): AppActions {
   return {
     openWorkspace: (workspace, opts) => dispatch({ type: 'openWorkspace', workspace, via: 'user', replace: opts?.replace }),
     openFromAddress: (workspace) =>
-      dispatch({ type: 'openWorkspace', workspace, via: 'address', addressAlgorithms: presentAlgorithmParams(window.location.search) }),
+      dispatch({ type: 'openWorkspace', workspace, via: 'address', addressAlgorithms: presentAlgorithms(window.location.search) }),
     select: (selection, opts) => dispatch({ type: 'select', selection, replace: opts?.replace, focus: opts?.focus }),
     setLens: (lens) => dispatch({ type: 'setLens', lens }),
     setOptions: (options) => dispatch({ type: 'setOptions', options }),
