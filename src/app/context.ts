@@ -30,7 +30,10 @@ export interface AtlasApi {
   setOptions?: (o: Partial<BuildOptions>) => void;
   /** Select something (and move the camera to it when asked). */
   select: (s: Selection, opts?: { focus?: boolean }) => void;
-  /** Replace what is shown. Nothing of the current workspace is lost if this is not called. */
+  /**
+   * Replace what is shown (the store's `openWorkspace`: lens filters and drill reset, colour, size and unit kept).
+   * Nothing of the current workspace is lost if this is not called.
+   */
   openWorkspace: (ws: Workspace, opts?: { replace?: boolean }) => void;
   /** Opens a file by URL (`?file=`), keeping the current dataset if it fails. */
   openLink: (url: string) => void;

@@ -5,6 +5,7 @@ import { withSharedView, workspaceFromShareHash } from '../view/export/openSnaps
 import { decodeShareLink, FILE_LINK_REF } from '../export';
 import { fetchFile, fileNameOf, workspaceFromText } from './openFile';
 import { fieldIndexFrom, fieldWorkspace } from './fieldFolder';
+import { commitAddress, linkAddress, readAddress, withDataset } from './state/urlCodec';
 
 export interface OpenContext {
   signal: AbortSignal;
@@ -18,11 +19,10 @@ export interface OpenContext {
  * (a link opened from another page state, see `reopenAtLink`), a failed link falls back to that dataset.
  */
 export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = window.location.hash): Promise<Workspace | null> {
-  const params = new URLSearchParams(search);
+  const { file, dataset } = readAddress(search);
   // A share link of a `?file=` dataset: the data comes from the link, the view from the hash.
   const view = hash ? decodeShareLink(hash) : null;
   if (view?.ok && view.snapshot.datasetRef === FILE_LINK_REF) {
-    const file = params.get('file');
     if (!file) {
       ctx.notify('This share link refers to a file link, but the link to the file is missing from it.', 'error');
       return null;
@@ -36,13 +36,11 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
     ctx.notify(`This share link could not be opened: ${shared.errors.slice(0, 3).join('; ')}`, 'error');
     return null;
   }
-  const file = params.get('file');
-  const dataset = params.get('dataset');
   if (file) {
     const ws = await workspaceFromLink(file, ctx);
     if (ctx.signal.aborted) return null;
     if (ws) {
-      if (dataset) dropFallbackDataset();
+      if (dataset !== 'full') dropFallbackDataset();
       return ws;
     }
     // The link failed: the dataset the page showed before `reopenAtLink` is kept (the embedded profile by default).
@@ -66,11 +64,7 @@ export async function workspaceFromUrl(search: string, ctx: OpenContext, hash = 
  */
 export function reopenAtLink(link: string): boolean {
   if (!originForPolicy(link, window.location.href) || connectAllowed(link)) return false;
-  const params = new URLSearchParams();
-  params.set('file', link);
-  const dataset = new URLSearchParams(window.location.search).get('dataset');
-  if (dataset && dataset !== 'full') params.set('dataset', dataset);
-  window.location.assign(`${window.location.pathname}?${params}`);
+  window.location.assign(`${window.location.pathname}${linkAddress(link, readAddress(window.location.search).dataset)}`);
   return true;
 }
 
@@ -80,9 +74,7 @@ export function reopenAtLink(link: string): boolean {
  * there, back/forward would swap the link's workspace for the fallback dataset).
  */
 function dropFallbackDataset(): void {
-  const params = new URLSearchParams(window.location.search);
-  params.delete('dataset');
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}${window.location.hash}`);
+  commitAddress({ search: withDataset(window.location.search, 'full'), mode: 'replace' });
   window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
 }
 

@@ -50,10 +50,3 @@ export const loadingWorkspace = (): Workspace => ({
   dataset: { id: 'loading', title: 'Opening…', papers: [], aliases: [] },
   origin: 'embedded',
 });
-
-/** Does this URL open something other than an embedded dataset? */
-export function urlOpensElsewhere(search: string, hash: string): boolean {
-  const params = new URLSearchParams(search);
-  const dataset = params.get('dataset');
-  return params.has('file') || hash.startsWith('#s=') || (!!dataset && dataset !== 'full' && dataset !== 'shown');
-}

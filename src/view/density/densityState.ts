@@ -2,11 +2,12 @@
  * Which view the graph stage shows (the network, or its density), the kernel width, and the density frame last
  * drawn (read by the PNG and SVG exports). One store per app (`createDensityStore`), handed down by
  * `DensityProvider` (densityContext.tsx); the view lives in the URL as `?view=density` (`viewFromUrl`,
- * `writeViewToUrl`: the only lines here that touch the address bar).
+ * `writeViewToUrl`, through the one URL codec `src/app/state/urlCodec.ts`).
  */
 import type { DensityGrid } from '../../density/kde';
+import { readStageView, replaceSearch, withStageView, type StageView } from '../../app/state/urlCodec';
 
-export type StageView = 'network' | 'density';
+export type { StageView };
 
 export interface DensityLabel {
   x: number;
@@ -46,16 +47,12 @@ export interface DensityStore {
 
 /** The stage view a page address asks for (`?view=density`). */
 export function viewFromUrl(search: string = typeof window === 'undefined' ? '' : window.location.search): StageView {
-  return new URLSearchParams(search).get('view') === 'density' ? 'density' : 'network';
+  return readStageView(search);
 }
 
 /** Writes the stage view into the address bar (replacing the entry, keeping the other parameters and the hash). */
 export function writeViewToUrl(view: StageView): void {
-  const params = new URLSearchParams(window.location.search);
-  if (view === 'density') params.set('view', 'density');
-  else params.delete('view');
-  const q = params.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
+  replaceSearch(withStageView(window.location.search, view));
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   validateSnapshot,
   type Snapshot,
 } from '../../export';
-import { writeLensState } from '../../lenses/url';
+import { withDataset, withFile, withLens } from '../../app/state/urlCodec';
 import { snapshotOf } from './formats';
 
 export type ShareLinkResult =
@@ -25,16 +25,15 @@ export type ShareLinkResult =
  */
 export function shareLinkOf(api: AtlasApi, sigma: Sigma | null, date: Date, page: { origin: string; pathname: string }): ShareLinkResult {
   const ws = api.workspace;
-  const params = new URLSearchParams(writeLensState(api.lens, ''));
+  let query = withLens('', api.lens);
   let ref: { id: string; refersTo: string } | null = null;
   if (ws.origin === 'embedded') {
     ref = { id: ws.dataset.id, refersTo: `the dataset “${ws.dataset.title}” this app ships with` };
-    if (ws.dataset.id.endsWith('-shown')) params.set('dataset', 'shown');
+    if (ws.dataset.id.endsWith('-shown')) query = withDataset(query, 'shown');
   } else if (ws.sourceUrl) {
     ref = { id: FILE_LINK_REF, refersTo: `the file at ${ws.sourceUrl}` };
-    params.set('file', ws.sourceUrl);
+    query = withFile(query, ws.sourceUrl);
   }
-  const query = params.toString() ? `?${params}` : '';
   const base = `${page.origin}${page.pathname}${query}`;
 
   let snapshot: Snapshot;
