@@ -3,6 +3,7 @@ import type Sigma from 'sigma';
 import { searchGraphNodes, type DatasetIndex, type SearchHit } from '../graph/dataIndex';
 import { applyNodeStyles, toDisplayGraph } from '../graph/display';
 import { communitySubgraph } from '../graph/overview';
+import { useVosCluster } from './useVosCluster';
 import { usePipeline } from './usePipeline';
 import { useFieldFolder } from './useFieldFolder';
 import type { Theme } from '../graph/palette';
@@ -127,12 +128,14 @@ export function App() {
   const field = useFieldFolder(workspace.field, drill, options.counting, notify);
   const fieldCluster = field?.cluster ?? null;
   const big = overview !== null || field !== null;
-  const shown = useMemo(() => {
+  const chosen = useMemo(() => {
     if (workspace.field) return fieldCluster ?? source;
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
     return overview ?? source;
   }, [source, big, drill, overview, workspace.field, fieldCluster]);
+  // VOS chosen: an opened cluster is laid out by VOS in a worker (the whole graph is too big for it).
+  const { graph: shown, pending: vosPending } = useVosCluster(chosen, big && drill !== null && drill !== 'all');
   const setDrill = useCallback((next: string | null) => {
     setDrillState(next);
     const params = new URLSearchParams(window.location.search);
@@ -151,7 +154,7 @@ export function App() {
   }, [shown, workspace.positions, workspace.nodeStyles]);
   // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
   // VOS positions are the layout itself: ForceAtlas2 does not run after them.
-  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout'));
+  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout')) || vosPending;
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
   // A node of the whole graph counts even when the overview does not draw it.

@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import { clusterNodeId, type AtlasGraph } from './types';
 import { summariseClusters } from './clusters';
+import { vosLayout } from './algorithms';
 
 /** Above either figure the app opens on the overview (tuned from BENCHMARKS.md: ~20k nodes draw slowly in software WebGL). */
 export const LOD_MIN_NODES = 20_000;
@@ -66,7 +67,27 @@ export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_
     if (overview.hasEdge(key)) overview.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + attrs.weight);
     else overview.addEdgeWithKey(key, a, b, { kind: 'coauthor', weight: attrs.weight, paperIds: [] });
   });
+  layOutOverview(overview);
   return overview;
+}
+
+/**
+ * With the VOS layout chosen, the overview is what VOS lays out: its few hundred cluster nodes and their summed ties
+ * (the whole graph is past VOS_MAX_NODES), started from the clusters' centroids. Nothing runs after it.
+ */
+function layOutOverview(overview: AtlasGraph): void {
+  overview.removeAttribute('vosLayout');
+  const options = overview.getAttribute('options');
+  if (options?.layout !== 'vos') return;
+  const layout = vosLayout(overview, options.seed);
+  if (!layout) return;
+  let i = 0;
+  overview.forEachNode((_n, a) => {
+    a.x = layout.x[i];
+    a.y = layout.y[i];
+    i++;
+  });
+  overview.setAttribute('vosLayout', true);
 }
 
 /** The nodes of one community (authors, hubs, affiliations) and the edges among them, positions kept. */
