@@ -4,6 +4,7 @@ import { communitySubgraph } from '../graph/overview';
 import type { AppState } from './state/appState';
 import type { Bundle } from './usePipeline';
 import { useFieldFolder } from './useFieldFolder';
+import { useVosCluster } from './useVosCluster';
 
 /**
  * What the graph stage draws (level of detail): a graph too big to draw author by author opens on its cluster
@@ -18,12 +19,14 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
   const fieldCluster = field?.cluster ?? null;
   // The pipeline makes an overview exactly for the graphs that need one (needsOverview).
   const big = overview !== null || field !== null;
-  const shown = useMemo(() => {
+  const chosen = useMemo(() => {
     if (workspace.field) return fieldCluster ?? source;
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
     return overview ?? source;
   }, [source, big, drill, overview, workspace.field, fieldCluster]);
+  // VOS chosen: an opened cluster is laid out by VOS in a worker (the whole graph is too big for it).
+  const { graph: shown, pending: vosPending } = useVosCluster(chosen, big && drill !== null && drill !== 'all');
   const display = useMemo(() => {
     const d = toDisplayGraph(shown, theme);
     // Saved positions are drawn as they are; the layout only runs when asked.
@@ -35,6 +38,6 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
   }, [shown, workspace.positions, workspace.nodeStyles]);
   // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
   // VOS positions are the layout itself: ForceAtlas2 does not run after them.
-  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout'));
+  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout')) || vosPending;
   return { field, fieldCluster, big, shown, display, hasSavedLayout };
 }

@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import { clusterNodeId, type AtlasGraph } from './types';
 import { summariseClusters } from './clusters';
+import { vosLayout } from './algorithms';
 
 /** Above either figure the app opens on the overview (tuned from BENCHMARKS.md: ~20k nodes draw slowly in software WebGL). */
 export const LOD_MIN_NODES = 20_000;
@@ -66,7 +67,71 @@ export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_
     if (overview.hasEdge(key)) overview.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + attrs.weight);
     else overview.addEdgeWithKey(key, a, b, { kind: 'coauthor', weight: attrs.weight, paperIds: [] });
   });
+  layOutOverview(overview);
   return overview;
+}
+
+/**
+ * With the VOS layout chosen, the overview is what VOS lays out: its few hundred cluster nodes and their summed ties
+ * (the whole graph is past VOS_MAX_NODES), started from the clusters' centroids. Nothing runs after it. As VOSviewer
+ * maps the largest set of connected items, VOS lays out the largest connected set of clusters; the clusters tied to
+ * none of it (small groups that wrote only among themselves) would otherwise fly apart and crush it into a dot, so
+ * they are set on a ring around it, largest first.
+ */
+export function layOutOverview(overview: AtlasGraph): void {
+  overview.removeAttribute('vosLayout');
+  const options = overview.getAttribute('options');
+  if (options?.layout !== 'vos' || overview.order === 0) return;
+  const core = largestConnected(overview);
+  const sub: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  for (const n of core) sub.addNode(n, { ...overview.getNodeAttributes(n) });
+  overview.forEachEdge((e, a, s, t) => {
+    if (core.has(s) && core.has(t)) sub.addEdgeWithKey(e, s, t, { ...a });
+  });
+  const layout = vosLayout(sub, options.seed);
+  if (!layout) return;
+  let i = 0;
+  let radius = 0;
+  sub.forEachNode((n) => {
+    overview.mergeNodeAttributes(n, { x: layout.x[i], y: layout.y[i] });
+    radius = Math.max(radius, Math.hypot(layout.x[i], layout.y[i]));
+    i++;
+  });
+  const size = (n: string) => {
+    const a = overview.getNodeAttributes(n);
+    return a.kind === 'cluster' ? a.authorCount : 0;
+  };
+  const rest = overview.filterNodes((n) => !core.has(n)).sort((a, b) => size(b) - size(a));
+  const ring = Math.max(1, radius) * 1.25;
+  rest.forEach((n, k) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * k) / rest.length;
+    overview.mergeNodeAttributes(n, { x: ring * Math.cos(angle), y: ring * Math.sin(angle) });
+  });
+  overview.setAttribute('vosLayout', true);
+}
+
+/** The largest set of nodes connected by ties of positive weight (first found among equals). */
+function largestConnected(graph: AtlasGraph): Set<string> {
+  const seen = new Set<string>();
+  let best = new Set<string>();
+  graph.forEachNode((start) => {
+    if (seen.has(start)) return;
+    const component = new Set([start]);
+    seen.add(start);
+    const queue = [start];
+    while (queue.length) {
+      const n = queue.pop()!;
+      graph.forEachEdge(n, (_e, a, s, t) => {
+        const m = s === n ? t : s;
+        if (!(a.weight > 0) || seen.has(m)) return;
+        seen.add(m);
+        component.add(m);
+        queue.push(m);
+      });
+    }
+    if (component.size > best.size) best = component;
+  });
+  return best;
 }
 
 /** The nodes of one community (authors, hubs, affiliations) and the edges among them, positions kept. */

@@ -35,51 +35,75 @@ export interface LinkScope {
   paperSize?: (paperId: string) => number;
 }
 
-/** Links and total link strength of every shown author (hidden nodes and edges left out). */
+/**
+ * Links and total link strength of every shown author (hidden nodes and edges left out). One pass over the edges with
+ * a count per author (the graph is simple: each counted coauthor edge is a distinct coauthor); only authors of a shown
+ * hub keep a set, of the hub's co-authors not already counted, so a pass over ACL's 40k authors stays linear and light.
+ */
 export function linkStrengths(graph: LensGraph, scope: LinkScope): Map<string, LinkStrength> {
-  const coauthors = new Map<string, Set<string>>();
+  const links = new Map<string, number>();
   const strength = new Map<string, number>();
   graph.forEachNode((n, a) => {
     if (a.kind === 'author' && !scope.hiddenNodes?.has(n)) {
-      coauthors.set(n, new Set());
+      links.set(n, 0);
       strength.set(n, 0);
     }
   });
-  graph.forEachEdge((e, a, s, t) => {
-    if (a.kind !== 'coauthor' || scope.hiddenEdges?.has(e) || !coauthors.has(s) || !coauthors.has(t)) return;
+  /** The weight a coauthor edge counts with, or 0 when it is not counted. */
+  const counted = (e: string, a: { kind: string; weight: number }, s: string, t: string): number => {
+    if (a.kind !== 'coauthor' || scope.hiddenEdges?.has(e) || !links.has(s) || !links.has(t)) return 0;
     const w = scope.edgeWeights?.get(e) ?? a.weight;
-    if (!(w > 0)) return;
-    coauthors.get(s)!.add(t);
-    coauthors.get(t)!.add(s);
+    return w > 0 ? w : 0;
+  };
+  graph.forEachEdge((e, a, s, t) => {
+    const w = counted(e, a, s, t);
+    if (!w) return;
+    links.set(s, links.get(s)! + 1);
+    links.set(t, links.get(t)! + 1);
     strength.set(s, strength.get(s)! + w);
     strength.set(t, strength.get(t)! + w);
   });
   // Hub papers: every two shown authors of one hub are linked by the paper's weight.
+  const viaHubs = new Map<string, Set<string>>();
   graph.forEachNode((hub, a) => {
     if (a.kind !== 'paper' || scope.hiddenNodes?.has(hub)) return;
     const members: string[] = [];
     graph.forEachEdge(hub, (e, ea, s, t) => {
       const other = s === hub ? t : s;
-      if (ea.kind === 'authorship' && !scope.hiddenEdges?.has(e) && coauthors.has(other)) members.push(other);
+      if (ea.kind === 'authorship' && !scope.hiddenEdges?.has(e) && links.has(other)) members.push(other);
     });
     if (members.length < 2) return;
     const k = scope.paperSize?.(a.paperId) ?? a.authorCount;
     const w = scope.counting === 'fractional' ? 1 / Math.max(1, k - 1) : 1;
     for (const m of members) {
-      const set = coauthors.get(m)!;
-      for (const o of members) if (o !== m) set.add(o);
+      let set = viaHubs.get(m);
+      if (!set) viaHubs.set(m, (set = new Set()));
+      for (const o of members) {
+        if (o === m || set.has(o)) continue;
+        const e = graph.edge(m, o);
+        if (e === undefined || !counted(e, graph.getEdgeAttributes(e), m, o)) set.add(o);
+      }
       strength.set(m, strength.get(m)! + w * (members.length - 1));
     }
   });
   const out = new Map<string, LinkStrength>();
-  for (const [n, set] of coauthors) out.set(n, { links: set.size, strength: strength.get(n)! });
+  for (const [n, l] of links) out.set(n, { links: l + (viaHubs.get(n)?.size ?? 0), strength: strength.get(n)! });
   return out;
 }
 
-/** The N authors with the greatest total link strength (ties: more links first, then the node id). */
+/**
+ * The N authors with the greatest total link strength (ties: more links first, then the node id). Only the authors
+ * at or above the N-th greatest strength are sorted by the full rule (a numeric sort finds that strength).
+ */
 export function topByStrength(strengths: ReadonlyMap<string, LinkStrength>, n: number): Set<string> {
-  const ranked = [...strengths].sort(([ka, a], [kb, b]) => b.strength - a.strength || b.links - a.links || (ka < kb ? -1 : ka > kb ? 1 : 0));
-  return new Set(ranked.slice(0, Math.max(0, n)).map(([k]) => k));
+  const count = Math.max(0, Math.floor(n));
+  if (count === 0) return new Set();
+  const values = Float64Array.from(strengths.values(), (v) => v.strength).sort();
+  const threshold = count >= values.length ? -Infinity : values[values.length - count];
+  const candidates: [string, LinkStrength][] = [];
+  for (const entry of strengths) if (entry[1].strength >= threshold) candidates.push(entry);
+  candidates.sort(([ka, a], [kb, b]) => b.strength - a.strength || b.links - a.links || (ka < kb ? -1 : ka > kb ? 1 : 0));
+  return new Set(candidates.slice(0, count).map(([k]) => k));
 }
 
 /**

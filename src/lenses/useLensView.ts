@@ -13,6 +13,7 @@ import { filterGraph, pathLens, styleLens, type FilterLens } from './compose';
 import { visiblePapers } from './papers';
 import type { LensState, LensView } from './types';
 import { mapLens } from './mapLens';
+import { overviewNormalisation } from './overviewNormalisation';
 
 /**
  * The lens view of the displayed graph for a lens state. Each stage is memoised on the lens fields it
@@ -76,6 +77,19 @@ export function useLensView(
     [overviewOf, display, papers, filterLens, counting, index],
   );
 
+  // Normalisation on the overview: of the ties between the drawn clusters, as VOSviewer would on the aggregated map.
+  const overviewNorm = useMemo(
+    () =>
+      overviewOf && normalization
+        ? overviewNormalisation(
+            graph,
+            normalization,
+            overview ? { hiddenNodes: overview.hiddenNodes, hiddenEdges: overview.hiddenEdges, edgeWeights: overview.edgeWeights } : {},
+          )
+        : undefined,
+    [overviewOf, normalization, graph, overview],
+  );
+
   const pathA = lens.path?.[0];
   const pathB = lens.path?.[1];
   const path = useMemo(() => {
@@ -118,11 +132,11 @@ export function useLensView(
       filter,
       metrics,
       linkStrengths: map.strengths,
-      edgeSizes: overview ? undefined : map.edgeSizes,
-      layoutWeights: overview ? undefined : map.layoutWeights,
+      edgeSizes: overviewOf ? overviewNorm?.edgeSizes : map.edgeSizes,
+      layoutWeights: overviewOf ? overviewNorm?.layoutWeights : map.layoutWeights,
       normalization: normalization ?? 'none',
     };
-  }, [filter, style, path, needsMetrics, metrics, overview, map, normalization]);
+  }, [filter, style, path, needsMetrics, metrics, overview, map, normalization, overviewOf, overviewNorm]);
 }
 
 const lensDefaults: LensState = { colorBy: 'community', sizeBy: 'papers', unit: 'author' };

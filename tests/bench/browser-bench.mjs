@@ -11,18 +11,25 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { launch } from '../e2e/browser.mjs';
+import { measureAcl, printAcl } from './acl-lenses.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
 const appDir = join(work, 'app');
 const bareDir = join(work, 'bare');
 const dataDir = join(work, 'data');
+// `--acl-only`: only the ACL Anthology rows (acl-lenses.mjs), without the synthetic data and the bare page.
+const aclOnly = process.argv.includes('--acl-only');
 
-console.log('Preparing the benchmark data (parse + build in node)…');
-execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/make-data.ts'), dataDir], { cwd: root, stdio: 'inherit' });
-const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
+let meta = null;
+if (!aclOnly) {
+  console.log('Preparing the benchmark data (parse + build in node)…');
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/make-data.ts'), dataDir], { cwd: root, stdio: 'inherit' });
+  meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
+}
 await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
-await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
+if (!aclOnly)
+  await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
 
 const TYPES = {
   '.html': 'text/html',
@@ -265,6 +272,20 @@ async function measure(url, handle, expectedOrder, opts) {
   }
 }
 try {
+  if (!aclOnly) await measureSynthetic();
+  // The ACL Anthology (when ../shared has it): normalisation, density, indicators and top N on its overview.
+  console.log('The ACL Anthology 2019 imported in the page, then changes on its overview…');
+  const browser = await launch();
+  try {
+    results.acl = await measureAcl(browser, base, OBSERVE_LONG_TASKS);
+  } finally {
+    await browser.close();
+  }
+} finally {
+  server.close();
+}
+
+async function measureSynthetic() {
   console.log(`Same file (${meta.title}, ${meta.nodes} nodes, ${meta.edges} edges) as GEXF by URL…`);
   results.bare = await measure(`${base}/bare/?file=${encodeURIComponent(gexf)}`, '__bench', meta.nodes);
   // The app draws the whole graph (?drill=all, same picture as the floor) and, where the graph is
@@ -283,55 +304,58 @@ try {
       lenses: true,
     });
   }
-} finally {
-  server.close();
 }
 
-const fmt = (x, d = 0) => Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : '—');
-const rows = [
-  ['first frame with every node drawn (ms)', 'firstFrameMs'],
-  ['longest main-thread task while opening (ms)', 'longestTaskMs'],
-  ['long tasks (> 50 ms) while opening', 'longTasks'],
-  ['hover: synchronous main-thread work (ms, median of 20)', 'hoverSyncMs'],
-  ['hover: to the next painted frame (ms, median of 20)', 'hoverToFrameMs'],
-  ['JS heap after load and GC (MB)', 'heapMB'],
-];
-console.log(`\nBrowser (production build, headless Chromium, software WebGL): ${meta.title}, ${fmt(meta.nodes)} nodes, ${fmt(meta.edges)} edges`);
-const overview = results.appOverview;
-console.log(
-  `| figure | Coauthor Atlas, whole graph (?file= GEXF&drill=all) | bare graphology + sigma (same file) | ratio |${overview ? ' app, cluster overview (default) | ratio |' : ''}`,
-);
-console.log(`|---|---:|---:|---:|${overview ? '---:|---:|' : ''}`);
-for (const [label, key] of rows) {
-  const extra = overview ? ` ${fmt(overview[key], 1)} | ${ratio(overview[key], results.bare[key])} |` : '';
-  console.log(`| ${label} | ${fmt(results.appGexf[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(results.appGexf[key], results.bare[key])} |${extra}`);
-}
-for (const [name, r] of Object.entries(results)) if (r.worstFrame) console.log(`worst long animation frame while opening (${name}): ${r.worstFrame}`);
-const papers = results.appPapers;
-if (papers) {
-  console.log(`\nThe app opening the same papers as CSL-JSON (${fmt(meta.papers)} papers; parse, resolve, build, communities and overview in workers):`);
-  console.log(`| figure | app, papers → overview | bare page, GEXF (floor) | ratio |`);
-  console.log(`|---|---:|---:|---:|`);
-  for (const [label, key] of rows)
-    console.log(`| ${label} | ${fmt(papers[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(papers[key], results.bare[key])} |`);
-  if (papers.lensLongestTaskMs !== undefined) {
-    console.log(
-      `\nLenses on that overview (longest main-thread task from each change, ms): years ${papers.lensYears}: to ${fmt(papers.lensYearsToMs)}, from ${fmt(papers.lensYearsFromMs)} (${fmt(papers.lensNodesDrawn)} clusters left drawn); colour by first year ${fmt(papers.lensColourMs)}; range cleared ${fmt(papers.lensClearMs)}; longest timer gap per change ${papers.lensGaps.join(' / ')} ms.`,
-    );
+if (!aclOnly) printSynthetic();
+printAcl(results.acl);
+
+function printSynthetic() {
+  const fmt = (x, d = 0) => Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const ratio = (a, b) => (b > 0 ? `${fmt(a / b, 2)}×` : '—');
+  const rows = [
+    ['first frame with every node drawn (ms)', 'firstFrameMs'],
+    ['longest main-thread task while opening (ms)', 'longestTaskMs'],
+    ['long tasks (> 50 ms) while opening', 'longTasks'],
+    ['hover: synchronous main-thread work (ms, median of 20)', 'hoverSyncMs'],
+    ['hover: to the next painted frame (ms, median of 20)', 'hoverToFrameMs'],
+    ['JS heap after load and GC (MB)', 'heapMB'],
+  ];
+  console.log(`\nBrowser (production build, headless Chromium, software WebGL): ${meta.title}, ${fmt(meta.nodes)} nodes, ${fmt(meta.edges)} edges`);
+  const overview = results.appOverview;
+  console.log(
+    `| figure | Coauthor Atlas, whole graph (?file= GEXF&drill=all) | bare graphology + sigma (same file) | ratio |${overview ? ' app, cluster overview (default) | ratio |' : ''}`,
+  );
+  console.log(`|---|---:|---:|---:|${overview ? '---:|---:|' : ''}`);
+  for (const [label, key] of rows) {
+    const extra = overview ? ` ${fmt(overview[key], 1)} | ${ratio(overview[key], results.bare[key])} |` : '';
+    console.log(`| ${label} | ${fmt(results.appGexf[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(results.appGexf[key], results.bare[key])} |${extra}`);
   }
-  const whole = results.appPapersWhole;
-  if (whole?.lensLongestTaskMs !== undefined) {
-    if (whole.layoutMs !== undefined)
+  for (const [name, r] of Object.entries(results)) if (r.worstFrame) console.log(`worst long animation frame while opening (${name}): ${r.worstFrame}`);
+  const papers = results.appPapers;
+  if (papers) {
+    console.log(`\nThe app opening the same papers as CSL-JSON (${fmt(meta.papers)} papers; parse, resolve, build, communities and overview in workers):`);
+    console.log(`| figure | app, papers → overview | bare page, GEXF (floor) | ratio |`);
+    console.log(`|---|---:|---:|---:|`);
+    for (const [label, key] of rows)
+      console.log(`| ${label} | ${fmt(papers[key], 1)} | ${fmt(results.bare[key], 1)} | ${ratio(papers[key], results.bare[key])} |`);
+    if (papers.lensLongestTaskMs !== undefined) {
       console.log(
-        `Whole graph from the same papers: ForceAtlas2 ran ${fmt(whole.layoutMs)} ms after the first frame (${whole.layoutStopped ? whole.layoutStatus : 'still running: gave up waiting'}); meanwhile ${fmt(whole.layoutLongTasks)} long tasks, the longest ${fmt(whole.layoutLongestTaskMs)} ms, ${fmt(100 * whole.layoutBusyShare)}% of the time in long tasks.`,
+        `\nLenses on that overview (longest main-thread task from each change, ms): years ${papers.lensYears}: to ${fmt(papers.lensYearsToMs)}, from ${fmt(papers.lensYearsFromMs)} (${fmt(papers.lensNodesDrawn)} clusters left drawn); colour by first year ${fmt(papers.lensColourMs)}; range cleared ${fmt(papers.lensClearMs)}; longest timer gap per change ${papers.lensGaps.join(' / ')} ms.`,
       );
-    console.log(
-      `Lenses on the whole graph from the same papers (${fmt(whole.lensNodesDrawn)} nodes left drawn by the year range), longest task from each change (ms): years to ${fmt(whole.lensYearsToMs)}, from ${fmt(whole.lensYearsFromMs)}; colour by first year ${fmt(whole.lensColourMs)}; range cleared ${fmt(whole.lensClearMs)}; longest timer gap per change ${whole.lensGaps.join(' / ')} ms.`,
-    );
-    console.log(
-      `One synchronous full sigma.refresh() (median of 3, ms): bare page ${fmt(results.bare.refreshMs)}; app whole graph ${fmt(whole.refreshMs)}; app overview ${fmt(papers.refreshMs)}.`,
-    );
+    }
+    const whole = results.appPapersWhole;
+    if (whole?.lensLongestTaskMs !== undefined) {
+      if (whole.layoutMs !== undefined)
+        console.log(
+          `Whole graph from the same papers: ForceAtlas2 ran ${fmt(whole.layoutMs)} ms after the first frame (${whole.layoutStopped ? whole.layoutStatus : 'still running: gave up waiting'}); meanwhile ${fmt(whole.layoutLongTasks)} long tasks, the longest ${fmt(whole.layoutLongestTaskMs)} ms, ${fmt(100 * whole.layoutBusyShare)}% of the time in long tasks.`,
+        );
+      console.log(
+        `Lenses on the whole graph from the same papers (${fmt(whole.lensNodesDrawn)} nodes left drawn by the year range), longest task from each change (ms): years to ${fmt(whole.lensYearsToMs)}, from ${fmt(whole.lensYearsFromMs)}; colour by first year ${fmt(whole.lensColourMs)}; range cleared ${fmt(whole.lensClearMs)}; longest timer gap per change ${whole.lensGaps.join(' / ')} ms.`,
+      );
+      console.log(
+        `One synchronous full sigma.refresh() (median of 3, ms): bare page ${fmt(results.bare.refreshMs)}; app whole graph ${fmt(whole.refreshMs)}; app overview ${fmt(papers.refreshMs)}.`,
+      );
+    }
   }
 }
 mkdirSync(join(root, 'test-results'), { recursive: true });

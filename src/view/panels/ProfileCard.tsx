@@ -7,6 +7,7 @@ import { visiblePapers } from '../../lenses/papers';
 import { ProfileStats } from './ProfileStats';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import type { AtlasGraph } from '../../graph/types';
+import { needsOverview } from '../../graph/overview';
 import { COLOUR_NAMES, graphCommunityColour, type Theme } from '../../graph/palette';
 import { inRange, OPTION_RANGES, type BuildOptions } from '../../graph/types';
 import type { DatasetChoice, Selection } from '../../app/selection';
@@ -193,7 +194,12 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
             <input type="checkbox" checked={options.includeAffiliations} onChange={(e) => onOptions({ includeAffiliations: e.target.checked })} /> Affiliation
             nodes
           </label>
-          <AlgorithmOptions options={options} onOptions={onOptions} nodeCount={graph.order} />
+          <AlgorithmOptions
+            options={options}
+            onOptions={onOptions}
+            nodeCount={displayIsWhole ? graph.order : display.order}
+            scope={overview ? 'overview' : drilled ? 'cluster' : needsOverview(graph) ? 'whole-big' : 'whole'}
+          />
         </details>
       )}
 
