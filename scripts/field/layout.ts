@@ -1,0 +1,134 @@
+/**
+ * Positions inside each community, computed once by the CLI so the page draws a cluster as it is when opened: a seeded
+ * ForceAtlas2 (graphology-layout-forceatlas2's own iteration, on its node and edge matrices, without building a
+ * graphology graph per community) from seeded positions on a disc, for a fixed number of iterations that falls as the
+ * community grows (Barnes–Hut above 2,000 nodes, as the page's layout). Each community is laid out on its own (it is
+ * drawn alone), centred on (0, 0). Deterministic: a community's edges are taken in sorted order, its start from its seed.
+ */
+import { createRequire } from 'node:module';
+import seedrandom from 'seedrandom';
+
+type Iterate = (settings: Record<string, number | boolean>, nodes: Float32Array, edges: Float32Array) => void;
+const require = createRequire(import.meta.url);
+// The package has no typed entry for its single iteration: it is the function its own layout loops over.
+const iterate = require('graphology-layout-forceatlas2/iterate.js') as Iterate;
+const FA2_DEFAULTS = require('graphology-layout-forceatlas2/defaults.js') as Record<string, number | boolean>;
+const inferSettings = (require('graphology-layout-forceatlas2') as { inferSettings: (order: number) => Record<string, number | boolean> }).inferSettings;
+
+/** Properties per node and per edge in the package's matrices. */
+const PPN = 10;
+const PPE = 3;
+
+/** Iterations for a community of n nodes: many for small ones (cheap), fewer for the large (each costs ~n log n). */
+export function iterationsFor(n: number): number {
+  if (n <= 2) return 0;
+  if (n <= 100) return 300;
+  if (n <= 1_000) return 200;
+  if (n <= 10_000) return 100;
+  return 60;
+}
+
+/** The settings the page's layout uses (src/view/controllers/layout), for a community of n nodes. */
+export function settingsFor(n: number): Record<string, number | boolean> {
+  return { ...FA2_DEFAULTS, ...inferSettings(n), barnesHutOptimize: n > 2000, gravity: 1, scalingRatio: 4 };
+}
+
+export interface Positions {
+  x: Float32Array;
+  y: Float32Array;
+  /** ForceAtlas2 iterations run, summed over communities (node × iteration units: Σ n·iterations). */
+  work: number;
+}
+
+/**
+ * x, y of every node (authors and hubs, numbered as the network) within its community, from the ties (each undirected
+ * edge once; ties across communities do not pull).
+ */
+export function layOutCommunities(
+  nNodes: number,
+  source: Int32Array,
+  target: Int32Array,
+  weight: Float64Array,
+  community: Int32Array,
+  seed: number,
+): Positions {
+  const x = new Float32Array(nNodes);
+  const y = new Float32Array(nNodes);
+  let nCommunities = 0;
+  for (let v = 0; v < nNodes; v++) nCommunities = Math.max(nCommunities, community[v] + 1);
+  // Members of each community in node order (counting sort), and each node's place in its community.
+  const nodeStart = new Int32Array(nCommunities + 1);
+  for (let v = 0; v < nNodes; v++) nodeStart[community[v] + 1]++;
+  for (let c = 0; c < nCommunities; c++) nodeStart[c + 1] += nodeStart[c];
+  const members = new Int32Array(nNodes);
+  const local = new Int32Array(nNodes);
+  const fill = nodeStart.slice(0, nCommunities);
+  for (let v = 0; v < nNodes; v++) {
+    const c = community[v];
+    local[v] = fill[c] - nodeStart[c];
+    members[fill[c]++] = v;
+  }
+  // The edges inside each community, grouped the same way.
+  const edgeStart = new Int32Array(nCommunities + 1);
+  for (let i = 0; i < source.length; i++) if (source[i] !== target[i] && community[source[i]] === community[target[i]]) edgeStart[community[source[i]] + 1]++;
+  for (let c = 0; c < nCommunities; c++) edgeStart[c + 1] += edgeStart[c];
+  const edges = new Int32Array(edgeStart[nCommunities]);
+  const edgeFill = edgeStart.slice(0, nCommunities);
+  for (let i = 0; i < source.length; i++)
+    if (source[i] !== target[i] && community[source[i]] === community[target[i]]) edges[edgeFill[community[source[i]]]++] = i;
+
+  let work = 0;
+  for (let c = 0; c < nCommunities; c++) {
+    const n = nodeStart[c + 1] - nodeStart[c];
+    if (n === 0) continue;
+    const rng = seedrandom(`field-layout:${seed}:${c}`);
+    const nodes = new Float32Array(n * PPN);
+    const radius = 10 * Math.sqrt(n);
+    for (let k = 0; k < n; k++) {
+      // Uniform on a disc that grows with the community.
+      const r = radius * Math.sqrt(rng());
+      const t = 2 * Math.PI * rng();
+      nodes[k * PPN] = r * Math.cos(t);
+      nodes[k * PPN + 1] = r * Math.sin(t);
+      nodes[k * PPN + 6] = 1; // mass: 1 + weighted degree, as graphology-layout-forceatlas2 sets it
+      nodes[k * PPN + 7] = 1; // convergence
+      nodes[k * PPN + 8] = 1; // size
+    }
+    const iterations = iterationsFor(n);
+    if (iterations > 0) {
+      // Sorted by (lower, higher) local index: the sums run in one order whatever order the database gave the edges in.
+      const own = Array.from(edges.subarray(edgeStart[c], edgeStart[c + 1])).map((i) => {
+        const a = local[source[i]];
+        const b = local[target[i]];
+        return { a: Math.min(a, b), b: Math.max(a, b), w: weight[i] };
+      });
+      own.sort((p, q) => p.a - q.a || p.b - q.b || p.w - q.w);
+      const matrix = new Float32Array(own.length * PPE);
+      own.forEach((e, j) => {
+        matrix[j * PPE] = e.a * PPN;
+        matrix[j * PPE + 1] = e.b * PPN;
+        matrix[j * PPE + 2] = e.w;
+        nodes[e.a * PPN + 6] += e.w;
+        nodes[e.b * PPN + 6] += e.w;
+      });
+      const settings = settingsFor(n);
+      for (let i = 0; i < iterations; i++) iterate(settings, nodes, matrix);
+      work += n * iterations;
+    }
+    // Centred on (0, 0).
+    let cx = 0;
+    let cy = 0;
+    for (let k = 0; k < n; k++) {
+      cx += nodes[k * PPN];
+      cy += nodes[k * PPN + 1];
+    }
+    cx /= n;
+    cy /= n;
+    for (let k = 0; k < n; k++) {
+      const v = members[nodeStart[c] + k];
+      x[v] = nodes[k * PPN] - cx;
+      y[v] = nodes[k * PPN + 1] - cy;
+    }
+  }
+  return { x, y, work };
+}
