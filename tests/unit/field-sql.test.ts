@@ -32,7 +32,6 @@ describe('sql/*.sql', () => {
   it('has the rule files in order, one table each', () => {
     expect(files.map((f) => f.table)).toEqual([
       'field_works',
-      'listed_authors',
       'name_claims',
       'authorship_rows',
       'authorships',
