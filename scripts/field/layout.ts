@@ -2,7 +2,7 @@
  * Positions inside each community, computed once by the CLI so the page draws a cluster as it is when opened: a seeded
  * ForceAtlas2 (graphology-layout-forceatlas2's own iteration, on its node and edge matrices, without building a
  * graphology graph per community) from seeded positions on a disc, for a fixed number of iterations that falls as the
- * community grows (Barnes–Hut above 2,000 nodes, as the page's layout). Each community is laid out on its own (it is
+ * community grows (a cost budget per node; Barnes–Hut above 1,000 nodes). Each community is laid out on its own (it is
  * drawn alone), centred on (0, 0). Deterministic: a community's edges are taken in sorted order, its start from its seed.
  */
 import { createRequire } from 'node:module';
@@ -19,18 +19,25 @@ const inferSettings = (require('graphology-layout-forceatlas2') as { inferSettin
 const PPN = 10;
 const PPE = 3;
 
-/** Iterations for a community of n nodes: many for small ones (cheap), fewer for the large (each costs ~n log n). */
+/** Above this many nodes an iteration uses Barnes–Hut (measured here: cheaper than the exact pairs from ~1,000 nodes). */
+export const BARNES_HUT_FROM = 1_000;
+/**
+ * The layout's cost budget, in pair interactions per node (about 6 ns each on this machine's cores): an exact iteration
+ * of n nodes costs n per node, a Barnes–Hut one about as much as 1,000. It keeps the whole layout linear in the nodes
+ * (~40 CPU-seconds per million; BENCHMARKS.md) whatever the communities' sizes.
+ */
+export const LAYOUT_BUDGET = 6_000;
+
+/** Iterations for a community of n nodes: the budget's worth, at least 15 and at most 300 (many for small ones, fewer for the large). */
 export function iterationsFor(n: number): number {
   if (n <= 2) return 0;
-  if (n <= 100) return 300;
-  if (n <= 1_000) return 200;
-  if (n <= 10_000) return 100;
-  return 60;
+  const perIteration = n > BARNES_HUT_FROM ? 1_000 : n;
+  return Math.max(15, Math.min(300, Math.round(LAYOUT_BUDGET / perIteration)));
 }
 
-/** The settings the page's layout uses (src/view/controllers/layout), for a community of n nodes. */
+/** The settings of the page's layout (src/view/controllers/layout), for a community of n nodes. */
 export function settingsFor(n: number): Record<string, number | boolean> {
-  return { ...FA2_DEFAULTS, ...inferSettings(n), barnesHutOptimize: n > 2000, gravity: 1, scalingRatio: 4 };
+  return { ...FA2_DEFAULTS, ...inferSettings(n), barnesHutOptimize: n > BARNES_HUT_FROM, gravity: 1, scalingRatio: 4 };
 }
 
 export interface Positions {

@@ -21,6 +21,7 @@ import {
   type FieldTile,
 } from '../../src/field/format';
 import { rows } from './duck';
+import { settingsFor } from './layout';
 
 /** Authors read from DuckDB per query (a range of whole communities). */
 const AUTHORS_PER_READ = 50_000;
@@ -175,7 +176,8 @@ function layOutOverview(nodes: FieldOverviewCluster[], edges: { a: number; b: nu
   const rng = seedrandom(`overview:${seed}`);
   for (const n of nodes) g.addNode(String(n.community), { x: rng() * 100, y: rng() * 100, size: Math.sqrt(n.authors) });
   for (const e of edges) g.addEdge(String(e.a), String(e.b), { weight: e.weight });
-  if (g.order > 1) forceAtlas2.assign(g, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), adjustSizes: false } });
+  // The page's settings (as for a cluster): its gravity keeps clusters without ties near the others.
+  if (g.order > 1) forceAtlas2.assign(g, { iterations: 300, getEdgeWeight: 'weight', settings: { ...settingsFor(g.order), adjustSizes: false } });
   for (const n of nodes) {
     n.x = Math.round(g.getNodeAttribute(String(n.community), 'x') * 100) / 100;
     n.y = Math.round(g.getNodeAttribute(String(n.community), 'y') * 100) / 100;

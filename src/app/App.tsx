@@ -126,13 +126,14 @@ export function App() {
   // A field folder (npm run field) opens on its own overview; a cluster's tile is read when the user opens it.
   const field = useFieldFolder(workspace.field, drill, options.counting, notify);
   const fieldCluster = field?.cluster ?? null;
+  const fieldOverview = field?.overview ?? null;
   const big = overview !== null || field !== null;
   const shown = useMemo(() => {
-    if (workspace.field) return fieldCluster ?? source;
+    if (workspace.field) return fieldCluster ?? fieldOverview ?? source;
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
     return overview ?? source;
-  }, [source, big, drill, overview, workspace.field, fieldCluster]);
+  }, [source, big, drill, overview, workspace.field, fieldCluster, fieldOverview]);
   const setDrill = useCallback((next: string | null) => {
     setDrillState(next);
     const params = new URLSearchParams(window.location.search);
@@ -151,7 +152,8 @@ export function App() {
   }, [shown, workspace.positions, workspace.nodeStyles]);
   // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
   // VOS positions are the layout itself: ForceAtlas2 does not run after them.
-  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout'));
+  const hasSavedLayout =
+    (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout') || shown.getAttribute('fieldFolder'));
   const clusterNodes = useCallback((c: number) => clusters.find((x) => x.community === c)?.nodes ?? [], [clusters]);
 
   // A node of the whole graph counts even when the overview does not draw it.
@@ -533,7 +535,7 @@ export function App() {
               datasetChoice={workspace.origin === 'embedded' ? (url.dataset === 'shown' ? 'shown' : 'full') : null}
               onDatasetChoice={onDatasetChoice}
               options={options}
-              onOptions={workspace.graph ? undefined : onOptions}
+              onOptions={workspace.graph && !workspace.field ? undefined : onOptions}
               onSelect={onSelect}
             />
             <TableTwin />

@@ -2,15 +2,17 @@
  * The page side of a field folder: the drilled cluster's tile, read when the user opens it (and kept), and search
  * over the name shards, each read on the first query that needs it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../graph/dataIndex';
 import type { AtlasGraph, Counting } from '../graph/types';
 import { foldName, searchShard, shardOf, tileFileOf, type FieldIndex, type FieldSearchEntry, type FieldTile } from '../field/format';
-import { fieldClusterGraph } from '../field/graphs';
+import { fieldClusterGraph, fieldOverviewGraph } from '../field/graphs';
 import { fetchShard, fetchTile, type FieldSource } from './fieldFolder';
 
 export interface FieldView {
   index: FieldIndex;
+  /** The cluster overview, its ties weighted by the counting asked for. */
+  overview: AtlasGraph;
   /** The drilled community's graph, once its tile is read (null before, and on the overview). */
   cluster: AtlasGraph | null;
   /** A cluster is asked for and its tile is not read yet. */
@@ -96,7 +98,9 @@ export function useFieldFolder(
     [shards],
   );
 
-  if (!field) return null;
+  const overview = useMemo(() => (field ? fieldOverviewGraph(field.index, counting) : null), [field, counting]);
+
+  if (!field || !overview) return null;
   const current = cluster && cluster.field === field && cluster.community === community && cluster.counting === counting ? cluster.graph : null;
-  return { index: field.index, cluster: current, loading: community !== null && !current, search, communityOf };
+  return { index: field.index, overview, cluster: current, loading: community !== null && !current, search, communityOf };
 }
