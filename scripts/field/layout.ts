@@ -24,15 +24,20 @@ export const BARNES_HUT_FROM = 1_000;
 /**
  * The layout's cost budget, in pair interactions per node (about 6 ns each on this machine's cores): an exact iteration
  * of n nodes costs n per node, a Barnes–Hut one about as much as 1,000. It keeps the whole layout linear in the nodes
- * (~40 CPU-seconds per million; BENCHMARKS.md) whatever the communities' sizes.
+ * whatever the communities' sizes.
  */
 export const LAYOUT_BUDGET = 6_000;
 
-/** Iterations for a community of n nodes: the budget's worth, at least 15 and at most 300 (many for small ones, fewer for the large). */
+/**
+ * Iterations for a community of n nodes: the budget's worth, at least 10 and at most 300 (many for small ones, fewer for
+ * the large). Most authors of a field sit in communities of hundreds or more, so the floor sets the cost: ~5 µs per node
+ * and iteration, ~50 CPU-seconds per million nodes (BENCHMARKS.md).
+ */
+export const MIN_ITERATIONS = 10;
 export function iterationsFor(n: number): number {
   if (n <= 2) return 0;
   const perIteration = n > BARNES_HUT_FROM ? 1_000 : n;
-  return Math.max(15, Math.min(300, Math.round(LAYOUT_BUDGET / perIteration)));
+  return Math.max(MIN_ITERATIONS, Math.min(300, Math.round(LAYOUT_BUDGET / perIteration)));
 }
 
 /** The settings of the page's layout (src/view/controllers/layout), for a community of n nodes. */

@@ -111,7 +111,16 @@ describe('A field folder by ?file=', () => {
     const fractionalOf = new Map(tile0.edges.map((e) => [[`a:${e.a}`, `a:${e.b}`].sort().join('~'), e.fractional]));
     const changed = [...fractionalOf].find(([k, f]) => f !== full0[k]);
     assert.ok(changed, 'some tie weighs less in fractional counting');
-    await page.waitForFunction(([k, f]) => window.__coauthorAtlas.sigma.getGraph().getEdgeAttribute(k, 'weight') === f, changed, { timeout: 30_000 });
+    await page.waitForFunction(
+      ([k, f]) => {
+        const g = window.__coauthorAtlas.sigma.getGraph();
+        return g.hasEdge(k) && g.getEdgeAttribute(k, 'weight') === f;
+      },
+      changed,
+      { timeout: 30_000 },
+    );
+    // The cluster stays on screen while its weights change (no trip to the overview).
+    assert.equal(await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order), drilled.order);
     const fractional0 = await weights();
     for (const [k, f] of fractionalOf) assert.ok(Math.abs(fractional0[k] - f) < 1e-9, k);
     await page.screenshot({ path: 'test-results/field-cluster-fractional.png' });
