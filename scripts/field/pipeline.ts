@@ -10,7 +10,7 @@ import type { FieldSummary } from '../../src/field/format';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import { defineWorks, numberColumns, openEngine, rows, runRules } from './duck';
 import { detectCommunities } from './communities';
-import { layOutCommunities } from './layout';
+import { layOutCommunitiesInParallel } from './layout-parallel';
 import { writeFolder } from './write-folder';
 
 export interface FieldRun {
@@ -63,10 +63,10 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
 
     t = performance.now();
     cpu = process.cpuUsage();
-    const positions = layOutCommunities(nNodes, source, target, weight, community, seed);
+    const positions = await layOutCommunitiesInParallel(nNodes, source, target, weight, community, seed);
     seconds.layout = (performance.now() - t) / 1000;
     seconds.layoutCpu = cpuSince(cpu);
-    log(`layout: ${positions.work.toLocaleString('en-US')} node iterations`);
+    log(`layout: ${positions.work.toLocaleString('en-US')} node iterations on ${positions.threads} thread(s)`);
 
     t = performance.now();
     await storeCommunities(db, community, positions);

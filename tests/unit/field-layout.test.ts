@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { iterationsFor, layOutCommunities } from '../../scripts/field/layout';
+import { layOutCommunitiesInParallel } from '../../scripts/field/layout-parallel';
 import { runField } from '../../scripts/field/pipeline';
 import { makeSnapshot } from '../bench/make-snapshot';
 import type { FieldTile } from '../../src/field/format';
@@ -83,6 +84,15 @@ describe('layOutCommunities', () => {
     expect(Array.from(b.y)).toEqual(Array.from(a.y));
     const c = layOutCommunities(n, ...arrays(edges), community, 7);
     expect(Array.from(c.x)).not.toEqual(Array.from(a.x));
+  });
+
+  it('gives the same positions on worker threads as on one', async () => {
+    const one = layOutCommunities(n, ...arrays(edges), community, 42);
+    const two = await layOutCommunitiesInParallel(n, ...arrays(edges), community, 42, 2, 0);
+    expect(two.threads).toBe(2);
+    expect(two.work).toBe(one.work);
+    expect(Array.from(two.x)).toEqual(Array.from(one.x));
+    expect(Array.from(two.y)).toEqual(Array.from(one.y));
   });
 
   it('runs fewer iterations as communities grow, none for one or two nodes', () => {
