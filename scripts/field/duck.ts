@@ -1,7 +1,7 @@
 /**
  * The rules in sql/*.sql run on DuckDB: the works are read from the snapshot layout (gzip JSON Lines) or Parquet,
  * each sql/NN_<table>.sql file becomes `CREATE TABLE <table> AS <its SELECT>`, with ${WHERE} and ${CAP} put in as
- * spark-sql's --hivevar would. Spark's `explode` is DuckDB's `unnest` (a one-line macro here).
+ * spark-sql's --hivevar would. Spark's `explode` is DuckDB's `unnest` and its `array_join` DuckDB's `array_to_string` (one-line macros here).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ const WORK_COLUMNS = {
     'STRUCT(id VARCHAR, display_name VARCHAR, subfield STRUCT(id VARCHAR, display_name VARCHAR), field STRUCT(id VARCHAR, display_name VARCHAR), domain STRUCT(id VARCHAR, display_name VARCHAR))',
   primary_location: 'STRUCT(source STRUCT(id VARCHAR, display_name VARCHAR))',
   authorships:
-    'STRUCT(author_position VARCHAR, author STRUCT(id VARCHAR, display_name VARCHAR, orcid VARCHAR), institutions STRUCT(id VARCHAR, display_name VARCHAR, country_code VARCHAR)[], countries VARCHAR[])[]',
+    'STRUCT(author_position VARCHAR, author STRUCT(id VARCHAR, display_name VARCHAR, orcid VARCHAR), raw_author_name VARCHAR, institutions STRUCT(id VARCHAR, display_name VARCHAR, country_code VARCHAR)[], countries VARCHAR[])[]',
 };
 
 export interface SqlFile {
@@ -61,6 +61,7 @@ export async function openEngine(opts: { memoryLimit?: string; threads?: number;
   await connection.run('SET preserve_insertion_order = false');
   // Spark's name for it, so the rule files read the same on both engines.
   await connection.run('CREATE MACRO explode(l) AS unnest(l)');
+  await connection.run('CREATE MACRO array_join(l, sep) AS array_to_string(l, sep)');
   return {
     connection,
     close: () => {

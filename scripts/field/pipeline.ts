@@ -10,6 +10,7 @@ import type { FieldSummary } from '../../src/field/format';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import { defineWorks, numberColumns, openEngine, rows, runRules } from './duck';
 import { detectCommunities } from './communities';
+import { layOutCommunitiesInParallel } from './layout-parallel';
 import { writeFolder } from './write-folder';
 
 export interface FieldRun {
@@ -46,21 +47,35 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     const summary = await countAll(db);
     log(`rules done: ${JSON.stringify(summary)}`);
 
+    // CPU seconds of the node-side phases too: on a shared machine the wall time is mostly waiting.
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const u = process.cpuUsage(from);
+      return (u.user + u.system) / 1e6;
+    };
     let t = performance.now();
-    const { nAuthors, nNodes, source, target, weight } = await networkOf(db);
+    let cpu = process.cpuUsage();
+    const { nAuthors, nNodes, source, target, weight, fractional } = await networkOf(db);
     const community = detectCommunities(nNodes, source, target, weight, seed);
     seconds.communities = (performance.now() - t) / 1000;
+    seconds.communitiesCpu = cpuSince(cpu);
     summary.clusters = nNodes ? community.reduce((m, c) => Math.max(m, c), -1) + 1 : 0;
     log(`communities: ${summary.clusters}`);
 
     t = performance.now();
-    await storeCommunities(db, community);
+    cpu = process.cpuUsage();
+    const positions = await layOutCommunitiesInParallel(nNodes, source, target, weight, community, seed);
+    seconds.layout = (performance.now() - t) / 1000;
+    seconds.layoutCpu = cpuSince(cpu);
+    log(`layout: ${positions.work.toLocaleString('en-US')} node iterations on ${positions.threads} thread(s)`);
+
+    t = performance.now();
+    await storeCommunities(db, community, positions);
     await writeFolder(db, {
       out: run.out,
       title: run.title ?? `Field: ${run.works}${run.where ? ` where ${run.where}` : ''}`,
       options: { hyperauthorCap: cap, seed, where: run.where?.trim() || null },
       summary,
-      network: { nAuthors, source, target, weight, community },
+      network: { nAuthors, source, target, weight, fractional, community },
     });
     seconds.folder = (performance.now() - t) / 1000;
     seconds.total = (performance.now() - t0) / 1000;
@@ -76,12 +91,26 @@ async function countAll(db: DuckDBConnection): Promise<FieldSummary> {
     db,
     `SELECT (SELECT COUNT(DISTINCT work_id) FROM field_works) AS works, (SELECT COUNT(*) FROM authorships) AS authorships,
             (SELECT COUNT(*) FROM authors) AS authors, (SELECT COUNT(*) FROM coauthor_pairs) AS edges,
-            (SELECT COUNT(DISTINCT work_id) FROM hub_authorships) AS hubs`,
+            (SELECT COUNT(DISTINCT work_id) FROM hub_authorships) AS hubs,
+            (SELECT COUNT(*) FROM authors WHERE author_id LIKE 'name:%') AS nameOnlyAuthors,
+            (SELECT COUNT(*) FROM authorships WHERE author_id LIKE 'name:%') AS nameOnlyAuthorships`,
   );
-  return { works: c.works, authorships: c.authorships, authors: c.authors, edges: c.edges, clusters: 0, hubs: c.hubs };
+  return {
+    works: c.works,
+    authorships: c.authorships,
+    authors: c.authors,
+    edges: c.edges,
+    clusters: 0,
+    hubs: c.hubs,
+    nameOnlyAuthors: c.nameOnlyAuthors,
+    nameOnlyAuthorships: c.nameOnlyAuthorships,
+  };
 }
 
-/** Node numbers (authors by id, then hubs by work id) and the ties the clustering reads: pairs (full weight) and author–hub. */
+/**
+ * Node numbers (authors by id, then hubs by work id) and the ties the clustering and the layout read: pairs (full weight)
+ * and author–hub (1); with each tie's fractional weight (the pair's, or 1 / (n − 1) for a hub of n authors) for the overview.
+ */
 async function networkOf(db: DuckDBConnection) {
   await db.run(`CREATE TABLE node_index AS
     SELECT author_id AS id, CAST(ROW_NUMBER() OVER (ORDER BY author_id) - 1 AS INTEGER) AS idx, TRUE AS is_author FROM authors
@@ -92,25 +121,37 @@ async function networkOf(db: DuckDBConnection) {
     db,
     'SELECT COUNT(*) FILTER (WHERE is_author) AS nAuthors, COUNT(*) AS nNodes FROM node_index',
   );
-  const [source, target, weight] = await numberColumns(
+  const [source, target, weight, fractional] = await numberColumns(
     db,
-    `SELECT s.idx, t.idx, CAST(p.full_weight AS DOUBLE) FROM coauthor_pairs p JOIN node_index s ON s.id = p.source JOIN node_index t ON t.id = p.target
+    `SELECT s.idx, t.idx, CAST(p.full_weight AS DOUBLE), CAST(p.fractional_weight AS DOUBLE)
+     FROM coauthor_pairs p JOIN node_index s ON s.id = p.source JOIN node_index t ON t.id = p.target
      UNION ALL
-     SELECT a.idx, w.idx, 1.0 FROM hub_authorships h JOIN node_index a ON a.id = h.author_id JOIN node_index w ON w.id = h.work_id`,
-    ['int', 'int', 'float'],
+     SELECT a.idx, w.idx, 1.0, 1.0 / GREATEST(1, h.n - 1) FROM hub_authorships h JOIN node_index a ON a.id = h.author_id JOIN node_index w ON w.id = h.work_id`,
+    ['int', 'int', 'float', 'float'],
   );
-  return { nAuthors, nNodes, source: source as Int32Array, target: target as Int32Array, weight: weight as Float64Array };
+  return {
+    nAuthors,
+    nNodes,
+    source: source as Int32Array,
+    target: target as Int32Array,
+    weight: weight as Float64Array,
+    fractional: fractional as Float64Array,
+  };
 }
 
-/** node_community(idx, community) back in DuckDB, so the tiles are read per community there. */
-async function storeCommunities(db: DuckDBConnection, community: Int32Array): Promise<void> {
-  await db.run('CREATE TABLE node_community (idx INTEGER, community INTEGER)');
+/** node_community(idx, community, x, y) back in DuckDB, so the tiles are read per community there with their positions. */
+async function storeCommunities(db: DuckDBConnection, community: Int32Array, positions: { x: Float32Array; y: Float32Array }): Promise<void> {
+  await db.run('CREATE TABLE node_community (idx INTEGER, community INTEGER, x DOUBLE, y DOUBLE)');
   const appender = await db.createAppender('node_community');
   for (let i = 0; i < community.length; i++) {
     appender.appendInteger(i);
     appender.appendInteger(community[i]);
+    appender.appendDouble(Math.round(positions.x[i] * 100) / 100);
+    appender.appendDouble(Math.round(positions.y[i] * 100) / 100);
     appender.endRow();
   }
   appender.closeSync();
-  await db.run(`CREATE TABLE id_community AS SELECT n.id AS id, c.community AS community FROM node_index n JOIN node_community c ON c.idx = n.idx`);
+  await db.run(
+    `CREATE TABLE id_community AS SELECT n.id AS id, c.community AS community, c.x AS x, c.y AS y FROM node_index n JOIN node_community c ON c.idx = n.idx`,
+  );
 }

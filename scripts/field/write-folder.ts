@@ -21,6 +21,7 @@ import {
   type FieldTile,
 } from '../../src/field/format';
 import { rows } from './duck';
+import { settingsFor } from './layout';
 
 /** Authors read from DuckDB per query (a range of whole communities). */
 const AUTHORS_PER_READ = 50_000;
@@ -30,7 +31,7 @@ export interface FolderInput {
   title: string;
   options: FieldIndex['options'];
   summary: FieldSummary;
-  network: { nAuthors: number; source: Int32Array; target: Int32Array; weight: Float64Array; community: Int32Array };
+  network: { nAuthors: number; source: Int32Array; target: Int32Array; weight: Float64Array; fractional: Float64Array; community: Int32Array };
 }
 
 export async function writeFolder(db: DuckDBConnection, input: FolderInput): Promise<void> {
@@ -40,11 +41,11 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
   const authorsIn = new Int32Array(nCommunities);
   for (let v = 0; v < nAuthors; v++) authorsIn[community[v]]++;
 
-  // The overview: communities 0 … 399 one by one, the rest as one node; ties summed between them.
+  // The overview: communities 0 … 399 one by one, the rest as one node; ties summed between them (full and fractional).
   const shown = Math.min(nCommunities, FIELD_OVERVIEW_CLUSTERS);
   const overviewOf = (c: number) => (c < shown ? c : -1);
   const degree = new Float64Array(community.length);
-  const ties = new Map<string, number>();
+  const ties = new Map<string, { full: number; fractional: number }>();
   for (let i = 0; i < network.source.length; i++) {
     const a = network.source[i];
     const b = network.target[i];
@@ -54,7 +55,9 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
     const cb = overviewOf(community[b]);
     if (ca === cb) continue;
     const key = ca < cb ? `${ca} ${cb}` : `${cb} ${ca}`;
-    ties.set(key, (ties.get(key) ?? 0) + network.weight[i]);
+    const tie = ties.get(key) ?? ties.set(key, { full: 0, fractional: 0 }).get(key)!;
+    tie.full += network.weight[i];
+    tie.fractional += network.fractional[i];
   }
   // Each shown community is named after its most connected author.
   const best = new Int32Array(shown).fill(-1);
@@ -79,9 +82,10 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
       : null;
   // In a fixed order (the ties were summed in the order DuckDB's threads gave), so the layout is the same each run.
   const edges = [...ties]
-    .map(([key, weight]) => {
+    .map(([key, tie]) => {
       const [a, b] = key.split(' ').map(Number);
-      return { a, b, weight };
+      // Rounded: the fractional sums ran in the order DuckDB's threads gave.
+      return { a, b, weight: tie.full, fractional: Math.round(tie.fractional * 1e9) / 1e9 };
     })
     .sort((x, y) => x.a - y.a || x.b - y.b);
   layOutOverview([...clusters, ...(rest ? [rest] : [])], edges, input.options.seed);
@@ -100,7 +104,7 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
     c = last + 1;
   }
   mkdirSync(join(out, 'clusters'), { recursive: true });
-  await prepareTileTables(db, input.options.seed);
+  await prepareTileTables(db);
   // The search shards: every author's name, id and community.
   const shards = new Map<string, FieldSearchEntry[]>();
   const [labels, ids, communities] = (await db.runAndReadAll(`SELECT label, ${short('author_id')}, community FROM author_tiles`)).getColumnsJS();
@@ -172,38 +176,29 @@ function layOutOverview(nodes: FieldOverviewCluster[], edges: { a: number; b: nu
   const rng = seedrandom(`overview:${seed}`);
   for (const n of nodes) g.addNode(String(n.community), { x: rng() * 100, y: rng() * 100, size: Math.sqrt(n.authors) });
   for (const e of edges) g.addEdge(String(e.a), String(e.b), { weight: e.weight });
-  if (g.order > 1) forceAtlas2.assign(g, { iterations: 300, getEdgeWeight: 'weight', settings: { ...forceAtlas2.inferSettings(g), adjustSizes: false } });
+  // The page's settings (as for a cluster): its gravity keeps clusters without ties near the others.
+  if (g.order > 1) forceAtlas2.assign(g, { iterations: 300, getEdgeWeight: 'weight', settings: { ...settingsFor(g.order), adjustSizes: false } });
   for (const n of nodes) {
     n.x = Math.round(g.getNodeAttribute(String(n.community), 'x') * 100) / 100;
     n.y = Math.round(g.getNodeAttribute(String(n.community), 'y') * 100) / 100;
   }
 }
 
-/** A seeded number in [0, 1) per id (DuckDB's hash of the id, a salt and the seed). */
-const unit = (id: string, salt: string, seed: number) => `((hash(${id} || ':${salt}:${seed}') % 1000003) / 1000003.0)`;
 const short = (id: string) => `regexp_replace(${id}, '^.*/', '')`;
-/** x and y on a disc that grows with the community (the page lays the cluster out when it opens). */
-const position = (id: string, seed: number) =>
-  `'x', round(10 * sqrt(z.n) * sqrt(${unit(id, 'r', seed)}) * cos(2 * pi() * ${unit(id, 't', seed)}), 2), ` +
-  `'y', round(10 * sqrt(z.n) * sqrt(${unit(id, 'r', seed)}) * sin(2 * pi() * ${unit(id, 't', seed)}), 2)`;
 
 /**
  * The tiles' rows as JSON text (format.ts's FieldAuthor, FieldHub, FieldEdge), made by DuckDB, each with its
  * community and sorted by it, so that a range of communities is one short read of a few strings per community.
  */
-async function prepareTileTables(db: DuckDBConnection, seed: number): Promise<void> {
-  await db.run(
-    `CREATE TABLE community_sizes AS SELECT ic.community, COUNT(*) AS n FROM id_community ic JOIN authors a ON a.author_id = ic.id GROUP BY ic.community`,
-  );
+async function prepareTileTables(db: DuckDBConnection): Promise<void> {
   await db.run(`CREATE TABLE author_tiles AS
     SELECT ic.community AS community, a.author_id, a.label,
       json_object('id', ${short('a.author_id')}, 'label', a.label, 'community', ic.community, 'papers', a.papers,
         'firstYear', a.first_year, 'lastYear', a.last_year,
         'institutions', COALESCE(i.institutions, []::VARCHAR[]), 'countries', COALESCE(k.countries, []::VARCHAR[]), 'works', w.works,
-        ${position('a.author_id', seed)})::VARCHAR AS json
+        'x', ic.x, 'y', ic.y)::VARCHAR AS json
     FROM authors a
     JOIN id_community ic ON ic.id = a.author_id
-    JOIN community_sizes z ON z.community = ic.community
     LEFT JOIN (SELECT author_id, array_agg(${short('work_id')} ORDER BY work_id) AS works FROM authorships GROUP BY author_id) w ON w.author_id = a.author_id
     LEFT JOIN (SELECT author_id, list_sort(array_agg(DISTINCT institution) FILTER (WHERE institution IS NOT NULL)) AS institutions
                FROM author_institutions GROUP BY author_id) i ON i.author_id = a.author_id
@@ -220,13 +215,13 @@ async function prepareTileTables(db: DuckDBConnection, seed: number): Promise<vo
   await db.run(`CREATE TABLE hub_tiles AS
     SELECT h.community, h.work_id,
       json_object('id', ${short('h.work_id')}, 'label', COALESCE(h.title, ${short('h.work_id')}), 'authorCount', h.n, 'community', h.community,
-        'authors', COALESCE(h.authors, []::VARCHAR[]), ${position('h.work_id', seed)})::VARCHAR AS json
+        'authors', COALESCE(h.authors, []::VARCHAR[]), 'x', h.x, 'y', h.y)::VARCHAR AS json
     FROM (
-      SELECT hc.community AS community, h.work_id, MAX(h.title) AS title, MAX(h.n) AS n,
+      SELECT hc.community AS community, h.work_id, MAX(h.title) AS title, MAX(h.n) AS n, MAX(hc.x) AS x, MAX(hc.y) AS y,
              array_agg(${short('h.author_id')} ORDER BY h.author_id) FILTER (WHERE ac.community = hc.community) AS authors
       FROM hub_authorships h JOIN id_community hc ON hc.id = h.work_id JOIN id_community ac ON ac.id = h.author_id
       GROUP BY hc.community, h.work_id
-    ) h JOIN community_sizes z ON z.community = h.community
+    ) h
     ORDER BY h.community, h.work_id`);
 }
 

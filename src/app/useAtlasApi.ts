@@ -28,7 +28,11 @@ export function useAtlasApi(
     sigmaRef.current = s;
   }, []);
   // Ready-made graphs (graph files) have no build options to change.
-  const onOptions = useMemo(() => (workspace.graph ? undefined : (o: Partial<BuildOptions>) => setOptions(o)), [workspace.graph, setOptions]);
+  // A graph file has no build options; a field folder has one: its counting (full / fractional).
+  const onOptions = useMemo(
+    () => (workspace.graph && !workspace.field ? undefined : (o: Partial<BuildOptions>) => setOptions(o)),
+    [workspace.graph, workspace.field, setOptions],
+  );
   const api = useMemo<AtlasApi>(
     () => ({
       workspace,

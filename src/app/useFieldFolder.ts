@@ -2,15 +2,17 @@
  * The page side of a field folder: the drilled cluster's tile, read when the user opens it (and kept), and search
  * over the name shards, each read on the first query that needs it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../graph/dataIndex';
 import type { AtlasGraph, Counting } from '../graph/types';
 import { foldName, searchShard, shardOf, tileFileOf, type FieldIndex, type FieldSearchEntry, type FieldTile } from '../field/format';
-import { fieldClusterGraph } from '../field/graphs';
+import { fieldClusterGraph, fieldOverviewGraph } from '../field/graphs';
 import { fetchShard, fetchTile, type FieldSource } from './fieldFolder';
 
 export interface FieldView {
   index: FieldIndex;
+  /** The cluster overview, its ties weighted by the counting asked for. */
+  overview: AtlasGraph;
   /** The drilled community's graph, once its tile is read (null before, and on the overview). */
   cluster: AtlasGraph | null;
   /** A cluster is asked for and its tile is not read yet. */
@@ -27,7 +29,9 @@ export function useFieldFolder(
   notify: (text: string, kind?: 'info' | 'error') => void,
 ): FieldView | null {
   const tiles = useRef(new Map<string, Promise<FieldTile>>());
-  const [cluster, setCluster] = useState<{ field: FieldSource; community: number; counting: Counting; graph: AtlasGraph } | null>(null);
+  // The drilled community's tile once read; its graph is made from it for the counting asked for (a switch of counting
+  // redraws the cluster at once, without going back to the overview while a tile is read).
+  const [loaded, setLoaded] = useState<{ field: FieldSource; community: number; tile: FieldTile } | null>(null);
   const community = drill !== null && /^\d+$/.test(drill) ? Number(drill) : null;
 
   useEffect(() => {
@@ -45,7 +49,7 @@ export function useFieldFolder(
     let pending = tiles.current.get(file);
     if (!pending) tiles.current.set(file, (pending = fetchTile(field, file)));
     pending.then(
-      (tile) => live && setCluster({ field, community, counting, graph: fieldClusterGraph(field.index, tile, community, counting) }),
+      (tile) => live && setLoaded({ field, community, tile }),
       (e: unknown) => {
         tiles.current.delete(file);
         if (live) notify(`Could not read cluster ${community + 1} (${file}): ${(e as Error).message}.`, 'error');
@@ -54,7 +58,12 @@ export function useFieldFolder(
     return () => {
       live = false;
     };
-  }, [field, community, counting, notify]);
+  }, [field, community, notify]);
+  const current = useMemo(
+    () =>
+      field && loaded && loaded.field === field && loaded.community === community ? fieldClusterGraph(field.index, loaded.tile, community, counting) : null,
+    [field, loaded, community, counting],
+  );
 
   const [shards, setShards] = useState<ReadonlyMap<string, FieldSearchEntry[]>>(new Map());
   const asked = useRef(new Set<string>());
@@ -96,7 +105,8 @@ export function useFieldFolder(
     [shards],
   );
 
-  if (!field) return null;
-  const current = cluster && cluster.field === field && cluster.community === community && cluster.counting === counting ? cluster.graph : null;
-  return { index: field.index, cluster: current, loading: community !== null && !current, search, communityOf };
+  const overview = useMemo(() => (field ? fieldOverviewGraph(field.index, counting) : null), [field, counting]);
+
+  if (!field || !overview) return null;
+  return { index: field.index, overview, cluster: current, loading: community !== null && !current, search, communityOf };
 }

@@ -17,14 +17,15 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
   const { drill, theme } = state;
   const field = useFieldFolder(workspace.field, drill, state.options.counting, notify);
   const fieldCluster = field?.cluster ?? null;
+  const fieldOverview = field?.overview ?? null;
   // The pipeline makes an overview exactly for the graphs that need one (needsOverview).
   const big = overview !== null || field !== null;
   const chosen = useMemo(() => {
-    if (workspace.field) return fieldCluster ?? source;
+    if (workspace.field) return fieldCluster ?? fieldOverview ?? source;
     if (!big || drill === 'all') return source;
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
     return overview ?? source;
-  }, [source, big, drill, overview, workspace.field, fieldCluster]);
+  }, [source, big, drill, overview, workspace.field, fieldCluster, fieldOverview]);
   // VOS chosen: an opened cluster is laid out by VOS in a worker (the whole graph is too big for it).
   const { graph: shown, pending: vosPending } = useVosCluster(chosen, big && drill !== null && drill !== 'all');
   const display = useMemo(() => {
@@ -37,7 +38,8 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, workspace.positions, workspace.nodeStyles]);
   // The overview is laid out afresh (a few hundred nodes); a drilled cluster keeps saved positions.
-  // VOS positions are the layout itself: ForceAtlas2 does not run after them.
-  const hasSavedLayout = (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout')) || vosPending;
+  // VOS positions and a field folder's CLI positions are the layout itself: ForceAtlas2 does not run after them.
+  const hasSavedLayout =
+    (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout') || shown.getAttribute('fieldFolder')) || vosPending;
   return { field, fieldCluster, big, shown, display, hasSavedLayout };
 }

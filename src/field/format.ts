@@ -21,6 +21,10 @@ export interface FieldSummary {
   clusters: number;
   /** Works over the cap, drawn as hubs. */
   hubs: number;
+  /** Authors listed without an OpenAlex id, kept by their name (id `name:<name key>`; absent in older folders). */
+  nameOnlyAuthors?: number;
+  /** Their authorships. */
+  nameOnlyAuthorships?: number;
 }
 
 export interface FieldOverviewCluster {
@@ -32,6 +36,14 @@ export interface FieldOverviewCluster {
   y: number;
 }
 
+/** A tie between two overview clusters: shared works summed (full counting) and Σ 1/(n − 1) (fractional; absent in older folders). */
+export interface FieldOverviewEdge {
+  a: number;
+  b: number;
+  weight: number;
+  fractional?: number;
+}
+
 export interface FieldIndex {
   format: typeof FIELD_FORMAT;
   version: typeof FIELD_VERSION;
@@ -39,7 +51,7 @@ export interface FieldIndex {
   options: { hyperauthorCap: number; seed: number; where: string | null };
   summary: FieldSummary;
   /** Clusters drawn in the overview, largest first; `rest` gathers the smaller ones (community -1, not drillable). */
-  overview: { clusters: FieldOverviewCluster[]; rest: FieldOverviewCluster | null; edges: { a: number; b: number; weight: number }[] };
+  overview: { clusters: FieldOverviewCluster[]; rest: FieldOverviewCluster | null; edges: FieldOverviewEdge[] };
   /**
    * Where a community's tile is: community c < `ownTiles` is `clusters/<c>.json`; a smaller one is in the
    * rest tile whose range holds it.
@@ -50,7 +62,7 @@ export interface FieldIndex {
 }
 
 export interface FieldAuthor {
-  /** OpenAlex id, short form (A5023888391). */
+  /** OpenAlex id, short form (A5023888391), or `name:<name key>` for an author listed without one. */
   id: string;
   label: string;
   community: number;

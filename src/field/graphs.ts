@@ -7,20 +7,24 @@ import { edgeKey } from '../graph/build';
 import { DEFAULT_BUILD_OPTIONS, authorNodeId, clusterNodeId, paperNodeId, type AtlasGraph, type Counting } from '../graph/types';
 import type { FieldIndex, FieldTile } from './format';
 
-const newGraph = (index: FieldIndex, communityCount: number): AtlasGraph => {
+const newGraph = (index: FieldIndex, communityCount: number, papers: number, counting: Counting): AtlasGraph => {
   const g: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   g.replaceAttributes({
     datasetId: `field:${index.title}`,
-    options: { ...DEFAULT_BUILD_OPTIONS, hyperauthorCap: index.options.hyperauthorCap, seed: index.options.seed },
+    options: { ...DEFAULT_BUILD_OPTIONS, hyperauthorCap: index.options.hyperauthorCap, seed: index.options.seed, counting },
     communityCount,
+    fieldFolder: { papers },
   });
   return g;
 };
 
-/** The overview: clusters sized by their authors, ties between them weighted by shared works. */
-export function fieldOverviewGraph(index: FieldIndex): AtlasGraph {
+/**
+ * The overview: clusters sized by their authors at the CLI's positions, ties between them weighted by shared works
+ * (full counting) or Σ 1/(n − 1) (fractional; a folder written before it had only the full weights).
+ */
+export function fieldOverviewGraph(index: FieldIndex, counting: Counting = 'full'): AtlasGraph {
   const { clusters, rest, edges } = index.overview;
-  const g = newGraph(index, clusters.length + (rest ? 1 : 0));
+  const g = newGraph(index, clusters.length + (rest ? 1 : 0), index.summary.works, counting);
   for (const c of [...clusters, ...(rest ? [rest] : [])]) {
     g.addNode(clusterNodeId(c.community), {
       kind: 'cluster',
@@ -35,14 +39,19 @@ export function fieldOverviewGraph(index: FieldIndex): AtlasGraph {
     const a = clusterNodeId(e.a);
     const b = clusterNodeId(e.b);
     if (a === b || !g.hasNode(a) || !g.hasNode(b)) continue;
-    g.mergeEdgeWithKey(edgeKey(a, b), a, b, { kind: 'coauthor', weight: e.weight, paperIds: [] });
+    g.mergeEdgeWithKey(edgeKey(a, b), a, b, { kind: 'coauthor', weight: counting === 'fractional' ? (e.fractional ?? e.weight) : e.weight, paperIds: [] });
   }
   return g;
 }
 
-/** One community of a tile: its authors, hubs and the edges among them; weights by the counting asked for. */
+/**
+ * One community of a tile: its authors, hubs and the edges among them at the CLI's positions; weights by the counting
+ * asked for; its papers are the distinct works of its authors.
+ */
 export function fieldClusterGraph(index: FieldIndex, tile: FieldTile, community: number, counting: Counting = 'full'): AtlasGraph {
-  const g = newGraph(index, index.summary.clusters);
+  const works = new Set<string>();
+  for (const a of tile.authors) if (a.community === community) for (const w of a.works) works.add(w);
+  const g = newGraph(index, index.summary.clusters, works.size, counting);
   for (const a of tile.authors) {
     if (a.community !== community) continue;
     g.addNode(authorNodeId(a.id), {

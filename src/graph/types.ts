@@ -146,6 +146,11 @@ export interface GraphAttributes {
   communityCount: number;
   /** True when the positions are the VOS layout's (nothing runs after it); absent for ForceAtlas2. */
   vosLayout?: boolean;
+  /**
+   * A field folder's graph (`npm run field`): its positions are the CLI's layout, drawn as they are (the layout runs only
+   * when asked), and `papers` counts the works it stands for (the folder carries counts, not the papers).
+   */
+  fieldFolder?: { papers: number };
   /** What a map file (VOSviewer) says about itself: its weight and score names in file order, cluster colours, title. */
   fileMap?: FileMapInfo;
 }

@@ -3,7 +3,7 @@
  * gzip JSON Lines, one work per line with id, title, publication_year, type and authorships (author id and
  * display_name, institutions with id, display_name and country_code, countries). Authors work in groups (most of a
  * work's authors come from one group), a few works are over the hyperauthor cap, and some authors are written in two
- * spellings (so the label is the most common one).
+ * spellings (so the label is the most common one); a few listings carry no OpenAlex id (kept by name, as the app does).
  *
  *   node --import tsx tests/bench/make-snapshot.ts --works 1000000 --authors 1000000 --out tmp/snapshot [--seed 1]
  */
@@ -24,6 +24,11 @@ export interface SnapshotOptions {
   worksPerPart?: number;
   /** Share of works over the cap (26–120 authors). */
   hyperShare?: number;
+  /**
+   * Share of listings without an OpenAlex id (default 0.02): half of them the author's own name (so the id that claims
+   * the name takes them, unless several ids share it), half a guest name no id carries (a name-only author).
+   */
+  nameOnlyShare?: number;
 }
 
 const GIVEN = [
@@ -99,6 +104,8 @@ export async function makeSnapshot(o: SnapshotOptions): Promise<{ files: string[
   const mean = o.authorsPerWork ?? 4;
   const perPart = o.worksPerPart ?? 50_000;
   const hyperShare = o.hyperShare ?? 0.002;
+  const nameOnlyShare = o.nameOnlyShare ?? 0.02;
+  const guests = Math.max(1, Math.ceil(o.authors / 50));
   const groupSize = 40;
   const groups = Math.max(1, Math.ceil(o.authors / groupSize));
   const nInstitutions = Math.max(1, Math.ceil(o.authors / 200));
@@ -130,15 +137,22 @@ export async function makeSnapshot(o: SnapshotOptions): Promise<{ files: string[
         const inst = (a * 7 + 3) % nInstitutions;
         const country = COUNTRIES[inst % COUNTRIES.length];
         const hasInst = rng() < 0.8;
+        const written = rng() < 0.15 ? variant : name;
+        const nameOnly = nameOnlyShare > 0 && rng() < nameOnlyShare;
+        const author = !nameOnly
+          ? { id: authorId(a), display_name: written, orcid: null }
+          : rng() < 0.5
+            ? { id: null, display_name: written, orcid: null }
+            : { id: null, display_name: `${namesOf(o.authors + Math.floor(rng() * guests))[0]} (guest)`, orcid: null };
         return {
           author_position: position === 0 ? 'first' : position === chosen.size - 1 ? 'last' : 'middle',
-          author: { id: authorId(a), display_name: rng() < 0.15 ? variant : name, orcid: null },
+          author,
           institutions: hasInst
             ? [{ id: `https://openalex.org/I${100 + inst}`, display_name: `Institute ${inst}`, ror: null, country_code: country, type: 'education' }]
             : [],
           countries: hasInst ? [country] : [],
           is_corresponding: position === 0,
-          raw_author_name: name,
+          raw_author_name: author.display_name,
         };
       });
       authorships += list.length;

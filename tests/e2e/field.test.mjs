@@ -56,10 +56,20 @@ describe('A field folder by ?file=', () => {
       const g = window.__coauthorAtlas.sigma.getGraph();
       let members = 0;
       g.forEachNode((_n, a) => (members += a.authorCount));
-      return { members, edges: g.size };
+      return { members, edges: g.size, positions: g.mapNodes((n, a) => [n, a.x, a.y]), running: window.__coauthorAtlas.layoutRunning() };
     });
     assert.equal(overview.members, index.summary.authors, 'the clusters hold every author');
     assert.equal(overview.edges, index.overview.edges.length);
+    // The overview is drawn where the CLI laid it out (no layout runs on the page).
+    assert.equal(overview.running, false);
+    const cliPlace = new Map(index.overview.clusters.map((c) => [`c:${c.community}`, [c.x, c.y]]));
+    assert.deepEqual(
+      overview.positions,
+      overview.positions.map(([n]) => [n, ...cliPlace.get(n)]),
+    );
+    // The summary counts the field's works as its papers (the folder carries counts, not papers).
+    const details = page.getByRole('complementary', { name: 'Details' });
+    assert.equal(await details.locator('[data-count="papers"]').textContent(), index.summary.works.toLocaleString('en-US'));
     await page.getByText(`Overview: ${index.summary.authors.toLocaleString('en-US')} nodes`).waitFor();
     // The side panel gives the field's own counts (its papers are not in the page).
     await page.getByText(`${index.summary.works.toLocaleString('en-US')} works, ${index.summary.authorships.toLocaleString('en-US')} authorships`).waitFor();
@@ -80,17 +90,62 @@ describe('A field folder by ?file=', () => {
     assert.ok(page.url().includes('drill=0'), 'the drilled cluster is in the URL');
     await page.getByText(`Cluster 1: ${drilled.order.toLocaleString('en-US')} nodes`).waitFor();
     await page.screenshot({ path: 'test-results/field-cluster.png' });
+    // Drawn at the CLI's positions, as they are: no layout runs on drill.
+    const placed = await page.evaluate(() => ({
+      running: window.__coauthorAtlas.layoutRunning(),
+      positions: Object.fromEntries(window.__coauthorAtlas.sigma.getGraph().mapNodes((n, a) => [n, [a.x, a.y]])),
+    }));
+    assert.equal(placed.running, false);
+    assert.deepEqual(placed.positions, Object.fromEntries([...authors0.map((a) => [`a:${a.id}`, [a.x, a.y]]), ...hubs0.map((h) => [`p:${h.id}`, [h.x, h.y]])]));
+    // The panel counts the cluster's papers: the distinct works of its authors.
+    const works0 = new Set(authors0.flatMap((a) => a.works));
+    assert.ok(works0.size > 0);
+    assert.equal(await details.locator('[data-count="papers"]').textContent(), works0.size.toLocaleString('en-US'));
 
-    // Its most prolific author's panel, from the tile's figures.
+    // The counting switch: fractional weights on the cluster's ties, then on the overview's.
+    const weights = () => page.evaluate(() => Object.fromEntries(window.__coauthorAtlas.sigma.getGraph().mapEdges((e, a) => [e, a.weight])));
+    const full0 = await weights();
+    for (const e of tile0.edges) assert.equal(full0[[`a:${e.a}`, `a:${e.b}`].sort().join('~')], e.full);
+    await details.getByText('Graph options').click();
+    await details.getByRole('combobox', { name: 'Counting' }).selectOption('fractional');
+    const fractionalOf = new Map(tile0.edges.map((e) => [[`a:${e.a}`, `a:${e.b}`].sort().join('~'), e.fractional]));
+    const changed = [...fractionalOf].find(([k, f]) => f !== full0[k]);
+    assert.ok(changed, 'some tie weighs less in fractional counting');
+    await page.waitForFunction(
+      ([k, f]) => {
+        const g = window.__coauthorAtlas.sigma.getGraph();
+        return g.hasEdge(k) && g.getEdgeAttribute(k, 'weight') === f;
+      },
+      changed,
+      { timeout: 30_000 },
+    );
+    // The cluster stays on screen while its weights change (no trip to the overview).
+    assert.equal(await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().order), drilled.order);
+    const fractional0 = await weights();
+    for (const [k, f] of fractionalOf) assert.ok(Math.abs(fractional0[k] - f) < 1e-9, k);
+    await page.screenshot({ path: 'test-results/field-cluster-fractional.png' });
+
+    // Its most prolific author's panel, from the tile's figures: their papers, not 0.
     const prolific = [...authors0].sort((a, b) => b.papers - a.papers || a.id.localeCompare(b.id))[0];
     await clickNode(page, `a:${prolific.id}`);
-    const details = page.getByRole('complementary', { name: 'Details' });
     assert.equal(await details.getByRole('heading').first().textContent(), prolific.label);
     await details.getByText(String(prolific.papers), { exact: true }).first().waitFor();
+    assert.equal(
+      await details
+        .locator('dt', { hasText: /^Papers$/ })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent(),
+      String(prolific.papers),
+    );
+    await page.screenshot({ path: 'test-results/field-author.png' });
 
     // Back to the overview, then search an author of cluster 3 (community 2) by name: their cluster opens with them selected.
     await page.getByRole('button', { name: '← Overview' }).click();
     await page.waitForFunction(() => window.__coauthorAtlas.sigma.getGraph().everyNode((_k, a) => a.kind === 'cluster'));
+    // The overview's ties in fractional counting too (the choice stays).
+    const overviewFractional = await weights();
+    for (const e of index.overview.edges) assert.ok(Math.abs(overviewFractional[[`c:${e.a}`, `c:${e.b}`].sort().join('~')] - e.fractional) < 1e-9);
+    assert.ok(index.overview.edges.some((e) => e.fractional < e.weight));
     const sought = tile2.authors.find((a) => a.community === 2 && !authors0.some((b) => b.label === a.label));
     const box = page.getByRole('combobox', { name: 'Search' });
     await box.fill(sought.label);
@@ -102,6 +157,9 @@ describe('A field folder by ?file=', () => {
     await waitForGraph(page);
     assert.ok(page.url().includes('drill=2'), 'search opened the author’s cluster');
     assert.equal(await details.getByRole('heading').first().textContent(), sought.label);
+    // A name-only author (no OpenAlex id on any listing) is searchable like any other.
+    const guests = JSON.parse(readFileSync(join(out, 'search/g.json'), 'utf8')).filter((e) => e[1].startsWith('name:'));
+    assert.ok(guests.length > 0 && index.summary.nameOnlyAuthors > 0);
     await page.screenshot({ path: 'test-results/field-search.png' });
     assert.deepEqual(errors.map(String), []);
     await page.close();

@@ -22,7 +22,8 @@ import {
   type FieldSearchEntry,
   type FieldTile,
 } from '../../src/field/format';
-import { expectedField, readJsonLines, short, type Expected, type RawWork } from './field-expected';
+import { expectedField, nameKeyOf, readJsonLines, short, type Expected, type RawWork } from './field-expected';
+import { nameKey } from '../../src/model/names';
 
 const root = mkdtempSync(join(tmpdir(), 'field-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -52,6 +53,8 @@ function checkAgainst(folder: Folder, expected: Expected) {
   expect(index.summary.authors).toBe(expected.authors.size);
   expect(index.summary.edges).toBe(expected.pairs.size);
   expect(index.summary.hubs).toBe(expected.hubs.size);
+  expect(index.summary.nameOnlyAuthors).toBe(expected.nameOnlyAuthors);
+  expect(index.summary.nameOnlyAuthorships).toBe(expected.nameOnlyAuthorships);
 
   // Every author in exactly one tile, in the tile of their community, with the expected figures.
   const communityOf = new Map<string, number>();
@@ -60,7 +63,7 @@ function checkAgainst(folder: Folder, expected: Expected) {
       expect(communityOf.has(a.id)).toBe(false);
       communityOf.set(a.id, a.community);
       expect(t.communities).toContain(a.community);
-      const e = expected.authors.get(`https://openalex.org/${a.id}`);
+      const e = expected.authors.get(a.id.startsWith('name:') ? a.id : `https://openalex.org/${a.id}`);
       expect(e, a.id).toBeDefined();
       expect({
         label: a.label,
@@ -80,14 +83,14 @@ function checkAgainst(folder: Folder, expected: Expected) {
   // Pairs inside a community are in its tile with their exact weights; the others are the ties between clusters.
   let inside = 0;
   for (const key of expected.pairs.keys()) {
-    const [a, b] = key.split(' ');
+    const [a, b] = key.split('|');
     if (communityOf.get(a) === communityOf.get(b)) inside++;
   }
   const tileEdges = tiles.flatMap((t) => t.edges);
   expect(tileEdges.length).toBe(inside);
   for (const e of tileEdges) {
-    const p = expected.pairs.get(`${e.a} ${e.b}`);
-    expect(p, `${e.a} ${e.b}`).toBeDefined();
+    const p = expected.pairs.get(`${e.a}|${e.b}`);
+    expect(p, `${e.a}|${e.b}`).toBeDefined();
     expect(e.full).toBe(p!.full);
     expect(e.fractional).toBeCloseTo(p!.fractional, 9);
     expect(e.works).toEqual(p!.works);
@@ -101,6 +104,28 @@ function checkAgainst(folder: Folder, expected: Expected) {
   // The overview: cluster sizes sum to the authors; search finds every author in their community.
   const shown = index.overview.clusters.reduce((s, c) => s + c.authors, 0) + (index.overview.rest?.authors ?? 0);
   expect(shown).toBe(expected.authors.size);
+  // The overview's ties: the pairs and hub ties across clusters, summed, with full and fractional weights.
+  const shownCluster = (c: number) => (c < index.overview.clusters.length ? c : -1);
+  const ties = new Map<string, { full: number; fractional: number }>();
+  const tie = (ca: number, cb: number, full: number, fractional: number) => {
+    const [a, b] = [shownCluster(ca), shownCluster(cb)].sort((x, y) => x - y);
+    if (a === b) return;
+    const t = ties.get(`${a} ${b}`) ?? ties.set(`${a} ${b}`, { full: 0, fractional: 0 }).get(`${a} ${b}`)!;
+    t.full += full;
+    t.fractional += fractional;
+  };
+  for (const [key, p] of expected.pairs) {
+    const [a, b] = key.split('|');
+    tie(communityOf.get(a)!, communityOf.get(b)!, p.full, p.fractional);
+  }
+  for (const h of tileHubs) for (const a of expected.hubAuthors.get(h.id)!) tie(h.community, communityOf.get(a)!, 1, 1 / (h.authorCount - 1));
+  expect(index.overview.edges.length).toBe(ties.size);
+  for (const e of index.overview.edges) {
+    const t = ties.get(`${e.a} ${e.b}`);
+    expect(t, `${e.a} ${e.b}`).toBeDefined();
+    expect(e.weight).toBe(t!.full);
+    expect(e.fractional).toBeCloseTo(t!.fractional, 6);
+  }
   for (const [id, e] of expected.authors) {
     for (const s of shardsOfName(e.label)) expect(folder.shards.get(s)!.some((x) => x[1] === short(id) && x[2] === communityOf.get(short(id)))).toBe(true);
   }
@@ -134,6 +159,35 @@ describe('npm run field on a generated snapshot', () => {
       for (const a of w.authorships ?? [])
         (spellings.get(a.author!.id!) ?? spellings.set(a.author!.id!, new Set()).get(a.author!.id!)!).add(a.author!.display_name!);
     expect([...spellings.values()].filter((s) => s.size > 1).length).toBeGreaterThan(20);
+  });
+
+  it('keeps the authors listed without an OpenAlex id, by their name, as the app does', () => {
+    const folder = readFolder(join(root, 'out-cli'));
+    const expected = expectedField(raw, 25);
+    // Both cases occur: a listing taken by the one id that writes its name, and authors known by name only.
+    const listings = raw.flatMap((w) => w.authorships ?? []).filter((a) => !a.author?.id);
+    expect(listings.length).toBeGreaterThan(10);
+    expect(expected.nameOnlyAuthors).toBeGreaterThan(3);
+    const idsOfName = new Map<string, Set<string>>();
+    for (const a of raw.flatMap((w) => w.authorships ?? []))
+      if (a.author?.id) {
+        const k = nameKeyOf(a.author.display_name ?? '');
+        (idsOfName.get(k) ?? idsOfName.set(k, new Set()).get(k)!).add(a.author.id);
+      }
+    const claimed = listings.filter((a) => idsOfName.get(nameKeyOf(a.author!.display_name!))?.size === 1);
+    expect(claimed.length).toBeGreaterThan(0);
+    for (const a of claimed) expect(expected.authors.get([...idsOfName.get(nameKeyOf(a.author!.display_name!))!][0])).toBeDefined();
+    expect(folder.index.summary.nameOnlyAuthors).toBe(expected.nameOnlyAuthors);
+    expect(folder.index.summary.nameOnlyAuthorships).toBe(expected.nameOnlyAuthorships);
+    // Left out, they would be missing from the authorships: the summary counts them.
+    const withId = raw.reduce((s, w) => s + new Set((w.authorships ?? []).filter((a) => a.author?.id).map((a) => a.author!.id)).size, 0);
+    expect(folder.index.summary.authorships).toBeGreaterThan(withId);
+    // A name-only author is in a tile and found by search, like any other.
+    const someone = folder.tiles.flatMap((t) => t.authors).find((a) => a.id.startsWith('name:'))!;
+    expect(someone.label).toMatch(/guest/);
+    expect(searchShard(folder.shards.get(shardsOfName(someone.label)[0])!, someone.label, 5).map((e) => e[1])).toContain(someone.id);
+    // The name key is the app's nameKey for names in plain ASCII.
+    for (const name of ['Ana B. Abe', 'A. Abe', "Mary-Jane O'Neil", 'Bo  Chen (guest)']) expect(nameKeyOf(name)).toBe(nameKey(name));
   });
 
   it('applies --where and --cap as the app would', async () => {

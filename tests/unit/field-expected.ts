@@ -12,6 +12,7 @@ export interface RawWork {
   type?: string | null;
   authorships?: {
     author?: { id?: string | null; display_name?: string | null } | null;
+    raw_author_name?: string | null;
     institutions?: { id?: string | null; display_name?: string | null; country_code?: string | null }[] | null;
     countries?: string[] | null;
   }[];
@@ -29,15 +30,32 @@ export function readJsonLines(files: string[]): RawWork[] {
   );
 }
 
+/**
+ * The key of a name written without an OpenAlex id (README "Beyond the page"): lower-cased, the runs of characters other
+ * than ASCII spaces and punctuation joined by one space.
+ */
+export const nameKeyOf = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[\x20-\x2f\x3a-\x60\x7b-\x7e]+/)
+    .filter(Boolean)
+    .join(' ');
+
 export interface Expected {
   works: number;
   authorships: number;
+  /** Authors known by name only (no OpenAlex id on any of their listings, none claiming their name), and their authorships. */
+  nameOnlyAuthors: number;
+  nameOnlyAuthorships: number;
   authors: Map<
     string,
     { label: string; papers: number; firstYear: number | null; lastYear: number | null; institutions: string[]; countries: string[]; works: string[] }
   >;
+  /** By `<a>|<b>` (short ids, a < b as the full ids sort; a name-only id holds spaces). */
   pairs: Map<string, { full: number; fractional: number; works: string[] }>;
   hubs: Map<string, number>;
+  /** Each hub's authors (short ids). */
+  hubAuthors: Map<string, string[]>;
 }
 
 export function expectedField(all: RawWork[], cap: number, keep: (w: RawWork) => boolean = () => true): Expected {
@@ -50,16 +68,33 @@ export function expectedField(all: RawWork[], cap: number, keep: (w: RawWork) =>
   const institutions = new Map<string, Set<string>>();
   const countries = new Map<string, Set<string>>();
   const add = <T>(m: Map<string, Set<T>>, k: string, v: T) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+  const nameOf = (a: NonNullable<RawWork['authorships']>[number]) => a.author?.display_name ?? a.raw_author_name ?? null;
+  // Which OpenAlex ids each name key is written for: a listing without an id under a key only one id claims is that author.
+  const claims = new Map<string, Set<string>>();
+  for (const w of works)
+    for (const a of w.authorships ?? []) {
+      const name = nameOf(a);
+      const key = name === null ? '' : nameKeyOf(name);
+      if (a.author?.id && key) add(claims, key, a.author.id);
+    }
+  const identity = (a: NonNullable<RawWork['authorships']>[number]): string | null => {
+    if (a.author?.id) return a.author.id;
+    const name = nameOf(a);
+    const key = name === null ? '' : nameKeyOf(name);
+    if (!key) return null;
+    const claimed = claims.get(key);
+    return claimed?.size === 1 ? [...claimed][0] : `name:${key}`;
+  };
   for (const w of works) {
     yearOf.set(w.id, w.publication_year ?? null);
     const set = authorsOf.get(w.id) ?? authorsOf.set(w.id, new Set()).get(w.id)!;
     for (const a of w.authorships ?? []) {
-      const id = a.author?.id;
+      const id = identity(a);
       if (!id) continue;
       set.add(id);
       if (!institutions.has(id)) institutions.set(id, new Set());
       if (!countries.has(id)) countries.set(id, new Set());
-      const name = a.author?.display_name;
+      const name = nameOf(a);
       if (name) {
         const m = names.get(id) ?? names.set(id, new Map()).get(id)!;
         m.set(name, (m.get(name) ?? 0) + 1);
@@ -76,6 +111,7 @@ export function expectedField(all: RawWork[], cap: number, keep: (w: RawWork) =>
   let authorships = 0;
   const pairs: Expected['pairs'] = new Map();
   const hubs: Expected['hubs'] = new Map();
+  const hubAuthors: Expected['hubAuthors'] = new Map();
   for (const [work, set] of authorsOf) {
     const ids = [...set].sort();
     const n = ids.length;
@@ -93,11 +129,12 @@ export function expectedField(all: RawWork[], cap: number, keep: (w: RawWork) =>
     }
     if (n > cap) {
       hubs.set(short(work), n);
+      hubAuthors.set(short(work), ids.map(short));
       continue;
     }
     for (let i = 0; i < n; i++)
       for (let j = i + 1; j < n; j++) {
-        const key = `${short(ids[i])} ${short(ids[j])}`;
+        const key = `${short(ids[i])}|${short(ids[j])}`;
         const p = pairs.get(key) ?? pairs.set(key, { full: 0, fractional: 0, works: [] }).get(key)!;
         p.full++;
         p.fractional += 1 / (n - 1);
@@ -113,5 +150,15 @@ export function expectedField(all: RawWork[], cap: number, keep: (w: RawWork) =>
     a.countries = [...countries.get(id)!].sort();
   }
   for (const p of pairs.values()) p.works.sort();
-  return { works: workIds.size, authorships, authors, pairs, hubs };
+  const nameOnly = [...authors].filter(([id]) => id.startsWith('name:'));
+  return {
+    works: workIds.size,
+    authorships,
+    nameOnlyAuthors: nameOnly.length,
+    nameOnlyAuthorships: nameOnly.reduce((s, [, a]) => s + a.papers, 0),
+    authors,
+    pairs,
+    hubs,
+    hubAuthors,
+  };
 }

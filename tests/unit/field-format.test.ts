@@ -19,7 +19,7 @@ const index: FieldIndex = {
     ],
     rest: { community: -1, label: '4 smaller groups', authors: 2, x: 2, y: 2 },
     edges: [
-      { a: 0, b: 1, weight: 2 },
+      { a: 0, b: 1, weight: 2, fractional: 0.75 },
       { a: -1, b: 0, weight: 1 },
     ],
   },
@@ -90,6 +90,23 @@ describe('field folder format', () => {
     expect(g.size).toBe(2);
     expect(g.getEdgeAttribute('c:0', 'c:1', 'weight')).toBe(2);
     expect(g.getNodeAttribute('c:-1', 'community')).toBe(-1);
+    // At the CLI's positions, drawn as they are; the field's works are its papers.
+    expect(g.getNodeAttributes('c:1')).toMatchObject({ x: 1, y: 1 });
+    expect(g.getAttribute('fieldFolder')).toEqual({ papers: 4 });
+  });
+
+  it('weighs the overview’s ties by the counting asked for (full where an older folder has no fractional weight)', () => {
+    const g = fieldOverviewGraph(index, 'fractional');
+    expect(g.getEdgeAttribute('c:0', 'c:1', 'weight')).toBe(0.75);
+    expect(g.getEdgeAttribute('c:-1', 'c:0', 'weight')).toBe(1);
+    expect(g.getAttribute('options').counting).toBe('fractional');
+  });
+
+  it('counts a community’s papers as the distinct works of its authors', () => {
+    const withWorks: FieldTile = { ...tile, authors: tile.authors.map((a, i) => ({ ...a, works: i === 0 ? ['W1', 'W2', 'W9'] : ['W1', 'W9'], x: i, y: -i })) };
+    const g = fieldClusterGraph(index, withWorks, 3);
+    expect(g.getAttribute('fieldFolder')).toEqual({ papers: 3 });
+    expect(g.getNodeAttributes('a:A2')).toMatchObject({ x: 1, y: -1, weights: { Papers: 1 } });
   });
 
   it('draws one community of a tile: its authors, their pair, its hub linked to its own authors; full or fractional', () => {

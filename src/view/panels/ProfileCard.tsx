@@ -100,6 +100,8 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
   const names = COLOUR_NAMES[theme];
   const fileColours = Boolean(graph.getAttribute('fileMap')?.clusterColors);
   const papers = [...dataset.papers].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  // A field folder carries its papers as counts (its works, or the drilled cluster's), and only the counting option applies.
+  const fieldFolder = graph.getAttribute('fieldFolder');
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{profile?.name ?? dataset.title}</h2>
@@ -119,9 +121,9 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
       {!datasetChoice && dataset.description && <p className="muted">{dataset.description}</p>}
       <p className="muted summary">
         {drawn.filtered && 'Drawn now: '}
-        <span data-count="papers">{of(keptPapers, dataset.papers.length)}</span> papers · <span data-count="authors">{of(authors, whole.authors)}</span> authors
-        · <span data-count="links">{of(coauthorEdges, whole.coauthorLinks)}</span> coauthor links · <span data-count="hubs">{of(hubs, whole.hubs)}</span>{' '}
-        {whole.hubs === 1 ? 'paper hub' : 'paper hubs'}
+        <span data-count="papers">{fieldFolder ? fieldFolder.papers.toLocaleString('en-US') : of(keptPapers, dataset.papers.length)}</span> papers ·{' '}
+        <span data-count="authors">{of(authors, whole.authors)}</span> authors · <span data-count="links">{of(coauthorEdges, whole.coauthorLinks)}</span>{' '}
+        coauthor links · <span data-count="hubs">{of(hubs, whole.hubs)}</span> {whole.hubs === 1 ? 'paper hub' : 'paper hubs'}
       </p>
 
       <h3>Clusters ({of(drawn.clusters.length, clusters.length)})</h3>
@@ -161,7 +163,14 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
         <span className="size-note">{sizeNote(lens.sizeBy, Boolean(lensView.nodeSizes), graph.getAttribute('fileMap')?.weights[0])}</span>
       </p>
 
-      {onOptions && (
+      {onOptions && fieldFolder && (
+        <details className="options">
+          <summary>Graph options</summary>
+          <CountingChoice options={options} onOptions={onOptions} />
+          <p className="muted small">The hyperauthor cap and the clusters were fixed by npm run field; run it again to change them.</p>
+        </details>
+      )}
+      {onOptions && !fieldFolder && (
         <details className="options">
           <summary>Graph options</summary>
           <label>
@@ -183,13 +192,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
             <input type="checkbox" checked={options.allPapersAsHubs} onChange={(e) => onOptions({ allPapersAsHubs: e.target.checked })} /> Show every paper as a
             hub node
           </label>
-          <label>
-            Edge weight:{' '}
-            <select value={options.counting} onChange={(e) => onOptions({ counting: e.target.value as BuildOptions['counting'] })} aria-label="Counting">
-              <option value="full">full counting (shared papers)</option>
-              <option value="fractional">fractional counting (1/(n−1) per paper)</option>
-            </select>
-          </label>
+          <CountingChoice options={options} onOptions={onOptions} />
           <label>
             <input type="checkbox" checked={options.includeAffiliations} onChange={(e) => onOptions({ includeAffiliations: e.target.checked })} /> Affiliation
             nodes
@@ -249,4 +252,16 @@ export function sizeNote(sizeBy: LensState['sizeBy'], resized: boolean, fileWeig
   }
   if ((sizeBy === 'betweenness' || sizeBy === 'pagerank') && !resized) return `Node size: papers until ${SIZE_NOTES[sizeBy]} is computed.`;
   return `Node size: ${SIZE_NOTES[sizeBy] ?? sizeBy}, scaled to the largest drawn.`;
+}
+
+function CountingChoice({ options, onOptions }: { options: BuildOptions; onOptions: (o: Partial<BuildOptions>) => void }) {
+  return (
+    <label>
+      Edge weight:{' '}
+      <select value={options.counting} onChange={(e) => onOptions({ counting: e.target.value as BuildOptions['counting'] })} aria-label="Counting">
+        <option value="full">full counting (shared papers)</option>
+        <option value="fractional">fractional counting (1/(n−1) per paper)</option>
+      </select>
+    </label>
+  );
 }

@@ -29,7 +29,11 @@ export function NodeAttributesPanel({ node, graph, onSelect }: DetailsPanelProps
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{show.name(a.label)}</h2>
-      <p className="muted">This graph file carries no papers: here are the node’s attributes and ties.</p>
+      <p className="muted">
+        {graph.getAttribute('fieldFolder')
+          ? 'A field mapped by npm run field: its folder carries each author’s papers as counts and work ids, not the papers themselves.'
+          : 'This graph file carries no papers: here are the node’s attributes and ties.'}
+      </p>
       <dl className="facts">
         {rows.map(([k, v]) => (
           <div key={k} style={{ display: 'contents' }}>
