@@ -20,6 +20,7 @@ import { clickNode, launch } from '../e2e/browser.mjs';
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'atlas-million-'));
 const appDir = join(work, 'app');
+const bareDir = join(work, 'bare');
 const dataDir = join(work, 'data');
 const size = process.env.BENCH_AUTHORSHIPS ?? '1000000';
 console.log(`Generating ${size} authorships (seeded) and counting them in node…`);
@@ -30,11 +31,18 @@ execFileSync(process.execPath, ['--max-old-space-size=8000', '--import', 'tsx', 
 const meta = JSON.parse(readFileSync(join(dataDir, 'meta.json'), 'utf8'));
 await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true, ...(process.env.BENCH_PROFILE ? { minify: false } : {}) } });
 
+const bareGexf = Boolean(meta.bare?.gexfMB) && process.env.BENCH_BARE !== '0';
+if (bareGexf)
+  await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
+
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = path.startsWith('/bench-data/') ? join(dataDir, path.slice('/bench-data/'.length)) : join(appDir, path === '/' ? 'index.html' : path);
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(appDir, 'index.html');
+  let file;
+  if (path.startsWith('/bench-data/')) file = join(dataDir, path.slice('/bench-data/'.length));
+  else if (path.startsWith('/bare/')) file = join(bareDir, path.slice('/bare/'.length) || 'index.html');
+  else file = join(appDir, path === '/' ? 'index.html' : path);
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.startsWith('/bare/') ? join(bareDir, 'index.html') : join(appDir, 'index.html');
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,
@@ -74,6 +82,32 @@ async function heapNow(page, cdp) {
   return total / 1e6;
 }
 
+/** The floor: the bare graphology + sigma page opening the same graph as GEXF (every node drawn, no app, no workers). */
+async function openBare(browser) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.error(`  bare page error: ${e.message}`));
+  await page.addInitScript(OBSERVE);
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = Date.now();
+  await page.goto(`${base}/bare/?file=${encodeURIComponent(`${base}/bench-data/graph.gexf`)}`);
+  const ok = await page
+    .waitForFunction((n) => (window.__bench?.frames ?? []).some((f) => f.order === n), meta.bare.nodes, { timeout: 900_000, polling: 1000 })
+    .then(
+      () => true,
+      (e) => e.message,
+    );
+  if (ok !== true) return { failed: String(ok).slice(0, 200), afterMs: Date.now() - t0 };
+  const figures = await page.evaluate(() => ({
+    firstFrameMs: Math.round(window.__bench.frames[0].t),
+    longestTaskMs: Math.max(0, ...window.__longTasks.map((t) => t.duration)),
+    longTasks: window.__longTasks.length,
+  }));
+  await cdp.send('HeapProfiler.collectGarbage');
+  figures.heapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
+  await page.close();
+  return figures;
+}
+
 const browser = await launch();
 const result = { at: new Date().toISOString(), loadBefore: loadavg().map((x) => +x.toFixed(2)), meta };
 try {
@@ -108,6 +142,7 @@ try {
       const tasks = window.__longTasks;
       return {
         clusters: g.order,
+        firstOverviewFrameMs: Math.round(window.__coauthorAtlas.frames.find((f) => f.order === g.order).t),
         members,
         longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
         longTasks: tasks.length,
@@ -139,16 +174,17 @@ try {
   });
   // Timed from the click itself: clickNode first waits for the overview's layout and camera to rest.
   let d0 = 0;
+  // BENCH_PROFILE=drill: a CPU profile of the drill from the click (test-results/bench-million-drill.cpuprofile, heaviest functions printed).
+  const profiling = process.env.BENCH_PROFILE === 'drill';
+  if (profiling) await cdp.send('Profiler.enable');
   page.mouse.click = (
     (click) =>
     async (...args) => {
+      if (profiling) await cdp.send('Profiler.start');
       d0 = Date.now();
       return click(...args);
     }
   )(page.mouse.click.bind(page.mouse));
-  // BENCH_PROFILE=drill: a CPU profile of the drill (test-results/bench-million-drill.cpuprofile, heaviest functions printed).
-  const profiling = process.env.BENCH_PROFILE === 'drill';
-  if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   await clickNode(page, pick.id);
   await page.waitForFunction(
     (n) => {
@@ -194,6 +230,8 @@ try {
       );
     result.search.push({ name, found, ms: Date.now() - s0 });
   }
+  await page.close();
+  result.bare = bareGexf ? await openBare(browser) : { unavailable: meta.bare?.unavailable ?? 'skipped (BENCH_BARE=0)' };
 } finally {
   await browser.close();
   server.close();
@@ -206,6 +244,14 @@ result.targets = {
   drillUnder1s: result.drill.ms <= 1000,
   searchFindsEveryProbe: result.search.every((s) => s.found),
 };
+if (result.bare.heapMB) {
+  const r = (a, b) => +(a / b).toFixed(2);
+  result.ratiosToBare = {
+    firstPictureMs: r(result.firstOverviewFrameMs, result.bare.firstFrameMs),
+    longestTaskMs: r(result.longestTaskMs, result.bare.longestTaskMs),
+    heapAfterGcMB: r(heapAfterGc, result.bare.heapMB),
+  };
+}
 result.loadAfter = loadavg().map((x) => +x.toFixed(2));
 console.log(JSON.stringify(result, null, 1));
 mkdirSync(join(root, 'test-results'), { recursive: true });
