@@ -1,13 +1,15 @@
 /**
- * `npm run bench:million`: the synthetic bibliography of a million authorships (tests/bench/synthetic.ts; CSL-JSON,
- * about 90 MB) opened in the page by `?file=`, as an import of that size is. Figures: time to the cluster overview's
- * first frame, the longest main-thread task while opening (PerformanceObserver longtask), the page's JS heap after a
- * forced GC (CDP Runtime.getHeapUsage, main thread) and every worker's (CDP, per worker target), whether every author
- * is in the overview (sum of the clusters' members against the app's resolver in node), time to drill into the
- * largest cluster under 5,000 authors and to find authors by search. The floor of browser-bench.mjs (a bare
- * graphology + sigma page opening the same graph as GEXF) cannot open this graph: its GEXF is over 700 MB, past what
- * one `Response.text()` and a DOM parse take; this row is therefore stated in absolute figures.
- * BENCH_AUTHORSHIPS sets the size (default 1,000,000). Writes test-results/bench-million.json.
+ * `npm run bench:million` (also the last step of `npm run bench`): the synthetic bibliography of a million authorships
+ * (tests/bench/synthetic.ts; CSL-JSON, 69 MB) opened in the page by `?file=`, as an import of that size is. Figures:
+ * time to the cluster overview's first frame; the longest main-thread task while opening (PerformanceObserver
+ * longtask) and the progress stage it fell in; the JS heap of page + live workers sampled each second while opening
+ * (no GC) and after a forced GC (CDP Runtime.getHeapUsage per target); nothing lost (the overview's clusters' members
+ * against the app's resolver in node and against the distinct names of the items); the drill into the largest cluster
+ * under 5,000 authors, timed from the click to its authors in the displayed graph; search for five authors spread over
+ * the population. The floor (the bare graphology + sigma page of browser-bench.mjs) opens the same graph as GEXF where
+ * one string can hold it (make-million.ts says why not otherwise) and the row gets ratios against it.
+ * Env: BENCH_AUTHORSHIPS (default 1,000,000), BENCH_BARE=0 (skip the floor), BENCH_PROFILE=drill (CPU profile of the
+ * drill, unminified build kept). Writes test-results/bench-million.json.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
