@@ -133,6 +133,7 @@ try {
   }
   result.overviewMs = Date.now() - t0;
   await page.waitForTimeout(3000);
+  await page.screenshot({ path: join(root, 'test-results/bench-million-overview.png') });
   Object.assign(
     result,
     await page.evaluate(() => {
@@ -216,6 +217,12 @@ try {
     );
   }
   result.drill = { size: pick.size, ms: Date.now() - d0, longestTaskMs: await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))) };
+  // What the user sees of the drilled cluster (side panel counts included), to look at.
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  await page.screenshot({ path: join(root, 'test-results/bench-million-drill.png') });
+  result.drill.panel = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('aside[aria-label="Details"] [data-count]')].map((e) => [e.getAttribute('data-count'), e.textContent])),
+  );
   await page.getByRole('button', { name: '← Overview' }).click();
   // Search: each probe name is offered.
   result.search = [];
