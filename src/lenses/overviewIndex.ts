@@ -125,6 +125,5 @@ export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, pap
 
 /** Can the compact index answer this lens? (The affiliation filter reads strings it does not keep.) */
 export function indexAnswers(f: FilterLens): boolean {
-  // Top N by total link strength is answered by the graph pass (overviewLens.ts).
-  return !f.affiliation && !f.topStrength;
+  return !f.affiliation;
 }

@@ -3,6 +3,7 @@ import type { Counting } from '../graph/types';
 import { clusterResult, isActive, type OverviewLensResult } from './overviewLens';
 import type { FilterLens } from './compose';
 import type { OverviewIndex } from './overviewIndex';
+import { topByStrength, type LinkStrength } from './linkStrength';
 
 export interface LensMasks {
   keptPaper: Uint8Array;
@@ -12,7 +13,7 @@ export interface LensMasks {
   hubKept: Uint8Array;
 }
 
-/** Which papers, authors, ties and hub memberships a lens keeps (steps 1–3 of overviewLens). */
+/** Which papers, authors, ties and hub memberships a lens keeps (steps 1–4 of overviewLens). */
 export function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): LensMasks {
   const nPapers = ix.papers.length;
   const keptPaper = new Uint8Array(nPapers);
@@ -87,7 +88,71 @@ export function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: Filt
     for (let a = 0; a < nAuthors; a++) if (visible[a] && (best < 0 || sizes[find(a)] > sizes[best])) best = find(a);
     for (let a = 0; a < nAuthors; a++) if (visible[a] && find(a) !== best) visible[a] = 0;
   }
+
+  // 4. Top N authors by total link strength among those kept (VOSviewer's map wizard), as linkStrengths counts them.
+  if (f.topStrength) {
+    const top = topByStrength(strengthsFromMasks(ix, visible, edgeKept, edgeKeptWeight, hubKept, counting), f.topStrength);
+    for (let a = 0; a < nAuthors; a++) if (visible[a] && !top.has(ix.authorNodes[a])) visible[a] = 0;
+  }
   return { keptPaper, visible, edgeKept, edgeKeptWeight, hubKept };
+}
+
+/**
+ * Links and total link strength of every kept author, from the masks: the answer of linkStrengths (linkStrength.ts)
+ * on the source graph with the same authors, ties and hub papers shown. A kept tie counts its kept weight; every two
+ * kept authors of a kept hub paper are linked by the paper's weight (1, or 1/(k−1) under fractional counting), a link
+ * counted once per pair of authors not already tied.
+ */
+function strengthsFromMasks(
+  ix: OverviewIndex,
+  visible: Uint8Array,
+  edgeKept: Uint8Array,
+  edgeKeptWeight: Float64Array,
+  hubKept: Uint8Array,
+  counting: Counting,
+): Map<string, LinkStrength> {
+  const nAuthors = visible.length;
+  const links = new Int32Array(nAuthors);
+  const strength = new Float64Array(nAuthors);
+  // Kept authors per kept hub paper.
+  const members = new Map<number, number[]>();
+  const inHub = new Uint8Array(nAuthors);
+  for (let h = 0; h < ix.hubAuthor.length; h++) {
+    const a = ix.hubAuthor[h];
+    if (!hubKept[h] || !visible[a]) continue;
+    inHub[a] = 1;
+    const list = members.get(ix.hubPaper[h]);
+    if (list) list.push(a);
+    else members.set(ix.hubPaper[h], [a]);
+  }
+  // The ties between two hub authors, so a hub does not count a coauthor twice (kept only for those: small).
+  const tied = new Set<number>();
+  const pairKey = (a: number, b: number) => (a < b ? a * nAuthors + b : b * nAuthors + a);
+  for (let e = 0; e < ix.edgeA.length; e++) {
+    const a = ix.edgeA[e];
+    const b = ix.edgeB[e];
+    const w = edgeKeptWeight[e];
+    if (!edgeKept[e] || !visible[a] || !visible[b] || !(w > 0)) continue;
+    links[a]++;
+    links[b]++;
+    strength[a] += w;
+    strength[b] += w;
+    if (inHub[a] && inHub[b]) tied.add(pairKey(a, b));
+  }
+  const viaHubs = new Map<number, Set<number>>();
+  for (const [paper, list] of members) {
+    if (list.length < 2) continue;
+    const w = counting === 'fractional' ? 1 / Math.max(1, ix.paperSize[paper] - 1) : 1;
+    for (const m of list) {
+      let set = viaHubs.get(m);
+      if (!set) viaHubs.set(m, (set = new Set()));
+      for (const o of list) if (o !== m && !tied.has(pairKey(m, o))) set.add(o);
+      strength[m] += w * (list.length - 1);
+    }
+  }
+  const out = new Map<string, LinkStrength>();
+  for (let a = 0; a < nAuthors; a++) if (visible[a]) out.set(ix.authorNodes[a], { links: links[a] + (viaHubs.get(a)?.size ?? 0), strength: strength[a] });
+  return out;
 }
 
 /** The same answer as overviewLens(), from the compact index. */
@@ -98,7 +163,7 @@ export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | n
   const nEdges = ix.edgeA.length;
   const nHubs = ix.hubAuthor.length;
 
-  // 4. Summed per cluster; ties between two clusters summed per overview edge.
+  // 5. Summed per cluster; ties between two clusters summed per overview edge.
   const keptPerCluster = new Int32Array(ix.clusters.length);
   let visibleCount = 0;
   for (let a = 0; a < nAuthors; a++) {

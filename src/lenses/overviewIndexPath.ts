@@ -80,7 +80,8 @@ export function overviewPathFromIndex(
   name: (key: string) => string,
 ): { path: PathResult | null; highlight: Highlight; note: string } {
   const adj = adjacency(ix);
-  const { keptPaper, visible } = lensMasks(ix, papers, f, 'full');
+  // The path runs over the structural filters' authors, as on the whole graph (top N is a view threshold after them).
+  const { keptPaper, visible } = lensMasks(ix, papers, { ...f, topStrength: undefined }, 'full');
   const minShared = Math.max(1, f.minShared ?? 1);
   const keptCount = (e: number) => {
     const start = ix.edgePaperStart[e];

@@ -72,6 +72,12 @@ if (!present) console.log(`ACL Anthology data not found at ${dir}: lens timings 
     expect(fast.kept).toEqual(ov.kept);
     time('overview from the index: min papers 5', () => overviewLensFromIndex(ix, null, { minPapers: 5 }, 'full'));
     time('overview from the index: years + largest component', () => overviewLensFromIndex(ix, papers, { largestComponent: true }, 'full'));
+    // Top N by total link strength on ACL: the graph pass (reference) against the index, same authors kept.
+    const topRef = time('overview: top 300 by total link strength', () => overviewLens(source, overview, null, { minPapers: 3, topStrength: 300 }, opts))!;
+    const topFast = time('overview from the index: top 300 by total link strength', () =>
+      overviewLensFromIndex(ix, null, { minPapers: 3, topStrength: 300 }, 'full'),
+    )!;
+    expect(topFast.kept).toEqual(topRef.kept);
     const far = [lcc.actors[0].slice(2), lcc.actors[lcc.actors.length - 1].slice(2)] as [string, string];
     const name = (k: string) => index.author(k)?.label ?? k;
     const first = time('overview path, first (adjacency built)', () => overviewPathFromIndex(ix, null, {}, far, name));

@@ -48,8 +48,9 @@ describe('top N by total link strength on a cluster overview', () => {
     });
   }
 
-  it('the typed-array index leaves top N to the graph pass', () => {
+  it('the typed-array index answers top N too (the affiliation filter is left to the graph pass)', () => {
     expect(indexAnswers({ minPapers: 2 })).toBe(true);
-    expect(indexAnswers({ topStrength: 10 })).toBe(false);
+    expect(indexAnswers({ topStrength: 10 })).toBe(true);
+    expect(indexAnswers({ affiliation: 'X' })).toBe(false);
   });
 });

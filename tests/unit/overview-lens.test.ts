@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph/build';
+import type { Counting } from '../../src/graph/types';
 import { resolveDataset, paperYear } from '../../src/graph/authors';
 import { buildClusterOverview } from '../../src/graph/overview';
 import { overviewLens, clusterOfCommunity, type OverviewLensResult } from '../../src/lenses/overviewLens';
@@ -73,8 +74,8 @@ function syntheticDataset(authorships: number, seed: number): Dataset {
 }
 
 /** The whole graph, its overview of `clusters` clusters, the dataset's index and the overview lenses' index, as the pipeline makes them. */
-function overviewFixture(ds: Dataset, hyperauthorCap: number, clusters: number) {
-  const source = buildGraph(ds, { hyperauthorCap });
+function overviewFixture(ds: Dataset, hyperauthorCap: number, clusters: number, counting: Counting = 'full') {
+  const source = buildGraph(ds, { hyperauthorCap, counting });
   const overview = buildClusterOverview(source, clusters);
   const resolved = resolveDataset(ds);
   const sizes = new Map(resolved.papers.map((p) => [p.paper.id, p.authorKeys.length]));
@@ -99,7 +100,8 @@ describe('the compact overview index gives the same answers as the reference pas
     ['synthetic, every paper a hub', synthetic, 1],
   ] as const) {
     it(name, () => {
-      const { source, overview, paperSize, ix } = overviewFixture(ds, cap, 12);
+      // The app builds its graph with the counting its lenses use: top N reads the built ties' weights.
+      const built = { full: overviewFixture(ds, cap, 12, 'full'), fractional: overviewFixture(ds, cap, 12, 'fractional') };
       const years = [...new Set(ds.papers.map((p) => paperYear(p)).filter((y): y is number => y !== undefined))].sort();
       const mid = years[Math.floor(years.length / 2)];
       const cases = [
@@ -109,9 +111,15 @@ describe('the compact overview index gives the same answers as the reference pas
         [null, { minPapers: 3 }],
         [null, { largestComponent: true }],
         [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [years[0], mid] }), { largestComponent: true, minPapers: 2 }],
+        // Top N by total link strength (VOSviewer's threshold): the index counts links and strengths as linkStrengths does.
+        [null, { topStrength: 40 }],
+        [null, { minPapers: 2, topStrength: 15 }],
+        [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [mid, mid + 3] }), { minShared: 2, topStrength: 25 }],
+        [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [years[0], mid] }), { largestComponent: true, topStrength: 30 }],
       ] as const;
       for (const [papers, f] of cases) {
         for (const counting of ['full', 'fractional'] as const) {
+          const { source, overview, paperSize, ix } = built[counting];
           const reference = overviewLens(source, overview, papers, f, { counting, paperSize });
           const fast = overviewLensFromIndex(ix, papers, f, counting);
           expect(round(fast)).toEqual(round(reference));
