@@ -1,5 +1,5 @@
 /**
- * The store: one per App (no module-level singleton), read with `useSyncExternalStore`. `dispatch` runs the pure
+ * The store: one per App (no module-level singleton), read through `useAppStore` (a re-render per change). `dispatch` runs the pure
  * reducer, then writes the address bar as `addressWrites` says. The address bar is passed in, so the store runs in
  * node with a stand-in (tests/unit/app-state-store.test.ts).
  */

@@ -1,4 +1,4 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Theme } from '../../graph/palette';
 import type { BuildOptions } from '../../graph/types';
 import type { LensState } from '../../lenses/types';
@@ -58,7 +58,20 @@ export function actionsOf(store: AppStore): AppActions {
 /** The App's store (created once per App instance), its state and its actions. */
 export function useAppStore(): { state: AppState; actions: AppActions; store: AppStore } {
   const [store] = useState(() => createAppStore(initialAppState(window.location.search, window.location.hash, savedTheme()), windowAddressBar));
-  const state = useSyncExternalStore(store.subscribe, store.getState);
+  // A plain state update on each change, not useSyncExternalStore: React then renders a change that comes from a
+  // worker's message or a promise in a task of its own, as it did when this state was useState. useSyncExternalStore
+  // renders every change synchronously at the end of the task that dispatched it: opening ACL's graph file added the
+  // whole render to the worker message's task (longest task 333 ms against 135 ms on the overview, 2.9 s against
+  // 2.0 s on the whole graph; npm run bench:browser).
+  const [, setVersion] = useState(0);
+  const state = store.getState();
+  useEffect(() => {
+    const unsubscribe = store.subscribe(() => setVersion((v) => v + 1));
+    // A change between the first render and this subscription (a child's effect dispatching) is rendered now.
+    if (store.getState() !== state) setVersion((v) => v + 1);
+    return unsubscribe;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
   const actions = useMemo(() => actionsOf(store), [store]);
   return { state, actions, store };
 }
