@@ -8,7 +8,7 @@
  * panning and zooming work as on the network.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { useSigma } from '@react-sigma/core';
+import { useRegisterEvents, useSigma } from '@react-sigma/core';
 import { sigmaAlive } from '../controllers/alive';
 import type { DensityContract, DensityReply, DensityRequest } from '../../density/densityWorker';
 import { WorkerRunner } from '../../workers/runner';
@@ -24,6 +24,7 @@ const KERNEL_NAMES = ['narrowest', 'narrow', 'medium', 'wide', 'widest'];
 
 export function DensityLayer() {
   const sigma = useSigma();
+  const registerEvents = useRegisterEvents();
   const densityStore = useDensityStore();
   const { view, kernel, frame } = useSyncExternalStore(densityStore.subscribe, densityStore.get);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -41,10 +42,12 @@ export function DensityLayer() {
     let inFlight: { id: number; width: number; height: number; labels: DensityLabel[] } | null = null;
     let again = false;
     let frameRequest = 0;
+    // useRegisterEvents detaches a handler a render after it is replaced: one late call must do nothing.
+    let stopped = false;
 
     const request = () => {
       frameRequest = 0;
-      if (!sigmaAlive(sigma)) return;
+      if (stopped || !sigmaAlive(sigma)) return;
       if (inFlight) return void (again = true);
       const { width, height } = sigma.getDimensions();
       const graph = sigma.getGraph();
@@ -66,7 +69,7 @@ export function DensityLayer() {
       void runner.run(message, { transfer: [(message.points as Float32Array).buffer] }).outcome.then(receive);
     };
     const schedule = () => {
-      if (!frameRequest) frameRequest = requestAnimationFrame(request);
+      if (!stopped && !frameRequest) frameRequest = requestAnimationFrame(request);
     };
     function receive(outcome: WorkerOutcome<DensityReply>) {
       const sent = inFlight;
@@ -79,14 +82,15 @@ export function DensityLayer() {
         schedule();
       }
     }
-    sigma.on('afterRender', schedule);
+    registerEvents({ afterRender: schedule });
     schedule();
     return () => {
-      sigma.off('afterRender', schedule);
+      stopped = true;
+      registerEvents({});
       if (frameRequest) cancelAnimationFrame(frameRequest);
       runner.close();
     };
-  }, [sigma, view, kernel, densityStore]);
+  }, [sigma, view, kernel, densityStore, registerEvents]);
 
   useEffect(() => {
     const c = canvas.current;
