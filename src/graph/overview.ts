@@ -39,6 +39,20 @@ export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_
     }
     return { x: x / Math.max(1, nodes.length), y: y / Math.max(1, nodes.length) };
   };
+  // A cluster's authors' papers (distinct) and years active, so the overview can be coloured by year or citations.
+  const works = (nodes: string[]) => {
+    const papers = new Set<string>();
+    let firstYear = Infinity;
+    let lastYear = -Infinity;
+    for (const n of nodes) {
+      const a = source.getNodeAttributes(n);
+      if (a.kind !== 'author') continue;
+      for (const p of a.paperIds) papers.add(p);
+      if (a.firstYear !== undefined) firstYear = Math.min(firstYear, a.firstYear);
+      if (a.lastYear !== undefined) lastYear = Math.max(lastYear, a.lastYear);
+    }
+    return { paperIds: [...papers], ...(firstYear <= lastYear ? { firstYear, lastYear } : {}) };
+  };
   for (const c of kept) {
     overview.addNode(clusterNodeId(c.community), {
       kind: 'cluster',
@@ -46,6 +60,7 @@ export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_
       authorCount: c.size,
       community: c.community,
       ...centroid(c.nodes),
+      ...works(c.nodes),
     });
   }
   if (rest.length) {
@@ -57,6 +72,7 @@ export function buildClusterOverview(source: AtlasGraph, maxClusters = OVERVIEW_
       authorCount: authors,
       community: restCommunity,
       ...centroid(members),
+      ...works(members),
     });
   }
   source.forEachEdge((_e, attrs, _s, _t, sa, ta) => {

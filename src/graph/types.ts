@@ -129,6 +129,10 @@ export interface ClusterNode {
   community: number;
   x: number;
   y: number;
+  /** Its authors' papers (distinct) and years active: what the year and citation colours of the overview read. */
+  paperIds?: string[];
+  firstYear?: number;
+  lastYear?: number;
 }
 
 export type NodeAttributes = AuthorNode | PaperNode | AffiliationNode | ClusterNode;

@@ -22,8 +22,12 @@ export interface Colouring {
 }
 
 /** null for 'community' (the display graph's own colours). */
-export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], actors: string[], overlayInput?: OverlayInput): Colouring | null {
+export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], authors: string[], overlayInput?: OverlayInput): Colouring | null {
   if (colorBy === 'community') return null;
+  // A cluster overview has no author nodes: the year and citation colours colour its clusters, by their authors'
+  // papers (distinct) and years active (buildClusterOverview keeps them on each cluster).
+  const byYearOrPapers = colorBy === 'firstYear' || colorBy === 'lastYear' || colorBy === 'avgYear' || colorBy === 'citations';
+  const actors = authors.length || !byYearOrPapers ? authors : graph.filterNodes((_n, a) => a.kind === 'cluster');
   if (colorBy === 'affiliation') return colourByAffiliation(graph, actors);
   if (colorBy === 'avgYear' || colorBy === 'citations') {
     const paperOf = overlayInput?.paperOf ?? (() => undefined);
@@ -33,7 +37,7 @@ export function colourNodes(graph: LensGraph, colorBy: LensState['colorBy'], act
   if (score !== undefined) return colourByScore(graph, score, actors);
   const yearOf = (n: string) => {
     const a = graph.getNodeAttributes(n);
-    return a.kind === 'author' ? (colorBy === 'firstYear' ? a.firstYear : a.lastYear) : undefined;
+    return a.kind === 'author' || a.kind === 'cluster' ? (colorBy === 'firstYear' ? a.firstYear : a.lastYear) : undefined;
   };
   const years = actors.map(yearOf).filter((y): y is number => y !== undefined);
   const colors = new Map<string, string>();
