@@ -137,6 +137,32 @@ describe('ACL Anthology in the browser', { skip: !present && 'ACL Anthology data
       { timeout: 60_000 },
     );
 
+    // VOSviewer's overlay on the overview: colour by average publication year colours the clusters themselves (by
+    // their authors' papers), in the ramp's colours instead of their community colours.
+    const clusterColours = () =>
+      page.evaluate(() => {
+        const s = window.__coauthorAtlas.sigma;
+        const out = {};
+        s.getGraph().forEachNode((n, a) => {
+          if (a.kind === 'cluster') out[n] = s.getNodeDisplayData(n).color;
+        });
+        return out;
+      });
+    const byCommunity = await clusterColours();
+    await page.getByLabel('Colour by').selectOption('avgYear');
+    const yearLegend = page.getByLabel('Colour legend: Average publication year');
+    await yearLegend.waitFor();
+    await page.waitForTimeout(300);
+    const byYear = await clusterColours();
+    const clusterIds = Object.keys(byCommunity);
+    const recoloured = clusterIds.filter((n) => byYear[n] !== byCommunity[n]).length;
+    assert.ok(recoloured > 0.9 * clusterIds.length, `${recoloured} of ${clusterIds.length} clusters in overlay colours`);
+    assert.ok(new Set(Object.values(byYear)).size >= 5, 'several average years');
+    const yearStops = await yearLegend.locator('.lens-swatch').count();
+    assert.ok(yearStops >= 2, `${yearStops} legend stops`);
+    await page.screenshot({ path: 'test-results/acl-overview-avg-year.png' });
+    await page.getByLabel('Colour by').selectOption('community');
+
     // The path lens on the overview: found in the whole graph, listed hop by hop, its clusters highlighted.
     await page.getByRole('button', { name: 'Path' }).click();
     await page.getByLabel('Path from').fill('Christopher D. Manning');
