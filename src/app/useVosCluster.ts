@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { VOS_MAX_NODES } from '../graph/algorithms';
 import type { AtlasGraph } from '../graph/types';
+import { writeVosPositions } from '../graph/build';
 import type { VosContract } from './vosWorker';
 import { runWorker } from '../workers/runner';
 
@@ -25,15 +26,7 @@ export function useVosCluster(cluster: AtlasGraph, isCluster: boolean): { graph:
       if (outcome.kind === 'cancelled') return;
       const layout = outcome.kind === 'result' ? outcome.result : null;
       const graph = layout ? (cluster.copy() as AtlasGraph) : cluster;
-      if (layout) {
-        let i = 0;
-        graph.forEachNode((_n, a) => {
-          a.x = layout.x[i];
-          a.y = layout.y[i];
-          i++;
-        });
-        graph.setAttribute('vosLayout', true);
-      }
+      if (layout) writeVosPositions(graph, layout);
       setDone({ of: cluster, graph });
     });
     return () => job.cancel();

@@ -165,7 +165,11 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
 /** Writes the VOS layout's positions over the seeded ones (graphs up to VOS_MAX_NODES; bigger ones keep ForceAtlas2). */
 export function applyVosLayout(graph: AtlasGraph, seed: number): void {
   const layout = vosLayout(graph, seed);
-  if (!layout) return;
+  if (layout) writeVosPositions(graph, layout);
+}
+
+/** Writes a VOS layout's positions (one per node, in the graph's order) and marks the graph as laid out by VOS. */
+export function writeVosPositions(graph: AtlasGraph, layout: { x: ArrayLike<number>; y: ArrayLike<number> }): void {
   let i = 0;
   graph.forEachNode((_n, a) => {
     a.x = layout.x[i];

@@ -5,11 +5,11 @@
  * opening, main-thread work per hover, heap after load. Writes test-results/bench-browser.json.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { serveBench } from './serve.mjs';
 import { launch } from '../e2e/browser.mjs';
 import { measureAcl, printAcl } from './acl-lenses.mjs';
 
@@ -31,30 +31,7 @@ await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true
 if (!aclOnly)
   await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
 
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.gexf': 'application/xml',
-};
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file;
-  if (path.startsWith('/bench-data/')) file = join(dataDir, path.slice('/bench-data/'.length));
-  else if (path.startsWith('/bare/')) file = join(bareDir, path.slice('/bare/'.length) || 'index.html');
-  else file = join(appDir, path === '/' ? 'index.html' : path);
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.startsWith('/bare/') ? join(bareDir, 'index.html') : join(appDir, 'index.html');
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': statSync(file).size,
-    'access-control-allow-origin': '*',
-  });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveBench({ appDir, bareDir, dataDir });
 
 // Long tasks are recorded from the very start of each page.
 const OBSERVE_LONG_TASKS = () => {

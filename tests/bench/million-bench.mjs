@@ -12,11 +12,11 @@
  * drill, unminified build kept). Writes test-results/bench-million.json.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { serveBench } from './serve.mjs';
 import { clickNode, launch } from '../e2e/browser.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -37,23 +37,7 @@ const bareGexf = Boolean(meta.bare?.gexfMB) && process.env.BENCH_BARE !== '0';
 if (bareGexf)
   await build({ root: join(root, 'tests/bench/bare'), base: '/bare/', logLevel: 'warn', build: { outDir: bareDir, emptyOutDir: true, target: 'es2022' } });
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file;
-  if (path.startsWith('/bench-data/')) file = join(dataDir, path.slice('/bench-data/'.length));
-  else if (path.startsWith('/bare/')) file = join(bareDir, path.slice('/bare/'.length) || 'index.html');
-  else file = join(appDir, path === '/' ? 'index.html' : path);
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.startsWith('/bare/') ? join(bareDir, 'index.html') : join(appDir, 'index.html');
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-length': statSync(file).size,
-    'access-control-allow-origin': '*',
-  });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveBench({ appDir, bareDir, dataDir });
 
 const OBSERVE = () => {
   window.__longTasks = [];

@@ -1,5 +1,6 @@
 import { show } from '../common';
 import type { DetailsPanelProps } from './props';
+import { AuthorLinks } from './AuthorLinks';
 
 export function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelProps & { node: string }) {
   const label = graph.getNodeAttribute(node, 'label');
@@ -11,15 +12,7 @@ export function AffiliationPanel({ node, graph, index, onSelect }: DetailsPanelP
     <section aria-labelledby="details-title">
       <h2 id="details-title">{show.name(label)}</h2>
       <p>{members.length} authors with this affiliation in the sources.</p>
-      <ul className="plain">
-        {members.slice(0, 500).map((a) => (
-          <li key={a.key}>
-            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
-              {show.name(a.label)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <AuthorLinks authors={members} onSelect={onSelect} />
     </section>
   );
 }

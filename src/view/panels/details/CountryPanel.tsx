@@ -1,6 +1,6 @@
 import { countryCollaboration } from '../../../metrics/countryMap';
-import { show } from '../common';
 import type { DetailsPanelProps } from './props';
+import { AuthorLinks } from './AuthorLinks';
 
 /** A country chosen on the world map: its papers and its authors (those the graph draws are highlighted). */
 export function CountryPanel({ code, index, onSelect }: DetailsPanelProps & { code: string }) {
@@ -17,15 +17,7 @@ export function CountryPanel({ code, index, onSelect }: DetailsPanelProps & { co
         {country.papers} {country.papers === 1 ? 'paper' : 'papers'} with authors from here ({country.singleCountry} single-country, {country.multiCountry} with
         other countries); {members.length} {members.length === 1 ? 'author' : 'authors'}.
       </p>
-      <ul className="plain">
-        {members.slice(0, 500).map((a) => (
-          <li key={a.key}>
-            <button type="button" className="link" onClick={() => onSelect({ kind: 'author', key: a.key }, { focus: true })}>
-              {show.name(a.label)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <AuthorLinks authors={members} onSelect={onSelect} />
     </section>
   );
 }
