@@ -87,11 +87,11 @@ export function App() {
               )}
               {big && (
                 <LevelOfDetailBar
-                  drill={drill}
+                  drill={drill === 'all' && bundle.edgesApart ? null : drill}
                   totalNodes={field ? field.index.summary.authors : source.order}
                   shownNodes={display.order}
                   loading={Boolean(field?.loading)}
-                  canShowAll={!field}
+                  canShowAll={!field && !bundle.edgesApart}
                   onDrill={drillInto}
                 />
               )}

@@ -67,7 +67,13 @@ async function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promis
       const m = data.message;
       if (m.type === 'graph') graph.add(m.slice);
       else if (m.type === 'done')
-        prepared = { source: graph.result(), clusters: m.clusters, overview: overviewFrom(m.overview), overviewIndex: m.overviewIndex };
+        prepared = {
+          source: graph.result(),
+          edgesApart: graph.edgesApart(),
+          clusters: m.clusters,
+          overview: overviewFrom(m.overview),
+          overviewIndex: m.overviewIndex,
+        };
     },
   });
   const o = await outcome;

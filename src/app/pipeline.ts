@@ -11,6 +11,7 @@ import { buildGraph } from '../graph/build';
 import { budgetRefusal, graphCost } from '../graph/budget';
 import { summariseClusters, type ClusterSummary } from '../graph/clusters';
 import { buildClusterOverview, needsOverview } from '../graph/overview';
+import { edgesApartBuffers, keepsEdgesApart, type EdgesApart } from '../graph/edgesApart';
 import { graphSlices, resolvedSlices, type GraphSlice, type ResolvedSlice } from '../graph/transfer';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
 import { buildInstitutionGraph, institutionRefusal } from '../lenses/institutions';
@@ -30,6 +31,8 @@ export interface PreparedGraph {
   overview: AtlasGraph | null;
   /** What the lenses on the overview read, in flat arrays (with the overview). */
   overviewIndex?: OverviewIndex;
+  /** A very big graph's edges, when the page's `source` holds its nodes only (graph/edgesApart.ts). */
+  edgesApart?: EdgesApart | null;
 }
 
 export interface Prepared extends PreparedGraph {
@@ -91,12 +94,20 @@ export type PipelineContract = WorkerContract<
   Paper[]
 >;
 
-/** The messages that carry a prepared graph (and its resolved dataset, when there is one) to the page. */
-export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }): Generator<PipelineMessage> {
+/**
+ * The messages that carry a prepared graph (and its resolved dataset, when there is one) to the page. With
+ * `edgesApartMin`, a graph with an overview and more edges than that reaches the page as its nodes and its edges
+ * in flat arrays (graph/edgesApart.ts); send each message with `transferOf` so those arrays move instead of copying.
+ */
+export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }, edgesApartMin?: number): Generator<PipelineMessage> {
   if (prepared.resolved) for (const slice of resolvedSlices(prepared.resolved)) yield { type: 'resolved', slice };
-  for (const slice of graphSlices(prepared.source)) yield { type: 'graph', slice };
+  const apart = edgesApartMin !== undefined && keepsEdgesApart(prepared.source, prepared.overview !== null, edgesApartMin);
+  for (const slice of graphSlices(prepared.source, apart)) yield { type: 'graph', slice };
   yield { type: 'done', clusters: prepared.clusters, overview: prepared.overview ? prepared.overview.export() : null, overviewIndex: prepared.overviewIndex };
 }
+
+/** The buffers a message moves to the page rather than copies. */
+export const transferOf = (m: PipelineMessage): ArrayBuffer[] => (m.type === 'graph' && m.slice.part === 'edges-apart' ? edgesApartBuffers(m.slice.edges) : []);
 
 export function overviewFrom(serialized: SerializedGraph | null): AtlasGraph | null {
   return serialized ? (Graph.from(serialized) as unknown as AtlasGraph) : null;

@@ -126,6 +126,7 @@ export function usePipeline(
           resolved: r,
           index: indexDataset(dataset, r),
           source: graph.result(),
+          edgesApart: graph.edgesApart(),
           clusters: o.result.clusters,
           overview: overviewFrom(o.result.overview),
           overviewIndex: o.result.overviewIndex,

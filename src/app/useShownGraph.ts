@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { applyNodeStyles, toDisplayGraph } from '../graph/display';
 import { communitySubgraph } from '../graph/overview';
 import type { AppState } from './state/appState';
@@ -13,7 +13,7 @@ import { useVosCluster } from './useVosCluster';
  * its display copy (made once per source graph; theme changes recolour it in place) and whether a layout runs.
  */
 export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: string, kind?: 'info' | 'error') => void) {
-  const { workspace, source, overview } = bundle;
+  const { workspace, source, overview, edgesApart } = bundle;
   const { drill, theme } = state;
   const field = useFieldFolder(workspace.field, drill, state.options.counting, notify);
   const fieldCluster = field?.cluster ?? null;
@@ -22,10 +22,19 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
   const big = overview !== null || field !== null;
   const chosen = useMemo(() => {
     if (workspace.field) return fieldCluster ?? fieldOverview ?? source;
-    if (!big || drill === 'all') return source;
-    if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill));
+    // A graph whose edges are kept apart (past EDGES_APART_MIN) is too big to draw whole: its overview stays.
+    if (!big || (drill === 'all' && !edgesApart)) return source;
+    if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill), edgesApart);
     return overview ?? source;
-  }, [source, big, drill, overview, workspace.field, fieldCluster, fieldOverview]);
+  }, [source, big, drill, overview, workspace.field, fieldCluster, fieldOverview, edgesApart]);
+  const refusedWhole = drill === 'all' && Boolean(edgesApart);
+  useEffect(() => {
+    if (refusedWhole && edgesApart)
+      notify(
+        `This graph is too big to draw author by author (${edgesApart.size.toLocaleString('en-US')} links): its cluster overview is shown. Open a cluster to see its authors.`,
+        'info',
+      );
+  }, [refusedWhole, edgesApart, notify]);
   // VOS chosen: an opened cluster is laid out by VOS in a worker (the whole graph is too big for it).
   const { graph: shown, pending: vosPending } = useVosCluster(chosen, big && drill !== null && drill !== 'all');
   const display = useMemo(() => {

@@ -7,6 +7,7 @@ import Graph from 'graphology';
 import { clusterNodeId, type AtlasGraph } from './types';
 import { summariseClusters } from './clusters';
 import { vosLayout } from './algorithms';
+import { subgraphApart, type EdgesApart } from './edgesApart';
 
 /** Above either figure the app opens on the overview (tuned from BENCHMARKS.md: ~20k nodes draw slowly in software WebGL). */
 export const LOD_MIN_NODES = 20_000;
@@ -174,7 +175,9 @@ function membersOf(source: AtlasGraph, community: number): string[] {
  * million-authorship benchmark the whole-graph pass took about a second per drill. Nodes come in the source's order;
  * each edge comes when its later endpoint is added.
  */
-export function communitySubgraph(source: AtlasGraph, community: number): AtlasGraph {
+export function communitySubgraph(source: AtlasGraph, community: number, edgesApart?: EdgesApart | null): AtlasGraph {
+  // A graph whose edges are kept apart (edgesApart.ts) gives the same subgraph from its flat arrays.
+  if (edgesApart) return subgraphApart(source, edgesApart, membersOf(source, community));
   const sub: AtlasGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   sub.replaceAttributes({ ...source.getAttributes() });
   for (const node of membersOf(source, community)) {

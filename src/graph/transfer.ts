@@ -11,6 +11,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { Paper } from '../model/types';
 import type { ResolvedAuthor, ResolvedDataset, ResolvedPaper } from './authors';
 import type { AtlasGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from './types';
+import { edgesApartOf, type EdgesApart } from './edgesApart';
 
 type AtlasSerialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -23,20 +24,25 @@ export const RESOLVED_PAPER_SLICE = 6_000;
 export type GraphSlice =
   | { part: 'head'; attributes: AtlasSerialized['attributes']; options: AtlasSerialized['options']; nodes: number; edges: number }
   | { part: 'nodes'; nodes: AtlasSerialized['nodes'] }
-  | { part: 'edges'; edges: AtlasSerialized['edges'] };
+  | { part: 'edges'; edges: AtlasSerialized['edges'] }
+  /** All the edges at once as flat arrays (edgesApart.ts), moved rather than copied, for a graph too big for the page's graphology. */
+  | { part: 'edges-apart'; edges: EdgesApart };
 
 /**
  * The slices of a graph, head first, nodes before edges, in the graph's own order (so iteration order survives), each
  * serialised as `graph.export()` would (own copy of the attributes, none when empty) but one slice at a time: the
  * worker never holds a second, serialised copy of the whole graph (about 380 MB for the million-authorship graph).
+ * With `edgesApart` the edges come last as one slice of flat arrays, and the page's graph holds the nodes only (its
+ * `edgesApart` attribute counts the edges left out).
  */
-export function* graphSlices(graph: AtlasGraph): Generator<GraphSlice> {
+export function* graphSlices(graph: AtlasGraph, edgesApart = false): Generator<GraphSlice> {
+  const apart = edgesApart ? edgesApartOf(graph) : null;
   yield {
     part: 'head',
-    attributes: graph.getAttributes(),
+    attributes: apart ? { ...graph.getAttributes(), edgesApart: { edges: apart.size, coauthorLinks: apart.coauthorLinks } } : graph.getAttributes(),
     options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
     nodes: graph.order,
-    edges: graph.size,
+    edges: apart ? 0 : graph.size,
   };
   let nodes: AtlasSerialized['nodes'] = [];
   for (const { node, attributes } of graph.nodeEntries()) {
@@ -47,6 +53,10 @@ export function* graphSlices(graph: AtlasGraph): Generator<GraphSlice> {
     }
   }
   if (nodes.length) yield { part: 'nodes', nodes };
+  if (apart) {
+    yield { part: 'edges-apart', edges: apart };
+    return;
+  }
   let edges: AtlasSerialized['edges'] = [];
   const mixed = graph.type === 'mixed';
   for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
@@ -72,6 +82,7 @@ function hasKeys(o: object): boolean {
 export class GraphAssembler {
   private graph: AtlasGraph | null = null;
   private expected = { nodes: 0, edges: 0 };
+  private apart: EdgesApart | null = null;
 
   add(slice: GraphSlice): void {
     if (slice.part === 'head') {
@@ -81,6 +92,10 @@ export class GraphAssembler {
       return;
     }
     if (!this.graph) throw new Error('graph slice before its head');
+    if (slice.part === 'edges-apart') {
+      this.apart = slice.edges;
+      return;
+    }
     this.graph.import(slice.part === 'nodes' ? { nodes: slice.nodes } : { edges: slice.edges });
   }
 
@@ -96,7 +111,16 @@ export class GraphAssembler {
     if (this.graph.order !== this.expected.nodes || this.graph.size !== this.expected.edges) {
       throw new Error(`graph incomplete: ${this.graph.order}/${this.expected.nodes} nodes, ${this.graph.size}/${this.expected.edges} edges`);
     }
+    const apart = this.graph.getAttribute('edgesApart');
+    if (apart && (!this.apart || this.apart.size !== apart.edges || this.apart.order !== this.graph.order)) {
+      throw new Error(`graph incomplete: its ${apart.edges} edges kept apart did not arrive`);
+    }
     return this.graph;
+  }
+
+  /** The edges kept apart from the page's graph (null when the graph holds its edges). */
+  edgesApart(): EdgesApart | null {
+    return this.apart;
   }
 }
 

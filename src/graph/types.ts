@@ -155,6 +155,11 @@ export interface GraphAttributes {
    * when asked), and `papers` counts the works it stands for (the folder carries counts, not the papers).
    */
   fieldFolder?: { papers: number };
+  /**
+   * The page's copy of a very big source graph holds its nodes only; its edges are kept apart in flat arrays
+   * (graph/edgesApart.ts, the bundle's `edgesApart`). These are their counts, for the panels.
+   */
+  edgesApart?: { edges: number; coauthorLinks: number };
   /** What a map file (VOSviewer) says about itself: its weight and score names in file order, cluster colours, title. */
   fileMap?: FileMapInfo;
 }

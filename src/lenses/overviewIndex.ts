@@ -123,7 +123,18 @@ export function buildOverviewIndex(source: AtlasGraph, overview: AtlasGraph, pap
   };
 }
 
-/** Can the compact index answer this lens? (The affiliation filter reads strings it does not keep.) */
-export function indexAnswers(f: FilterLens): boolean {
-  return !f.affiliation;
+/**
+ * Can the compact index answer this lens? The affiliation filter reads strings the index does not keep: it needs the
+ * authors' affiliations from the page's graph (`canReadAffiliations`).
+ */
+export function indexAnswers(f: FilterLens, canReadAffiliations = false): boolean {
+  return !f.affiliation || canReadAffiliations;
+}
+
+/** The authors' affiliations for the index's lenses, read from the source graph's author nodes. */
+export function affiliationsFrom(ix: OverviewIndex, source: AtlasGraph): (author: number) => readonly string[] {
+  return (a) => {
+    const attrs = source.getNodeAttributes(ix.authorNodes[a]);
+    return attrs.kind === 'author' ? attrs.affiliations : [];
+  };
 }

@@ -13,8 +13,15 @@ export interface LensMasks {
   hubKept: Uint8Array;
 }
 
-/** Which papers, authors, ties and hub memberships a lens keeps (steps 1–4 of overviewLens). */
-export function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): LensMasks {
+/** An author's affiliations by its index in the overview index (the index keeps no strings: the page's graph has them). */
+export type AffiliationsOf = (author: number) => readonly string[];
+
+/**
+ * Which papers, authors, ties and hub memberships a lens keeps (steps 1–4 of overviewLens). The affiliation filter
+ * needs `affiliationsOf` (see indexAnswers).
+ */
+export function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting, affiliationsOf?: AffiliationsOf): LensMasks {
+  if (f.affiliation && !affiliationsOf) throw new Error("the affiliation filter needs the authors' affiliations");
   const nPapers = ix.papers.length;
   const keptPaper = new Uint8Array(nPapers);
   for (let p = 0; p < nPapers; p++) keptPaper[p] = papers === null || papers.has(ix.papers[p]) ? 1 : 0;
@@ -22,9 +29,10 @@ export function lensMasks(ix: OverviewIndex, papers: Set<string> | null, f: Filt
   const minShared = Math.max(1, f.minShared ?? 1);
   const nAuthors = ix.authorCluster.length;
 
-  // 1. Authors kept by their papers.
+  // 1. Authors kept by their papers and affiliation.
   const visible = new Uint8Array(nAuthors);
   for (let a = 0; a < nAuthors; a++) {
+    if (f.affiliation && !affiliationsOf!(a).includes(f.affiliation)) continue;
     let count = 0;
     for (let k = ix.authorPaperStart[a]; k < ix.authorPaperStart[a + 1]; k++) count += keptPaper[ix.authorPaperList[k]];
     if (papers !== null && count === 0) continue;
@@ -156,9 +164,15 @@ function strengthsFromMasks(
 }
 
 /** The same answer as overviewLens(), from the compact index. */
-export function overviewLensFromIndex(ix: OverviewIndex, papers: Set<string> | null, f: FilterLens, counting: Counting): OverviewLensResult | null {
+export function overviewLensFromIndex(
+  ix: OverviewIndex,
+  papers: Set<string> | null,
+  f: FilterLens,
+  counting: Counting,
+  affiliationsOf?: AffiliationsOf,
+): OverviewLensResult | null {
   if (!isActive(papers, f)) return null;
-  const { visible, edgeKept, edgeKeptWeight, hubKept } = lensMasks(ix, papers, f, counting);
+  const { visible, edgeKept, edgeKeptWeight, hubKept } = lensMasks(ix, papers, f, counting, affiliationsOf);
   const nAuthors = ix.authorCluster.length;
   const nEdges = ix.edgeA.length;
   const nHubs = ix.hubAuthor.length;

@@ -4,7 +4,7 @@ import type { PathResult } from './path';
 import { authorNodeId } from '../graph/types';
 import type { Highlight } from '../model/view';
 import type { OverviewIndex } from './overviewIndex';
-import { lensMasks } from './overviewIndexLens';
+import { lensMasks, type AffiliationsOf } from './overviewIndexLens';
 
 /** Adjacency of the compact index (ties and hub memberships per author, members per hub paper), built on first use. */
 interface Adjacency {
@@ -78,10 +78,11 @@ export function overviewPathFromIndex(
   f: FilterLens,
   keys: [string, string],
   name: (key: string) => string,
+  affiliationsOf?: AffiliationsOf,
 ): { path: PathResult | null; highlight: Highlight; note: string } {
   const adj = adjacency(ix);
   // The path runs over the structural filters' authors, as on the whole graph (top N is a view threshold after them).
-  const { keptPaper, visible } = lensMasks(ix, papers, { ...f, topStrength: undefined }, 'full');
+  const { keptPaper, visible } = lensMasks(ix, papers, { ...f, topStrength: undefined }, 'full', affiliationsOf);
   const minShared = Math.max(1, f.minShared ?? 1);
   const keptCount = (e: number) => {
     const start = ix.edgePaperStart[e];

@@ -4,7 +4,7 @@ import type { DatasetIndex } from '../graph/dataIndex';
 import type { DisplayGraph } from '../graph/display';
 import { authorNodeId, type AtlasGraph } from '../graph/types';
 import { overviewLens } from './overviewLens';
-import { indexAnswers, type OverviewIndex } from './overviewIndex';
+import { affiliationsFrom, indexAnswers, type OverviewIndex } from './overviewIndex';
 import { overviewLensFromIndex } from './overviewIndexLens';
 import { overviewPathFromIndex } from './overviewIndexPath';
 import type { Selection } from '../model/view';
@@ -67,12 +67,15 @@ export function useLensView(
   const filter = map.filter;
 
   // On a cluster overview the filters run over the whole graph (overviewOf) and are summed per cluster.
+  // The index's lenses read the authors' affiliations from the source graph's nodes (the page has them even when a very
+  // big graph's edges are kept apart, and then the graph walk of overviewLens could not run).
+  const affiliationsOf = useMemo(() => (overviewOf?.index ? affiliationsFrom(overviewOf.index, overviewOf.source) : undefined), [overviewOf]);
   const overview = useMemo(
     () =>
       !overviewOf
         ? null
-        : overviewOf.index && indexAnswers(filterLens)
-          ? overviewLensFromIndex(overviewOf.index, papers, filterLens, counting)
+        : overviewOf.index && indexAnswers(filterLens, Boolean(affiliationsOf))
+          ? overviewLensFromIndex(overviewOf.index, papers, filterLens, counting, affiliationsOf)
           : overviewLens(overviewOf.source, display as unknown as AtlasGraph, papers, filterLens, { counting, paperSize: (p) => index.authorsOf(p).length }),
     [overviewOf, display, papers, filterLens, counting, index],
   );
@@ -95,9 +98,10 @@ export function useLensView(
   const path = useMemo(() => {
     if (!pathA || !pathB || lens.unit !== 'author') return null;
     // On a cluster overview the authors are not drawn: the path is found in the whole graph's compact index.
-    if (overviewOf?.index) return overviewPathFromIndex(overviewOf.index, papers, filterLens, [pathA, pathB], (k) => index.author(k)?.label ?? k);
+    if (overviewOf?.index)
+      return overviewPathFromIndex(overviewOf.index, papers, filterLens, [pathA, pathB], (k) => index.author(k)?.label ?? k, affiliationsOf);
     return pathLens(graph, filter, [pathA, pathB], index);
-  }, [graph, filter, pathA, pathB, index, lens.unit, overviewOf, papers, filterLens]);
+  }, [graph, filter, pathA, pathB, index, lens.unit, overviewOf, papers, filterLens, affiliationsOf]);
 
   const { colorBy, sizeBy } = lens;
   // Centralities only when sized by one (the table asks for its own): their arrival re-renders the graph.

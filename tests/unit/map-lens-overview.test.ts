@@ -48,9 +48,10 @@ describe('top N by total link strength on a cluster overview', () => {
     });
   }
 
-  it('the typed-array index answers top N too (the affiliation filter is left to the graph pass)', () => {
+  it('the typed-array index answers top N too, and the affiliation filter when it can read the affiliations', () => {
     expect(indexAnswers({ minPapers: 2 })).toBe(true);
     expect(indexAnswers({ topStrength: 10 })).toBe(true);
     expect(indexAnswers({ affiliation: 'X' })).toBe(false);
+    expect(indexAnswers({ affiliation: 'X' }, true)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { Counting } from '../../src/graph/types';
 import { resolveDataset, paperYear } from '../../src/graph/authors';
 import { buildClusterOverview } from '../../src/graph/overview';
 import { overviewLens, clusterOfCommunity, type OverviewLensResult } from '../../src/lenses/overviewLens';
-import { buildOverviewIndex, overviewLensFromIndex, overviewPathFromIndex } from '../../src/lenses/overviewIndex';
+import { affiliationsFrom, buildOverviewIndex, overviewLensFromIndex, overviewPathFromIndex } from '../../src/lenses/overviewIndex';
 import { indexDataset } from '../../src/graph/dataIndex';
 import { filterGraph, pathLens } from '../../src/lenses/compose';
 import { asLensGraph } from '../../src/lenses/filters';
@@ -117,11 +117,24 @@ describe('the compact overview index gives the same answers as the reference pas
         [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [mid, mid + 3] }), { minShared: 2, topStrength: 25 }],
         [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [years[0], mid] }), { largestComponent: true, topStrength: 30 }],
       ] as const;
-      for (const [papers, f] of cases) {
+      // The affiliation filter, with the authors' affiliations read from the source graph's nodes: the most common one.
+      const affiliationCount = new Map<string, number>();
+      built.full.source.forEachNode((_n, a) => {
+        if (a.kind === 'author') for (const x of a.affiliations) affiliationCount.set(x, (affiliationCount.get(x) ?? 0) + 1);
+      });
+      const affiliation = [...affiliationCount].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const withAffiliation = affiliation
+        ? ([
+            [null, { affiliation }],
+            [visiblePapers(ds.papers, { ...DEFAULT_LENS, years: [years[0], mid] }), { affiliation, topStrength: 5 }],
+          ] as const)
+        : [];
+      if (name === 'embedded profile') expect(affiliation).toBeDefined();
+      for (const [papers, f] of [...cases, ...withAffiliation]) {
         for (const counting of ['full', 'fractional'] as const) {
           const { source, overview, paperSize, ix } = built[counting];
           const reference = overviewLens(source, overview, papers, f, { counting, paperSize });
-          const fast = overviewLensFromIndex(ix, papers, f, counting);
+          const fast = overviewLensFromIndex(ix, papers, f, counting, affiliationsFrom(ix, source));
           expect(round(fast)).toEqual(round(reference));
         }
       }

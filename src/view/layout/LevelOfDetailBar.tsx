@@ -7,7 +7,7 @@ export function LevelOfDetailBar(props: {
   shownNodes: number;
   /** A field folder's cluster being read. */
   loading: boolean;
-  /** A field folder cannot draw the whole graph. */
+  /** A field folder, or a graph whose edges are kept apart, cannot draw the whole graph. */
   canShowAll: boolean;
   onDrill: (drill: string | null) => void;
 }) {

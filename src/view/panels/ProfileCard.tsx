@@ -86,7 +86,12 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
   // The legend in colour order: the palette colours communities by number, so "past the eighth" is past the eighth here.
   const byColour = useMemo(() => [...clusters].sort((a, b) => a.community - b.community), [clusters]);
   // The whole graph's counts: one pass per source graph, shared by the overview and every cluster drilled into.
-  const wholeCounts = useMemo(() => visibleSummary(graph, byColour, NO_HIDDEN, NO_HIDDEN), [graph, byColour]);
+  const wholeCounts = useMemo(() => {
+    const counts = visibleSummary(graph, byColour, NO_HIDDEN, NO_HIDDEN);
+    // A very big graph's edges are not in the page's copy (graph/edgesApart.ts): it carries their count.
+    const apart = graph.getAttribute('edgesApart');
+    return apart ? { ...counts, coauthorLinks: apart.coauthorLinks } : counts;
+  }, [graph, byColour]);
   const drawn = useMemo(() => {
     if (overview) return overviewDrawn(display, byColour, lensView.hiddenNodes, lensView.clusterAuthors, wholeCounts);
     // A drilled cluster's nodes and edges are the display's own (communitySubgraph): counted there, not over the whole graph.
