@@ -8,6 +8,7 @@ import { nodesOf } from './selectionCheck';
 import type { AppActions } from './state/useAppStore';
 import type { Bundle } from './usePipeline';
 import type { useShownGraph } from './useShownGraph';
+import { useSearchWarmUp } from './useSearchWarmUp';
 
 /** What clicks, keys and search do to the selection and the level of detail. */
 export function useGraphInteractions(
@@ -21,6 +22,7 @@ export function useGraphInteractions(
   const dataset = bundle.workspace.dataset;
   const { field, big, display } = shownGraph;
   const { select, drillInto, notify } = actions;
+  useSearchWarmUp(index);
 
   const onSelect = useCallback(
     (s: Selection, opts?: { focus?: boolean }) => select(s, { focus: opts?.focus && s ? nodesOf(s, index, clusterNodes) : undefined }),
