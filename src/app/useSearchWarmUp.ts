@@ -4,7 +4,7 @@ import type { DatasetIndex } from '../graph/dataIndex';
 /** Below this many papers the first search folds every name and title in a few tens of milliseconds. */
 const WARM_MIN_PAPERS = 5_000;
 /** Names and titles folded per task (a few milliseconds each). */
-const SLICE = 4_000;
+const SLICE = 1_000;
 
 /**
  * Folds a big dataset's search keys a slice at a time once it has opened, so the first search answers at once: folded

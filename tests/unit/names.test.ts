@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, searchKey } from '../../src/model/names';
+import { foldText, nameKey, searchKey } from '../../src/model/names';
 
 describe('nameKey', () => {
   it('folds case, diacritics, punctuation and spacing', () => {
@@ -18,5 +18,18 @@ describe('nameKey', () => {
   });
   it('gives an accent-insensitive search key', () => {
     expect(searchKey('Guzmán')).toBe('guzman');
+  });
+  it('folds plain ASCII by its shortcut exactly as by Unicode folding', () => {
+    const byUnicode = (t: string) =>
+      foldText(t)
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 24) }, () => String.fromCharCode(Math.floor(random() * 128))).join('');
+      expect(searchKey(text)).toBe(byUnicode(text));
+    }
+    expect(searchKey("  O'Brien, J.-P. (2nd) ")).toBe('o brien j p 2nd');
   });
 });
