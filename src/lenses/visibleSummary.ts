@@ -3,7 +3,7 @@ import type { ClusterSummary } from '../graph/clusters';
 
 /** The graph surface this needs (the source graph or its display copy). */
 export interface CountableGraph {
-  forEachNode(cb: (node: string, attrs: { kind: string }) => void): void;
+  forEachNode(cb: (node: string, attrs: { kind: string; community?: number }) => void): void;
   forEachEdge(cb: (edge: string, attrs: { kind: string }, source: string, target: string) => void): void;
 }
 
@@ -29,15 +29,19 @@ export function visibleSummary(
   let authors = 0;
   let hubs = 0;
   let coauthorLinks = 0;
+  // Each community's drawn authors, counted over the graph passed (one drilled cluster's display, not every member of
+  // every cluster: a quarter of a million at a million authorships).
+  const shownIn = new Map<number, number>();
   graph.forEachNode((n, a) => {
     if (!shown(n)) return;
     if (a.kind === 'author') authors++;
     else if (a.kind === 'paper') hubs++;
+    if (n.startsWith('a:') && a.community !== undefined) shownIn.set(a.community, (shownIn.get(a.community) ?? 0) + 1);
   });
   graph.forEachEdge((e, a, s, t) => {
     if (a.kind === 'coauthor' && !hiddenEdges.has(e) && shown(s) && shown(t)) coauthorLinks++;
   });
   const filtered = hiddenNodes.size > 0 || hiddenEdges.size > 0 || Boolean(isDrawn);
-  const counted = clusters.map((c) => ({ ...c, shown: filtered ? c.nodes.filter((n) => n.startsWith('a:') && shown(n)).length : c.size }));
+  const counted = clusters.map((c) => ({ ...c, shown: filtered ? (shownIn.get(c.community) ?? 0) : c.size }));
   return { authors, hubs, coauthorLinks, clusters: counted.filter((c) => c.shown > 0), filtered };
 }

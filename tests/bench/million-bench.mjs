@@ -94,6 +94,24 @@ async function openBare(browser) {
   return figures;
 }
 
+/** The functions with the most self time in a CPU profile, printed. */
+function printHeaviest(profile) {
+  const self = new Map();
+  const dt = new Map(profile.nodes.map((n) => [n.id, 0]));
+  profile.samples.forEach((id, i) => dt.set(id, dt.get(id) + (profile.timeDeltas[i] ?? 0)));
+  for (const n of profile.nodes) {
+    const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + dt.get(n.id) / 1000);
+  }
+  console.log(
+    [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 30)
+      .map(([n, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${n}`)
+      .join('\n'),
+  );
+}
+
 const browser = await launch();
 const result = { at: new Date().toISOString(), loadBefore: loadavg().map((x) => +x.toFixed(2)), meta };
 try {
@@ -101,6 +119,12 @@ try {
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.addInitScript(OBSERVE);
   const cdp = await page.context().newCDPSession(page);
+  // BENCH_PROFILE=open: a CPU profile of the page from the link to the overview (test-results/bench-million-open.cpuprofile).
+  if (process.env.BENCH_PROFILE === 'open') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 2000 });
+    await cdp.send('Profiler.start');
+  }
   const t0 = Date.now();
   await page.goto(`${base}/?file=${encodeURIComponent(`${base}/bench-data/papers.csl.json`)}`);
   const overviewShown = () =>
@@ -116,6 +140,12 @@ try {
     await new Promise((r) => setTimeout(r, 1000));
   }
   result.overviewMs = Date.now() - t0;
+  if (process.env.BENCH_PROFILE === 'open') {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    writeFileSync(join(root, 'test-results/bench-million-open.cpuprofile'), JSON.stringify(profile));
+    printHeaviest(profile);
+  }
   await page.waitForTimeout(3000);
   await page.screenshot({ path: join(root, 'test-results/bench-million-overview.png') });
   Object.assign(
@@ -185,20 +215,7 @@ try {
     const { profile } = await cdp.send('Profiler.stop');
     mkdirSync(join(root, 'test-results'), { recursive: true });
     writeFileSync(join(root, 'test-results/bench-million-drill.cpuprofile'), JSON.stringify(profile));
-    const self = new Map();
-    const dt = new Map(profile.nodes.map((n) => [n.id, 0]));
-    profile.samples.forEach((id, i) => dt.set(id, dt.get(id) + (profile.timeDeltas[i] ?? 0)));
-    for (const n of profile.nodes) {
-      const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-      self.set(name, (self.get(name) ?? 0) + dt.get(n.id) / 1000);
-    }
-    console.log(
-      [...self]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 25)
-        .map(([n, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${n}`)
-        .join('\n'),
-    );
+    printHeaviest(profile);
   }
   result.drill = { size: pick.size, ms: Date.now() - d0, longestTaskMs: await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))) };
   // What the user sees of the drilled cluster (side panel counts included), to look at.
