@@ -1,13 +1,13 @@
 import type { ViewState } from '../export/view';
 import { decodeText } from '../import/decode';
 import type { ParseResult } from '../import/types';
-import { GraphAssembler } from '../graph/transfer';
 import type { Dataset, Paper } from '../model/types';
 import { workspaceFromSnapshotText } from '../view/export/openSnapshot';
 import type { Workspace } from './workspace';
 import { runWorker } from '../workers/runner';
 import type { WorkerContract } from '../workers/protocol';
-import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
+import type { PipelineMessage, PreparedGraph } from './pipeline';
+import { PreparedAssembler } from './preparedAssembler';
 
 /** The text, or its bytes (transferred, and decoded in the worker by `decodeText`: a 70 MB decode would block the page). */
 export type OpenRequest = { text?: string; bytes?: ArrayBuffer; fileName: string; kind: 'graph' | 'papers' };
@@ -52,7 +52,7 @@ type ParsedInWorker = Exclude<OpenResponse, OpenSlice> & { prepared?: PreparedGr
 
 /** Runs one parse in a fresh worker; aborting terminates it. A graph file's graph arrives in slices first. */
 async function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promise<ParsedInWorker> {
-  const graph = new GraphAssembler();
+  const graph = new PreparedAssembler();
   let prepared: PreparedGraph | undefined;
   const papers: Paper[] = [];
   const { outcome } = runWorker<OpenContract>(() => new Worker(new URL('./openWorker.ts', import.meta.url), { type: 'module' }), request, {
@@ -64,16 +64,8 @@ async function parseInWorker(request: OpenRequest, signal?: AbortSignal): Promis
         for (const paper of data.papers) papers.push(paper);
         return;
       }
-      const m = data.message;
-      if (m.type === 'graph') graph.add(m.slice);
-      else if (m.type === 'done')
-        prepared = {
-          source: graph.result(),
-          edgesApart: graph.edgesApart(),
-          clusters: m.clusters,
-          overview: overviewFrom(m.overview),
-          overviewIndex: m.overviewIndex,
-        };
+      graph.add(data.message);
+      if (graph.finished()) prepared = graph.result().prepared;
     },
   });
   const o = await outcome;

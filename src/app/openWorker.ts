@@ -5,7 +5,7 @@ import { detectFormat, parseInput } from '../import';
 import { combineResults } from '../import/combine';
 import { decodeText } from '../import/decode';
 import type { OpenContract } from './openFile';
-import { prepareGraph, preparedMessages } from './pipeline';
+import { prepareGraph, preparedMessages, transferOf } from './pipeline';
 import { paperSlices } from '../model/paperSlices';
 import { serveWorker } from '../workers/serve';
 
@@ -18,7 +18,7 @@ serveWorker<OpenContract>((request, { slice: post }) => {
       const r = readGraphFile(text, fileName);
       if (r.ok) {
         // The graph, its clusters and overview go to the page in slices (one big message would block it).
-        for (const message of preparedMessages(prepareGraph(r.graph))) post({ kind: 'pipeline', message });
+        for (const message of preparedMessages(prepareGraph(r.graph))) post({ kind: 'pipeline', message }, transferOf(message));
         response = { kind: 'graph', ok: true, format: r.format, view: r.view, warnings: r.warnings, positioned: r.positioned, styled: r.styled };
       } else response = { kind: 'graph', ok: false, error: r.error };
     } else {

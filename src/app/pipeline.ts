@@ -79,11 +79,17 @@ export function prepareDataset(dataset: Dataset, options: BuildOptions, unit: Un
 /** Page → worker: what to build (the papers travel before it, in slices: each a short structured clone). */
 export type PipelineRequest = { dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
 
-/** Worker → page: the resolved authors and the graph in slices, then clusters and overview ('done'). */
+/**
+ * Worker → page: the resolved authors and the graph in slices, the overview and the overview lenses' index each in a
+ * message of its own, then the clusters ('done'), sent without their member lists: the page has the nodes already and
+ * gathers each community's members as they arrive (PreparedAssembler). Each message is one task on the page.
+ */
 export type PipelineMessage =
   | { type: 'resolved'; slice: ResolvedSlice }
   | { type: 'graph'; slice: GraphSlice }
-  | { type: 'done'; clusters: ClusterSummary[]; overview: SerializedGraph | null; overviewIndex?: OverviewIndex };
+  | { type: 'overview'; overview: SerializedGraph }
+  | { type: 'index'; index: OverviewIndex }
+  | { type: 'done'; clusters: ClusterSummary[] };
 
 /** The pipeline worker (pipelineWorker.ts): papers in, progress by stage, the graph's slices out, then 'done'. */
 export type PipelineContract = WorkerContract<
@@ -97,17 +103,39 @@ export type PipelineContract = WorkerContract<
 /**
  * The messages that carry a prepared graph (and its resolved dataset, when there is one) to the page. With
  * `edgesApartMin`, a graph with an overview and more edges than that reaches the page as its nodes and its edges
- * in flat arrays (graph/edgesApart.ts); send each message with `transferOf` so those arrays move instead of copying.
+ * in flat arrays (graph/edgesApart.ts). Send each message with `transferOf`, so flat arrays move instead of copying.
  */
 export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }, edgesApartMin?: number): Generator<PipelineMessage> {
   if (prepared.resolved) for (const slice of resolvedSlices(prepared.resolved)) yield { type: 'resolved', slice };
   const apart = edgesApartMin !== undefined && keepsEdgesApart(prepared.source, prepared.overview !== null, edgesApartMin);
   for (const slice of graphSlices(prepared.source, apart)) yield { type: 'graph', slice };
-  yield { type: 'done', clusters: prepared.clusters, overview: prepared.overview ? prepared.overview.export() : null, overviewIndex: prepared.overviewIndex };
+  if (prepared.overview) yield { type: 'overview', overview: prepared.overview.export() };
+  if (prepared.overviewIndex) yield { type: 'index', index: prepared.overviewIndex };
+  yield { type: 'done', clusters: prepared.clusters.map((c) => ({ ...c, nodes: [] })) };
 }
 
-/** The buffers a message moves to the page rather than copies. */
-export const transferOf = (m: PipelineMessage): ArrayBuffer[] => (m.type === 'graph' && m.slice.part === 'edges-apart' ? edgesApartBuffers(m.slice.edges) : []);
+const INDEX_ARRAYS = [
+  'paperSize',
+  'authorCluster',
+  'authorPaperStart',
+  'authorPaperList',
+  'edgeA',
+  'edgeB',
+  'edgeWeight',
+  'edgePaperStart',
+  'edgePaperList',
+  'hubAuthor',
+  'hubCluster',
+  'hubPaper',
+  'hubWeight',
+] as const satisfies readonly (keyof OverviewIndex)[];
+
+/** The buffers a message moves to the page rather than copies (the sender's arrays are left empty). */
+export function transferOf(m: PipelineMessage): ArrayBuffer[] {
+  if (m.type === 'graph' && m.slice.part === 'edges-apart') return edgesApartBuffers(m.slice.edges);
+  if (m.type === 'index') return [...new Set(INDEX_ARRAYS.map((k) => m.index[k].buffer as ArrayBuffer))];
+  return [];
+}
 
 export function overviewFrom(serialized: SerializedGraph | null): AtlasGraph | null {
   return serialized ? (Graph.from(serialized) as unknown as AtlasGraph) : null;

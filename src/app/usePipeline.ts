@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { resolveDataset } from '../graph/authors';
 import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
-import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
 import type { BuildOptions } from '../graph/types';
 import { needsAlgorithmWorker } from '../graph/algorithms';
 import { authorshipCount, type Paper } from '../model/types';
 import { paperSlices } from '../model/paperSlices';
-import { buildRefusal, overviewFrom, prepareGraph, sourceGraph, WORKER_MIN_AUTHORSHIPS, type PipelineContract, type Prepared, type Unit } from './pipeline';
+import { PreparedAssembler } from './preparedAssembler';
+import { buildRefusal, prepareGraph, sourceGraph, WORKER_MIN_AUTHORSHIPS, type PipelineContract, type Prepared, type Unit } from './pipeline';
 import { loadingWorkspace, type Workspace } from './workspace';
 import { runWorker } from '../workers/runner';
 
@@ -77,8 +77,7 @@ export function usePipeline(
     if (!inWorker) return;
     let stopped = false;
     const dataset = workspace.dataset;
-    const graph = new GraphAssembler();
-    const resolved = new ResolvedAssembler(dataset.papers);
+    const received = new PreparedAssembler(dataset.papers);
     let shownPercent = -1;
     setProgress({ stage: 'Sending the papers to the graph builder', share: 0 });
     const fail = (message: string) => {
@@ -104,13 +103,11 @@ export function usePipeline(
         slices: papersInSlices(),
         onProgress: ({ stage, share }) => setProgress({ stage, share }),
         onSlice: (m) => {
-          if (m.type === 'resolved') resolved.add(m.slice);
-          else {
-            graph.add(m.slice);
-            // A render of the page per slice cost more than the slice itself on the million-authorship bench: one per percent.
-            const percent = Math.floor(100 * graph.progress());
-            if (percent !== shownPercent) setProgress({ stage: 'Receiving the graph', share: 0.7 + 0.003 * (shownPercent = percent) });
-          }
+          received.add(m);
+          if (m.type !== 'graph') return;
+          // A render of the page per slice cost more than the slice itself on the million-authorship bench: one per percent.
+          const percent = Math.floor(100 * received.progress());
+          if (percent !== shownPercent) setProgress({ stage: 'Receiving the graph', share: 0.7 + 0.003 * (shownPercent = percent) });
         },
       },
     );
@@ -118,19 +115,10 @@ export function usePipeline(
       if (stopped || o.kind === 'cancelled') return;
       if (o.kind === 'error') return fail(o.message);
       try {
-        const r = resolved.result();
-        setBuilt({
-          workspace,
-          options,
-          unit,
-          resolved: r,
-          index: indexDataset(dataset, r),
-          source: graph.result(),
-          edgesApart: graph.edgesApart(),
-          clusters: o.result.clusters,
-          overview: overviewFrom(o.result.overview),
-          overviewIndex: o.result.overviewIndex,
-        });
+        received.add(o.result);
+        const { prepared, resolved, papersById } = received.result();
+        if (!resolved) throw new Error('no resolved authors received');
+        setBuilt({ workspace, options, unit, resolved, index: indexDataset(dataset, resolved, papersById), ...prepared });
         setProgress(null);
       } catch (err) {
         fail((err as Error).message);

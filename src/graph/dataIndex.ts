@@ -3,7 +3,7 @@
  * papers drawn as hubs still count as shared papers.
  */
 import type { Dataset, Paper } from '../model/types';
-import { resolveDataset, type ResolvedAuthor, type ResolvedDataset } from './authors';
+import { resolveDataset, type ResolvedAuthor, type ResolvedDataset, type ResolvedPaper } from './authors';
 import { searchKey } from '../model/names';
 
 export interface Coauthor {
@@ -36,8 +36,13 @@ const byLabel = new Intl.Collator().compare;
 
 export type SearchHit = { kind: 'author'; key: string; label: string; detail: string } | { kind: 'paper'; id: string; label: string; detail: string };
 
-export function indexDataset(dataset: Dataset, resolved: ResolvedDataset = resolveDataset(dataset)): DatasetIndex {
-  const papers = new Map(resolved.papers.map((rp) => [rp.paper.id, rp]));
+/** `papersById`: the resolved papers by id when the caller has them already (the page, from the worker's slices). */
+export function indexDataset(
+  dataset: Dataset,
+  resolved: ResolvedDataset = resolveDataset(dataset),
+  papersById?: ReadonlyMap<string, ResolvedPaper>,
+): DatasetIndex {
+  const papers = papersById ?? new Map(resolved.papers.map((rp) => [rp.paper.id, rp]));
   // Search keys are folded on the first search or, for a big dataset, a slice at a time after it opens (prepareSearch),
   // not when a dataset opens (a quarter second on ACL).
   let authorList: ResolvedAuthor[] | null = null;

@@ -154,6 +154,11 @@ function largestConnected(graph: AtlasGraph): Set<string> {
 /** Each community's nodes in the graph's order, made once per source graph (source graphs are not changed after they are built). */
 const membersCache = new WeakMap<AtlasGraph, { order: number; members: Map<number, string[]> }>();
 
+/** Gives membersOf the member lists the page gathered while the graph arrived (GraphAssembler.communityMembers). */
+export function primeCommunityMembers(source: AtlasGraph, members: ReadonlyMap<number, string[]>): void {
+  membersCache.set(source, { order: source.order, members: new Map(members) });
+}
+
 function membersOf(source: AtlasGraph, community: number): string[] {
   let cached = membersCache.get(source);
   if (!cached || cached.order !== source.order) {

@@ -83,6 +83,8 @@ export class GraphAssembler {
   private graph: AtlasGraph | null = null;
   private expected = { nodes: 0, edges: 0 };
   private apart: EdgesApart | null = null;
+  /** Each community's nodes in the graph's order, gathered as the node slices arrive. */
+  private members = new Map<number, string[]>();
 
   add(slice: GraphSlice): void {
     if (slice.part === 'head') {
@@ -96,7 +98,21 @@ export class GraphAssembler {
       this.apart = slice.edges;
       return;
     }
-    this.graph.import(slice.part === 'nodes' ? { nodes: slice.nodes } : { edges: slice.edges });
+    if (slice.part === 'nodes') {
+      this.graph.import({ nodes: slice.nodes });
+      for (const { key, attributes } of slice.nodes) {
+        const community = attributes?.community;
+        if (community === undefined) continue;
+        const list = this.members.get(community);
+        if (list) list.push(key);
+        else this.members.set(community, [key]);
+      }
+    } else this.graph.import({ edges: slice.edges });
+  }
+
+  /** Each community's nodes, in the graph's order (what summariseClusters lists as a cluster's nodes). */
+  communityMembers(): ReadonlyMap<number, string[]> {
+    return this.members;
   }
 
   /** Share of the graph received so far (0..1). */
@@ -147,6 +163,8 @@ export function* resolvedSlices(resolved: ResolvedDataset): Generator<ResolvedSl
 export class ResolvedAssembler {
   private authors = new Map<string, ResolvedAuthor>();
   private papers: ResolvedPaper[] = [];
+  /** Papers by id, filled as the slices arrive (indexDataset would make it in one task: a second at a million authorships). */
+  readonly papersById = new Map<string, ResolvedPaper>();
   private head: Extract<ResolvedSlice, { part: 'head' }> | null = null;
 
   constructor(private readonly datasetPapers: Paper[]) {}
@@ -163,6 +181,7 @@ export class ResolvedAssembler {
       slice.authorKeys.forEach((authorKeys, j) => {
         const i = slice.start + j;
         this.papers[i] = { paper: this.datasetPapers[i], authorKeys, ownerAdded: added.has(i) };
+        this.papersById.set(this.papers[i].paper.id, this.papers[i]);
       });
     }
   }

@@ -77,7 +77,7 @@ export function useLensView(
         : overviewOf.index && indexAnswers(filterLens, Boolean(affiliationsOf))
           ? overviewLensFromIndex(overviewOf.index, papers, filterLens, counting, affiliationsOf)
           : overviewLens(overviewOf.source, display as unknown as AtlasGraph, papers, filterLens, { counting, paperSize: (p) => index.authorsOf(p).length }),
-    [overviewOf, display, papers, filterLens, counting, index],
+    [overviewOf, display, papers, filterLens, counting, index, affiliationsOf],
   );
 
   // Normalisation on the overview: of the ties between the drawn clusters, as VOSviewer would on the aggregated map.

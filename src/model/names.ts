@@ -53,6 +53,8 @@ export function nameKey(name: string): string {
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const NON_ALNUM_ASCII = /[^a-z0-9]+/g;
 
+// Every character in U+0000–U+007F, control characters included (they fold to a space like other punctuation).
+// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Accent- and case-insensitive text used for search matching. */

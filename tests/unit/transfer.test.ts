@@ -5,26 +5,24 @@ import { resolveDataset } from '../../src/graph/authors';
 import { summariseClusters } from '../../src/graph/clusters';
 import { buildClusterOverview, needsOverview } from '../../src/graph/overview';
 import { GraphAssembler, graphSlices, ResolvedAssembler, NODE_SLICE, EDGE_SLICE } from '../../src/graph/transfer';
-import { overviewFrom, prepareDataset, preparedMessages, type PipelineMessage } from '../../src/app/pipeline';
+import { prepareDataset, preparedMessages, transferOf, type PipelineMessage } from '../../src/app/pipeline';
+import { PreparedAssembler } from '../../src/app/preparedAssembler';
+import { buildOverviewIndex } from '../../src/lenses/overviewIndex';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import type { Dataset } from '../../src/model/types';
 import { syntheticItems } from '../bench/synthetic';
 import { loadDataset } from './helpers';
 
-/** The page side of the worker protocol, as usePipeline runs it, over a structured clone of each message. */
+/** The page side of the worker protocol, as usePipeline runs it, over a structured clone of each message (moving what it moves). */
 function receive(messages: Iterable<PipelineMessage>, dataset: Dataset) {
-  const graph = new GraphAssembler();
-  const resolved = new ResolvedAssembler(dataset.papers);
-  let done: Extract<PipelineMessage, { type: 'done' }> | null = null;
+  const page = new PreparedAssembler(dataset.papers);
   let count = 0;
   for (const original of messages) {
-    const m = structuredClone(original);
+    page.add(structuredClone(original, { transfer: transferOf(original) }));
     count++;
-    if (m.type === 'graph') graph.add(m.slice);
-    else if (m.type === 'resolved') resolved.add(m.slice);
-    else if (m.type === 'done') done = m;
   }
-  return { graph: graph.result(), resolved: resolved.result(), done: done!, count };
+  const { prepared, resolved, papersById } = page.result();
+  return { graph: prepared.source, resolved: resolved!, prepared, papersById: papersById!, count };
 }
 
 describe('building in a worker and sending the graph in slices', () => {
@@ -50,8 +48,16 @@ describe('building in a worker and sending the graph in slices', () => {
     expect(got.resolved.papers.map((p) => p.ownerAdded)).toEqual(local.papers.map((p) => p.ownerAdded));
     // The page's own paper objects, not copies.
     expect(got.resolved.papers[3].paper).toBe(dataset.papers[3]);
-    expect(got.done.clusters).toEqual(summariseClusters(direct));
-    expect(JSON.stringify(overviewFrom(got.done.overview)!.export())).toBe(JSON.stringify(buildClusterOverview(direct).export()));
+    // Clusters arrive without their members, and get them from the nodes the page received: the same lists.
+    expect(got.prepared.clusters).toEqual(summariseClusters(direct));
+    expect(JSON.stringify(got.prepared.overview!.export())).toBe(JSON.stringify(buildClusterOverview(direct).export()));
+    // The overview lenses' index arrives whole (its arrays moved, not copied).
+    expect(got.prepared.overviewIndex).toEqual(
+      buildOverviewIndex(direct, buildClusterOverview(direct), (id) => got.resolved.papers.find((p) => p.paper.id === id)!.authorKeys.length),
+    );
+    // Papers by id, gathered as the slices came.
+    expect(got.papersById.size).toBe(dataset.papers.length);
+    expect(got.papersById.get(dataset.papers[5].id)!.paper).toBe(dataset.papers[5]);
   });
 
   it('keeps the owner added to truncated papers (embedded profile)', () => {
@@ -63,7 +69,7 @@ describe('building in a worker and sending the graph in slices', () => {
       const local = resolveDataset(ds);
       expect(got.resolved.ownerKey).toBe(local.ownerKey);
       expect(got.resolved.papers.map((p) => p.ownerAdded)).toEqual(local.papers.map((p) => p.ownerAdded));
-      expect(got.done.overview).toBeNull();
+      expect(got.prepared.overview).toBeNull();
     }
     expect(resolveDataset(shown).papers.some((p) => p.ownerAdded)).toBe(true);
   });

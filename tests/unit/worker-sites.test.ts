@@ -11,12 +11,13 @@ import type { AnyWorkerContract, WorkerOutcome } from '../../src/workers/protoco
 import type { WorkerScope } from '../../src/workers/serve';
 import { FakeWorker } from './fakeWorker';
 import { loadDataset, repoRoot } from './helpers';
-import { GraphAssembler, ResolvedAssembler } from '../../src/graph/transfer';
+import { GraphAssembler } from '../../src/graph/transfer';
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import { buildGraph } from '../../src/graph/build';
 import { summariseClusters } from '../../src/graph/clusters';
 import { resolveDataset } from '../../src/graph/authors';
 import type { PipelineContract } from '../../src/app/pipeline';
+import { PreparedAssembler } from '../../src/app/preparedAssembler';
 import type { ImportContract } from '../../src/view/import/importJob';
 import type { OpenContract } from '../../src/app/openFile';
 import type { StoreReaderContract } from '../../src/store/storeReaderMessage';
@@ -54,8 +55,7 @@ describe('the real workers behind the runner', () => {
   test('pipeline worker: papers in slices, progress by stage, the same graph, resolved authors and clusters as on the page', async () => {
     const dataset = loadDataset('profile-full.json');
     const worker = await workerOf('src/app/pipelineWorker.ts');
-    const graph = new GraphAssembler();
-    const resolved = new ResolvedAssembler(dataset.papers);
+    const page = new PreparedAssembler(dataset.papers);
     const stages: string[] = [];
     const papers: Paper[][] = [];
     for (let i = 0; i < dataset.papers.length; i += 5) papers.push(dataset.papers.slice(i, i + 5));
@@ -66,7 +66,7 @@ describe('the real workers behind the runner', () => {
       {
         slices: papers,
         onProgress: (p) => stages.push(p.stage),
-        onSlice: (m) => (m.type === 'graph' ? graph.add(m.slice) : resolved.add(m.slice)),
+        onSlice: (m) => page.add(m),
       },
     );
     const done = await resultOf<PipelineContract>(outcome);
@@ -74,9 +74,11 @@ describe('the real workers behind the runner', () => {
     expect(worker.received.filter((m) => (m as { kind: string }).kind === 'slice')).toHaveLength(papers.length);
     expect(stages).toEqual(['Resolving authors', 'Building the graph and its communities', 'Naming clusters', 'Sending the graph to the page']);
     const direct = buildGraph(dataset, DEFAULT_BUILD_OPTIONS);
-    expect(JSON.stringify(graph.result().export())).toBe(JSON.stringify(direct.export()));
-    expect([...resolved.result().authors.keys()]).toEqual([...resolveDataset(dataset).authors.keys()]);
-    expect(done.clusters).toEqual(summariseClusters(direct));
+    page.add(done);
+    const { prepared, resolved } = page.result();
+    expect(JSON.stringify(prepared.source.export())).toBe(JSON.stringify(direct.export()));
+    expect([...resolved!.authors.keys()]).toEqual([...resolveDataset(dataset).authors.keys()]);
+    expect(prepared.clusters).toEqual(summariseClusters(direct));
   });
 
   test('import worker: progress, every paper in slices, the same import as parsing on the page', async () => {

@@ -1,0 +1,60 @@
+/**
+ * The page side of `preparedMessages` (pipeline.ts): the prepared graph and, for a dataset, its resolved authors,
+ * rebuilt from the worker's messages one message per call, so each is one short task on the page.
+ */
+import type { ResolvedDataset, ResolvedPaper } from '../graph/authors';
+import type { ClusterSummary } from '../graph/clusters';
+import { primeCommunityMembers } from '../graph/overview';
+import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
+import type { AtlasGraph } from '../graph/types';
+import type { OverviewIndex } from '../lenses/overviewIndex';
+import type { Paper } from '../model/types';
+import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
+
+export class PreparedAssembler {
+  private readonly graph = new GraphAssembler();
+  private readonly resolved: ResolvedAssembler | null;
+  private overview: AtlasGraph | null = null;
+  private index: OverviewIndex | undefined;
+  private clusters: ClusterSummary[] | null = null;
+
+  /** `papers`: the dataset's papers on the page, when the worker resolves its authors (not for a graph file). */
+  constructor(papers?: Paper[]) {
+    this.resolved = papers ? new ResolvedAssembler(papers) : null;
+  }
+
+  add(m: PipelineMessage): void {
+    if (m.type === 'graph') this.graph.add(m.slice);
+    else if (m.type === 'resolved') {
+      if (!this.resolved) throw new Error('resolved authors for a graph without papers');
+      this.resolved.add(m.slice);
+    } else if (m.type === 'overview') this.overview = overviewFrom(m.overview);
+    else if (m.type === 'index') this.index = m.index;
+    else this.clusters = m.clusters;
+  }
+
+  /** Share of the graph received so far (0..1). */
+  progress(): number {
+    return this.graph.progress();
+  }
+
+  /** Whether 'done' has arrived (a graph file's worker sends it as a slice before its own result). */
+  finished(): boolean {
+    return this.clusters !== null;
+  }
+
+  /** Everything sent; throws when a part is missing. Clusters get their members from the nodes the page received. */
+  result(): { prepared: PreparedGraph; resolved: ResolvedDataset | null; papersById: ReadonlyMap<string, ResolvedPaper> | undefined } {
+    if (!this.clusters) throw new Error('the clusters did not arrive');
+    const source = this.graph.result();
+    const members = this.graph.communityMembers();
+    // The first drill then costs the cluster only (membersOf would otherwise walk every node once).
+    primeCommunityMembers(source, members);
+    const clusters = this.clusters.map((c) => ({ ...c, nodes: members.get(c.community) ?? [] }));
+    return {
+      prepared: { source, edgesApart: this.graph.edgesApart(), clusters, overview: this.overview, overviewIndex: this.index },
+      resolved: this.resolved ? this.resolved.result() : null,
+      papersById: this.resolved?.papersById,
+    };
+  }
+}
