@@ -16,10 +16,10 @@ import { edgesApartOf, type EdgesApart } from './edgesApart';
 type AtlasSerialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /** Slice sizes: each slice is one message and one page task of a few tens of milliseconds. */
-export const NODE_SLICE = 1_500;
+export const NODE_SLICE = 1_000;
 export const EDGE_SLICE = 6_000;
-export const AUTHOR_SLICE = 5_000;
-export const RESOLVED_PAPER_SLICE = 6_000;
+export const AUTHOR_SLICE = 2_000;
+export const RESOLVED_PAPER_SLICE = 3_000;
 
 export type GraphSlice =
   | { part: 'head'; attributes: AtlasSerialized['attributes']; options: AtlasSerialized['options']; nodes: number; edges: number }
