@@ -108,7 +108,7 @@ export type PipelineContract = WorkerContract<
 export function* preparedMessages(prepared: PreparedGraph & { resolved?: ResolvedDataset }, edgesApartMin?: number): Generator<PipelineMessage> {
   if (prepared.resolved) for (const slice of resolvedSlices(prepared.resolved)) yield { type: 'resolved', slice };
   const apart = edgesApartMin !== undefined && keepsEdgesApart(prepared.source, prepared.overview !== null, edgesApartMin);
-  for (const slice of graphSlices(prepared.source, apart)) yield { type: 'graph', slice };
+  for (const slice of graphSlices(prepared.source, apart, prepared.resolved?.authors)) yield { type: 'graph', slice };
   if (prepared.overview) yield { type: 'overview', overview: prepared.overview.export() };
   if (prepared.overviewIndex) yield { type: 'index', index: prepared.overviewIndex };
   yield { type: 'done', clusters: prepared.clusters.map((c) => ({ ...c, nodes: [] })) };

@@ -24,7 +24,7 @@ export class PreparedAssembler {
   }
 
   add(m: PipelineMessage): void {
-    if (m.type === 'graph') this.graph.add(m.slice);
+    if (m.type === 'graph') this.graph.add(m.slice, this.resolved?.authorsSoFar);
     else if (m.type === 'resolved') {
       if (!this.resolved) throw new Error('resolved authors for a graph without papers');
       this.resolved.add(m.slice);

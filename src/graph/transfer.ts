@@ -23,7 +23,11 @@ export const RESOLVED_PAPER_SLICE = 3_000;
 
 export type GraphSlice =
   | { part: 'head'; attributes: AtlasSerialized['attributes']; options: AtlasSerialized['options']; nodes: number; edges: number }
-  | { part: 'nodes'; nodes: AtlasSerialized['nodes'] }
+  /**
+   * `fromAuthors`: the entries (indices into `nodes`) whose spellings, papers and affiliations are their resolved
+   * author's own arrays, sent once with the resolved authors (placeholders here keep the attributes' order).
+   */
+  | { part: 'nodes'; nodes: AtlasSerialized['nodes']; fromAuthors?: number[] }
   | { part: 'edges'; edges: AtlasSerialized['edges'] }
   /** All the edges at once as flat arrays (edgesApart.ts), moved rather than copied, for a graph too big for the page's graphology. */
   | { part: 'edges-apart'; edges: EdgesApart };
@@ -35,7 +39,7 @@ export type GraphSlice =
  * With `edgesApart` the edges come last as one slice of flat arrays, and the page's graph holds the nodes only (its
  * `edgesApart` attribute counts the edges left out).
  */
-export function* graphSlices(graph: AtlasGraph, edgesApart = false): Generator<GraphSlice> {
+export function* graphSlices(graph: AtlasGraph, edgesApart = false, authors?: ReadonlyMap<string, ResolvedAuthor>): Generator<GraphSlice> {
   const apart = edgesApart ? edgesApartOf(graph) : null;
   yield {
     part: 'head',
@@ -45,14 +49,21 @@ export function* graphSlices(graph: AtlasGraph, edgesApart = false): Generator<G
     edges: apart ? 0 : graph.size,
   };
   let nodes: AtlasSerialized['nodes'] = [];
-  for (const { node, attributes } of graph.nodeEntries()) {
-    nodes.push(hasKeys(attributes) ? { key: node, attributes: { ...attributes } } : { key: node });
+  let fromAuthors: number[] = [];
+  for (const { node, attributes: a } of graph.nodeEntries()) {
+    // An author node shares its arrays with its resolved author (buildGraph): the page gets them once, with the authors.
+    const author = a.kind === 'author' ? authors?.get(a.authorKey) : undefined;
+    if (a.kind === 'author' && author && author.spellings === a.spellings && author.paperIds === a.paperIds && author.affiliations === a.affiliations) {
+      fromAuthors.push(nodes.length);
+      nodes.push({ key: node, attributes: { ...a, spellings: SHARED, paperIds: SHARED, affiliations: SHARED } });
+    } else nodes.push(hasKeys(a) ? { key: node, attributes: { ...a } } : { key: node });
     if (nodes.length === NODE_SLICE) {
-      yield { part: 'nodes', nodes };
+      yield fromAuthors.length ? { part: 'nodes', nodes, fromAuthors } : { part: 'nodes', nodes };
       nodes = [];
+      fromAuthors = [];
     }
   }
-  if (nodes.length) yield { part: 'nodes', nodes };
+  if (nodes.length) yield fromAuthors.length ? { part: 'nodes', nodes, fromAuthors } : { part: 'nodes', nodes };
   if (apart) {
     yield { part: 'edges-apart', edges: apart };
     return;
@@ -73,6 +84,9 @@ export function* graphSlices(graph: AtlasGraph, edgesApart = false): Generator<G
   if (edges.length) yield { part: 'edges', edges };
 }
 
+/** Stands for an array the page takes from the resolved author (GraphAssembler.add). */
+const SHARED: string[] = [];
+
 function hasKeys(o: object): boolean {
   for (const _k in o) return true;
   return false;
@@ -86,7 +100,8 @@ export class GraphAssembler {
   /** Each community's nodes in the graph's order, gathered as the node slices arrive. */
   private members = new Map<number, string[]>();
 
-  add(slice: GraphSlice): void {
+  /** `authors`: the resolved authors received before the graph, for the node slices' `fromAuthors`. */
+  add(slice: GraphSlice, authors?: ReadonlyMap<string, ResolvedAuthor>): void {
     if (slice.part === 'head') {
       this.graph = new Graph(slice.options) as unknown as AtlasGraph;
       if (slice.attributes) this.graph.replaceAttributes(slice.attributes);
@@ -99,6 +114,15 @@ export class GraphAssembler {
       return;
     }
     if (slice.part === 'nodes') {
+      for (const i of slice.fromAuthors ?? []) {
+        const a = slice.nodes[i].attributes as Extract<NodeAttributes, { kind: 'author' }>;
+        const author = authors?.get(a.authorKey);
+        if (!author) throw new Error(`graph slice: author ${a.authorKey} was not received`);
+        // Assigned in place: the attributes keep their order.
+        a.spellings = author.spellings;
+        a.paperIds = author.paperIds;
+        a.affiliations = author.affiliations;
+      }
       this.graph.import({ nodes: slice.nodes });
       for (const { key, attributes } of slice.nodes) {
         const community = attributes?.community;
@@ -163,6 +187,11 @@ export function* resolvedSlices(resolved: ResolvedDataset): Generator<ResolvedSl
 export class ResolvedAssembler {
   private authors = new Map<string, ResolvedAuthor>();
   private papers: ResolvedPaper[] = [];
+  /** The authors received so far (the graph's author nodes take their arrays from them). */
+  get authorsSoFar(): ReadonlyMap<string, ResolvedAuthor> {
+    return this.authors;
+  }
+
   /** Papers by id, filled as the slices arrive (indexDataset would make it in one task: a second at a million authorships). */
   readonly papersById = new Map<string, ResolvedPaper>();
   private head: Extract<ResolvedSlice, { part: 'head' }> | null = null;

@@ -48,6 +48,15 @@ describe('building in a worker and sending the graph in slices', () => {
     expect(got.resolved.papers.map((p) => p.ownerAdded)).toEqual(local.papers.map((p) => p.ownerAdded));
     // The page's own paper objects, not copies.
     expect(got.resolved.papers[3].paper).toBe(dataset.papers[3]);
+    // Author nodes hold their resolved author's arrays, as in the worker (sent once, with the authors).
+    const messages = [...preparedMessages(prepared)];
+    const shared = messages.flatMap((m) => (m.type === 'graph' && m.slice.part === 'nodes' ? (m.slice.fromAuthors ?? []) : []));
+    expect(shared.length).toBe(got.resolved.authors.size);
+    for (const [key, author] of got.resolved.authors) {
+      const node = got.graph.getNodeAttributes(`a:${key}`);
+      expect(node.kind === 'author' && node.paperIds).toBe(author.paperIds);
+      expect(node.kind === 'author' && node.spellings).toBe(author.spellings);
+    }
     // Clusters arrive without their members, and get them from the nodes the page received: the same lists.
     expect(got.prepared.clusters).toEqual(summariseClusters(direct));
     expect(JSON.stringify(got.prepared.overview!.export())).toBe(JSON.stringify(buildClusterOverview(direct).export()));
