@@ -85,6 +85,8 @@ try {
     },
   });
   result.overviewMs = Date.now() - t0;
+  // Whether the dataset could be stored in this browser (the app's notice when not).
+  result.storeNotice = await page.evaluate(() => document.body.innerText.match(/Storing the dataset failed[^\n]*/)?.[0] ?? null);
   await page.keyboard.press('Escape');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: join(results, 'bench-million-field-overview.png') });
@@ -112,6 +114,13 @@ try {
   Object.assign(result, await heapAfterGc(page, cdp));
   result.drill = await drillLargestCluster(page, cdp, { screenshot: join(results, 'bench-million-field-drill.png') });
   result.search = await searchProbes(page, meta.probes);
+  // The fetched pages stay offered in the Field tab while the dataset is not stored (a reload would lose it).
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('tab', { name: 'Field' }).click();
+  result.keptPagesOffered = await page
+    .getByRole('region', { name: 'Fetched field queries not saved' })
+    .textContent({ timeout: 10_000 })
+    .catch(() => null);
   result.requests = api.requests;
   result.unexpectedRequests = api.unexpected;
   await page.close();
