@@ -52,9 +52,12 @@ async function withDb<T>(run: (db: IDBPDatabase<FieldDb>) => Promise<T>): Promis
 
 export const loadFieldJob = (key: string) => withDb((db) => db.get('jobs', key));
 
-/** The jobs not complete (to offer a resume), newest first. */
-export const unfinishedFieldJobs = () =>
-  withDb(async (db) => (await db.getAll('jobs')).filter((j) => !j.complete).sort((a, b) => b.startedAt.localeCompare(a.startedAt)));
+/**
+ * Every kept job, newest first. A job is deleted once the dataset made of its pages is stored, so each one left is
+ * unfinished (to resume) or fetched but not stored (its dataset failed to store or to import: to open again from the
+ * pages, without fetching them again, or to discard).
+ */
+export const keptFieldJobs = () => withDb(async (db) => (await db.getAll('jobs')).sort((a, b) => b.startedAt.localeCompare(a.startedAt)));
 
 /** A page and the job's state after it, in one transaction: a page is never stored without the cursor that follows it. */
 export function saveFieldPage(job: FieldJob, index: number, works: Record<string, unknown>[]) {

@@ -12,10 +12,10 @@ import {
   type FieldEntityKind,
   type FieldQuery,
 } from '../../import/openalexField';
-import { deleteFieldJob, unfinishedFieldJobs, type FieldJob } from '../../store/fieldPages';
+import { deleteFieldJob, keptFieldJobs, type FieldJob } from '../../store/fieldPages';
 import { ImportReportView } from './ImportReportView';
 import { openAlexBaseUrl, openAlexCredentials, readContact } from './OpenAlexTab';
-import { runFieldFetch, type FieldHandle, type FieldMessage } from './fieldJob';
+import { fieldPagesReleasable, runFieldFetch, type FieldHandle, type FieldMessage } from './fieldJob';
 import type { useImporter } from './useImporter';
 
 type Importer = ReturnType<typeof useImporter>;
@@ -52,20 +52,20 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
   const [retry, setRetry] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [unfinished, setUnfinished] = useState<FieldJob[]>([]);
+  const [kept, setKept] = useState<FieldJob[]>([]);
   const handle = useRef<FieldHandle | null>(null);
   const lookup = useRef<AbortController | null>(null);
   const importedKey = useRef<string | null>(null);
 
   const client = useCallback(() => createOpenAlexClient({ baseUrl: openAlexBaseUrl(), cache: NO_CACHE, ...openAlexCredentials(readContact()) }), []);
-  const refreshUnfinished = useCallback(() => void unfinishedFieldJobs().then(setUnfinished, () => setUnfinished([])), []);
+  const refreshKept = useCallback(() => void keptFieldJobs().then(setKept, () => setKept([])), []);
   useEffect(() => {
-    refreshUnfinished();
+    refreshKept();
     return () => {
       handle.current?.cancel();
       lookup.current?.abort();
     };
-  }, [refreshUnfinished]);
+  }, [refreshKept]);
 
   // Autocomplete as the user types (the last request wins).
   useEffect(() => {
@@ -82,13 +82,15 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
     };
   }, [text, kind, client]);
 
-  // The stored pages go once their dataset is open (a failed import keeps them, to try again).
+  // The stored pages go once their dataset is open and stored (a failed import or store keeps them, to open again).
   useEffect(() => {
-    if (importer.outcome?.opened && importedKey.current) {
-      void deleteFieldJob(importedKey.current).then(refreshUnfinished);
+    const opened = importer.outcome?.opened;
+    if (opened && importedKey.current) {
+      if (fieldPagesReleasable(opened)) void deleteFieldJob(importedKey.current).then(refreshKept);
+      else refreshKept();
       importedKey.current = null;
     }
-  }, [importer.outcome, refreshUnfinished]);
+  }, [importer.outcome, refreshKept]);
 
   const query: FieldQuery = { entities, fromYear: yearOf(from), toYear: yearOf(to), types, freeFilter: free.trim() || undefined };
   const freeError = checkFreeFilter(free);
@@ -154,12 +156,14 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
       if (isAbort(e)) setNote(`Fetch stopped. Nothing was imported. ${kept}`);
       else setError(`${(e as Error).message} Nothing was imported. ${kept}`);
     } finally {
-      refreshUnfinished();
+      refreshKept();
     }
   };
 
   const estimate = count ? estimateDownload(count.count) : null;
   const tooBig = count ? count.count > FIELD_MAX_WORKS : false;
+  const unfinished = kept.filter((j) => !j.complete);
+  const fetched = kept.filter((j) => j.complete);
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
 
   return (
@@ -177,7 +181,22 @@ export function FieldTab({ importer, append, keepApart }: { importer: Importer; 
               <button type="button" disabled={Boolean(busy)} onClick={() => void fetchAll(j)}>
                 Resume
               </button>{' '}
-              <button type="button" disabled={Boolean(busy)} onClick={() => void deleteFieldJob(j.key).then(refreshUnfinished)}>
+              <button type="button" disabled={Boolean(busy)} onClick={() => void deleteFieldJob(j.key).then(refreshKept)}>
+                Discard
+              </button>
+            </p>
+          ))}
+        </section>
+      )}
+      {fetched.length > 0 && (
+        <section aria-label="Fetched field queries not saved">
+          {fetched.map((j) => (
+            <p key={j.key} className="small">
+              Fetched but not saved as a dataset in this browser: “{j.label}”, {fmt(j.state.works)} works kept.{' '}
+              <button type="button" disabled={Boolean(busy) || Boolean(importer.running)} onClick={() => void fetchAll(j)}>
+                Open from the kept pages
+              </button>{' '}
+              <button type="button" disabled={Boolean(busy)} onClick={() => void deleteFieldJob(j.key).then(refreshKept)}>
                 Discard
               </button>
             </p>

@@ -22,6 +22,13 @@ export type FieldOutcome = Extract<FieldMessage, { type: 'done' }>;
 /** The field worker (fieldWorker.ts): its progress and retries as they happen, then its outcome. */
 export type FieldContract = WorkerContract<FieldRequest, FieldOutcome, never, Exclude<FieldMessage, FieldOutcome>>;
 
+/**
+ * Whether a fetch's stored pages may go once its dataset is open: only when the dataset is stored in this browser too.
+ * A dataset that could not be stored (one IndexedDB value is capped, about 133 MB in Chromium) lives only in the page,
+ * and a reload would lose both it and minutes of fetching.
+ */
+export const fieldPagesReleasable = (opened: { stored: boolean } | undefined): boolean => opened?.stored === true;
+
 export interface FieldHandle {
   promise: Promise<FieldOutcome>;
   cancel: () => void;

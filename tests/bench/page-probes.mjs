@@ -1,0 +1,208 @@
+/**
+ * What the million-authorship benchmarks measure in the page, shared by million-bench.mjs (`?file=`) and
+ * million-field-bench.mjs (the Field tab): the long-task and progress-stage observer, the JS heap of the page and its
+ * live workers (sampled while opening, and after a forced GC), the wait for the cluster overview's first frame and its
+ * figures, the drill into a cluster timed from the click, the search probes, and the issue's targets.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clickNode } from '../e2e/browser.mjs';
+
+/** The progress bars whose text names the stage a long task fell in (the import's and the graph build's). */
+export const OPENING_STAGES = '.build-progress span, [aria-label="Import progress"]';
+
+/** Init script (page.addInitScript(observeOpening, selector)): long tasks, and what the progress bar said when. */
+export function observeOpening(stageSelector) {
+  window.__longTasks = [];
+  window.__stages = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: Math.round(e.startTime), duration: Math.round(e.duration) });
+  }).observe({ type: 'longtask', buffered: true });
+  // What the progress bar said when (to tell which step a long task belongs to).
+  setInterval(() => {
+    const text = document.querySelector(stageSelector)?.parentElement?.textContent ?? '';
+    const last = window.__stages[window.__stages.length - 1];
+    if (!last || last.text !== text) window.__stages.push({ at: Math.round(performance.now()), text: text.slice(0, 80) });
+  }, 100);
+}
+
+/** Page and live workers' JS heap now (no GC), in MB: the peak while opening is sampled with this. */
+const workerSessions = new WeakMap();
+export async function heapNow(page, cdp) {
+  let total = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  for (const w of page.workers()) {
+    try {
+      if (!workerSessions.has(w)) workerSessions.set(w, await page.context().newCDPSession(w));
+      total += (await workerSessions.get(w).send('Runtime.getHeapUsage')).usedSize;
+    } catch {
+      // A worker that ended meanwhile.
+    }
+  }
+  return total / 1e6;
+}
+
+/** True once the displayed graph is a cluster overview and a frame of it was drawn. */
+const overviewShown = (page) =>
+  page.evaluate(() => {
+    const g = window.__coauthorAtlas?.sigma.getGraph();
+    return Boolean(g && g.order > 1 && g.everyNode((_n, a) => a.kind === 'cluster') && window.__coauthorAtlas.frames.some((f) => f.order === g.order));
+  });
+
+/**
+ * Waits (polling each second) until the overview is drawn, sampling the heap meanwhile; `onTick` runs each round (to
+ * note progress). Resolves to the peak heap seen, in MB.
+ */
+export async function waitForOverview(page, cdp, { timeoutMs = 900_000, onTick } = {}) {
+  const t0 = Date.now();
+  let peak = 0;
+  for (;;) {
+    if (await overviewShown(page)) return peak;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`the overview did not open in ${Math.round(timeoutMs / 60_000)} minutes`);
+    peak = Math.max(peak, await heapNow(page, cdp));
+    await onTick?.();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/**
+ * The overview's figures: clusters, the first frame of it (ms after `since`, a performance.now() of the page), the
+ * summed members, and the main-thread long tasks that started after `since` (those over 200 ms with their stage and
+ * their start, ms after `since`).
+ */
+export function overviewFigures(page, since = 0) {
+  return page.evaluate((since) => {
+    const g = window.__coauthorAtlas.sigma.getGraph();
+    let members = 0;
+    g.forEachNode((_n, a) => {
+      members += a.authorCount ?? 0;
+    });
+    const tasks = window.__longTasks.filter((t) => t.start >= since);
+    return {
+      clusters: g.order,
+      firstOverviewFrameMs: Math.round(window.__coauthorAtlas.frames.find((f) => f.order === g.order).t - since),
+      members,
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longTasks: tasks.length,
+      over200: tasks
+        .filter((t) => t.duration > 200)
+        .map((t) => ({ start: t.start - since, duration: t.duration, stage: window.__stages.filter((x) => x.at <= t.start).pop()?.text ?? '' })),
+    };
+  }, since);
+}
+
+/** JS heap after a forced GC, in MB: the page's, and each live worker's. */
+export async function heapAfterGc(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const pageHeapMB = (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
+  const workerHeapMB = [];
+  for (const w of page.workers()) {
+    try {
+      const s = await page.context().newCDPSession(w);
+      await s.send('HeapProfiler.collectGarbage');
+      workerHeapMB.push((await s.send('Runtime.getHeapUsage')).usedSize / 1e6);
+    } catch {
+      // A worker that ended meanwhile.
+    }
+  }
+  return { pageHeapMB, workerHeapMB };
+}
+
+/** Self time per function of a CPU profile, the heaviest first, printed. */
+export function printProfile(profile) {
+  const self = new Map();
+  const dt = new Map(profile.nodes.map((n) => [n.id, 0]));
+  profile.samples.forEach((id, i) => dt.set(id, dt.get(id) + (profile.timeDeltas[i] ?? 0)));
+  for (const n of profile.nodes) {
+    const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + dt.get(n.id) / 1000);
+  }
+  console.log(
+    [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([n, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${n}`)
+      .join('\n'),
+  );
+}
+
+/**
+ * Drills into the largest cluster under 5,000 authors (a click on it), timed from the click itself (clickNode first
+ * waits for the overview's layout and camera to rest) to its authors in the displayed graph; screenshots the result
+ * (`screenshot`), reads the side panel's counts and goes back to the overview. `profileTo`: a file for a CPU profile
+ * of the drill (its heaviest functions printed).
+ */
+export async function drillLargestCluster(page, cdp, { screenshot, profileTo } = {}) {
+  const pick = await page.evaluate(() => {
+    const g = window.__coauthorAtlas.sigma.getGraph();
+    const c = g.filterNodes((_n, a) => a.authorCount < 5000).sort((a, b) => g.getNodeAttribute(b, 'authorCount') - g.getNodeAttribute(a, 'authorCount'))[0];
+    return { id: c, size: g.getNodeAttribute(c, 'authorCount'), community: g.getNodeAttribute(c, 'community') };
+  });
+  await page.evaluate(() => {
+    window.__longTasks.length = 0;
+  });
+  let d0 = 0;
+  if (profileTo) await cdp.send('Profiler.enable');
+  const click = page.mouse.click.bind(page.mouse);
+  page.mouse.click = async (...args) => {
+    if (profileTo) await cdp.send('Profiler.start');
+    d0 = Date.now();
+    return click(...args);
+  };
+  try {
+    await clickNode(page, pick.id);
+  } finally {
+    page.mouse.click = click;
+  }
+  await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, pick.size, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  const ms = Date.now() - d0;
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    printProfile(profile);
+  }
+  const drill = { size: pick.size, ms, longestTaskMs: await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))) };
+  // What the user sees of the drilled cluster (side panel counts included), to look at.
+  if (screenshot) {
+    mkdirSync(join(screenshot, '..'), { recursive: true });
+    await page.screenshot({ path: screenshot });
+  }
+  drill.panel = await page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('aside[aria-label="Details"] [data-count]')].map((e) => [e.getAttribute('data-count'), e.textContent])),
+  );
+  await page.getByRole('button', { name: '← Overview' }).click();
+  return drill;
+}
+
+/** Searches each name in the Search box; found: an option starting with the name is offered (within 30 s). */
+export async function searchProbes(page, names) {
+  const search = [];
+  for (const name of names) {
+    const s0 = Date.now();
+    await page.getByRole('combobox', { name: 'Search' }).fill(name);
+    const found = await page
+      .getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`) })
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    search.push({ name, found, ms: Date.now() - s0 });
+  }
+  return search;
+}
+
+/** The issue's targets for a million authorships in the page, from a result with the figures above. */
+export function targetsOf(result, nothingLost) {
+  const heapAfterGcMB = result.pageHeapMB + result.workerHeapMB.reduce((a, b) => a + b, 0);
+  return {
+    nothingLost,
+    noTaskOver200ms: result.longestTaskMs <= 200,
+    heapAfterGcUnder1200MB: heapAfterGcMB <= 1200,
+    drillUnder1s: result.drill.ms <= 1000,
+    searchFindsEveryProbe: result.search.every((s) => s.found),
+  };
+}
