@@ -4,6 +4,7 @@ import { useAtlas } from '../../app/context';
 import { visibleSummary, type VisibleSummary } from '../../lenses/visibleSummary';
 import { DEFAULT_LENS, type LensState } from '../../lenses/types';
 import { visiblePapers } from '../../lenses/papers';
+import { newestFirst } from '../../model/newestFirst';
 import { ProfileStats } from './ProfileStats';
 import type { DatasetIndex } from '../../graph/dataIndex';
 import type { AtlasGraph } from '../../graph/types';
@@ -70,9 +71,6 @@ function overviewDrawn(
   return { ...whole, authors, clusters: shown, filtered: hidden.size > 0 };
 }
 
-/** `localeCompare`'s own order, without a collator made per comparison. */
-const byLocale = new Intl.Collator();
-
 export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDatasetChoice, options, onOptions, onSelect }: ProfileCardProps) {
   const { dataset } = index;
   const profile = dataset.profile;
@@ -111,7 +109,7 @@ export function ProfileCard({ index, graph, clusters, theme, datasetChoice, onDa
   const names = COLOUR_NAMES[theme];
   const fileColours = Boolean(graph.getAttribute('fileMap')?.clusterColors);
   // Sorted once per dataset (it was on every render: seconds for the million-authorship benchmark's 156k papers).
-  const papers = useMemo(() => [...dataset.papers].sort((a, b) => byLocale.compare(b.date ?? '', a.date ?? '')), [dataset.papers]);
+  const papers = useMemo(() => newestFirst(dataset.papers), [dataset.papers]);
   // A field folder carries its papers as counts (its works, or the drilled cluster's), and only the counting option applies.
   const fieldFolder = graph.getAttribute('fieldFolder');
   return (
