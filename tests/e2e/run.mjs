@@ -2,9 +2,9 @@
 // Browser tests: builds the app, serves the production build on loopback, and runs
 // tests/e2e/*.test.mjs with node's test runner against Debian Chromium, two files at a time.
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromiumPath } from './browser.mjs';
@@ -21,9 +21,13 @@ if (!chromiumPath()) {
   }
 }
 
-// A build folder of its own, so that several runs (or a running `npm start`) never clash.
-const outDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
-await build({ root, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
+// A build folder of its own, so that several runs (or a running `npm start`) never clash. ATLAS_E2E_BUILD=<folder>
+// reuses a build there (building it when the folder has none) and keeps it: for timing or rerunning single suites
+// while the app's source does not change. Unset (as in `npm test`), every run builds afresh.
+const reuse = process.env.ATLAS_E2E_BUILD ? resolve(process.env.ATLAS_E2E_BUILD) : null;
+const outDir = reuse ?? mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
+if (reuse && existsSync(join(reuse, 'index.html'))) console.log(`Reusing the build in ${reuse} (ATLAS_E2E_BUILD)`);
+else await build({ root, logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
 const server = await preview({ root, build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
 const address = server.httpServer.address();
 const baseUrl = `http://127.0.0.1:${address.port}/`;
@@ -37,9 +41,10 @@ const only = process.argv.slice(2);
 const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...(only.length ? only : files)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ATLAS_BASE_URL: baseUrl },
+  // The layout test switch (tests/e2e/browser.mjs): redraw a running layout at most once a second. 0 turns it off.
+  env: { ...process.env, ATLAS_BASE_URL: baseUrl, ATLAS_E2E_LAYOUT_REDRAW_MS: process.env.ATLAS_E2E_LAYOUT_REDRAW_MS ?? '1000' },
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 await new Promise((resolve) => server.httpServer.close(resolve));
-rmSync(outDir, { recursive: true, force: true });
+if (!reuse) rmSync(outDir, { recursive: true, force: true });
 process.exit(code);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSigma } from '@react-sigma/core';
-import { LayoutRunner, BIG_GRAPH_POSITION_INTERVAL_MS, type LayoutProgress } from './layout';
+import { LayoutRunner, layoutPositionIntervalMs, type LayoutProgress } from './layout';
 import { LOD_MIN_EDGES, LOD_MIN_NODES } from '../../graph/overview';
 
 /** Starts the worker layout when a graph is shown and hands its controls up. */
@@ -31,7 +31,7 @@ export function LayoutController({
   useEffect(() => {
     const graph = sigma.getGraph();
     const big = graph.order > LOD_MIN_NODES || graph.size > LOD_MIN_EDGES;
-    const runner = new LayoutRunner(graph, onProgress, big ? BIG_GRAPH_POSITION_INTERVAL_MS : 0, () => weightsRef.current);
+    const runner = new LayoutRunner(graph, onProgress, layoutPositionIntervalMs(big), () => weightsRef.current);
     runnerRef.current = runner;
     onReady(runner);
     if (autoStart) runner.start();
