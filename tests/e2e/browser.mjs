@@ -83,7 +83,9 @@ export async function waitForGraph(page) {
     null,
     { timeout: 90_000 },
   );
-  // A focus request waits for the layout's end, then animates the camera: let it start and finish.
+  // A focus request hears of the layout's end a frame after it (LayoutController), then animates the camera: let
+  // that frame pass and the animation start, and finish.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.waitForTimeout(100);
   await page.waitForFunction(() => !window.__coauthorAtlas.sigma.getCamera().isAnimated(), null, { timeout: 10_000 });
   await page.waitForTimeout(100);

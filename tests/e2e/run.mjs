@@ -38,7 +38,9 @@ const files = readdirSync(join(root, 'tests/e2e'))
   .sort()
   .map((f) => join('tests/e2e', f));
 const only = process.argv.slice(2);
-const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...(only.length ? only : files)], {
+// Two suites at a time (the machine has 2 cores); ATLAS_E2E_CONCURRENCY=1 times each suite alone.
+const concurrency = Number(process.env.ATLAS_E2E_CONCURRENCY) || 2;
+const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...(only.length ? only : files)], {
   cwd: root,
   stdio: 'inherit',
   // The layout test switch (tests/e2e/browser.mjs): redraw a running layout at most once a second. 0 turns it off.
