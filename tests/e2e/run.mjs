@@ -77,15 +77,42 @@ const files = readdirSync(join(root, 'tests/e2e'))
   .sort((a, b) => secondsOf(b) - secondsOf(a) || a.localeCompare(b))
   .map((f) => join('tests/e2e', f));
 const only = process.argv.slice(2);
-// Two suites at a time (the machine has 2 cores); ATLAS_E2E_CONCURRENCY=1 times each suite alone.
+// Two suites at a time (the machine has 2 cores), each in a `node --test` of its own, taken from the list in its order:
+// node's own runner sorts the files it is given by name, which would undo the longest-first order. Each suite's report
+// is printed whole when it ends. ATLAS_E2E_CONCURRENCY=1 times each suite alone.
 const concurrency = Number(process.env.ATLAS_E2E_CONCURRENCY) || 2;
-const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...(only.length ? only : files)], {
-  cwd: root,
-  stdio: 'inherit',
-  // The layout test switch (tests/e2e/browser.mjs): redraw a running layout at most once a second. 0 turns it off.
-  env: { ...process.env, ATLAS_BASE_URL: baseUrl, ATLAS_E2E_LAYOUT_REDRAW_MS: process.env.ATLAS_E2E_LAYOUT_REDRAW_MS ?? '1000' },
-});
-const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
-await new Promise((resolve) => server.httpServer.close(resolve));
+// The layout test switch (tests/e2e/browser.mjs): redraw a running layout at most once a second. 0 turns it off.
+const env = { ...process.env, ATLAS_BASE_URL: baseUrl, ATLAS_E2E_LAYOUT_REDRAW_MS: process.env.ATLAS_E2E_LAYOUT_REDRAW_MS ?? '1000' };
+
+function runSuite(file) {
+  return new Promise((resolveSuite) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      process.stdout.write(`\n━━ ${file}\n${Buffer.concat(output).toString()}`);
+      resolveSuite({ file, code: code ?? 1, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+const queue = [...(only.length ? only : files)];
+const results = [];
+const runStarted = Date.now();
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    while (queue.length) results.push(await runSuite(queue.shift()));
+  }),
+);
+const failed = results.filter((r) => r.code !== 0);
+console.log(`\nBrowser suites, wall seconds each (${concurrency} at a time):`);
+for (const r of [...results].sort((a, b) => b.seconds - a.seconds))
+  console.log(`${r.seconds.toFixed(1).padStart(7)}  ${r.code === 0 ? 'pass' : 'FAIL'}  ${r.file}`);
+console.log(
+  `${results.length} suites in ${((Date.now() - runStarted) / 1000).toFixed(1)} s; ${failed.length ? `failed: ${failed.map((r) => r.file).join(', ')}` : 'all passed'}`,
+);
+await new Promise((resolveClose) => server.httpServer.close(resolveClose));
 if (!reuse) rmSync(outDir, { recursive: true, force: true });
-process.exit(code);
+process.exit(failed.length ? 1 : 0);
