@@ -22,10 +22,41 @@ export function chromiumPath() {
   return null;
 }
 
+/**
+ * The layout test switch: with ATLAS_E2E_LAYOUT_REDRAW_MS=<ms> (run.mjs sets 1000 unless it is set; 0 turns it off),
+ * every page of a browser from `launch()` gets `window.__coauthorAtlasTest = { layoutRedrawMs }` before the app's first
+ * script, and the app draws a running ForceAtlas2 layout at most that often instead of after every iteration
+ * (src/view/controllers/layout.ts, `layoutPositionIntervalMs`). Same iterations, same settled positions; in software
+ * WebGL it takes the embedded profile's layout from ~7 s to under 1 s. Benchmarks never set it.
+ */
+export const LAYOUT_REDRAW_MS = Number(process.env.ATLAS_E2E_LAYOUT_REDRAW_MS) || 0;
+
 export async function launch() {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: run `apt-get install -y chromium` (as root) or set CHROMIUM_PATH.');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  if (LAYOUT_REDRAW_MS > 0) withLayoutSwitch(browser, LAYOUT_REDRAW_MS);
+  return browser;
+}
+
+/** Adds the layout switch to every context (and so every page, popups included) the browser makes from now on. */
+function withLayoutSwitch(browser, layoutRedrawMs) {
+  const install = (context) =>
+    context.addInitScript((ms) => {
+      window.__coauthorAtlasTest = { ...window.__coauthorAtlasTest, layoutRedrawMs: ms };
+    }, layoutRedrawMs);
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await install(context);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    await install(page.context());
+    return page;
+  };
 }
 
 export const BASE_URL = process.env.ATLAS_BASE_URL ?? 'http://127.0.0.1:4173/';
@@ -52,7 +83,9 @@ export async function waitForGraph(page) {
     null,
     { timeout: 90_000 },
   );
-  // A focus request waits for the layout's end, then animates the camera: let it start and finish.
+  // A focus request hears of the layout's end a frame after it (LayoutController), then animates the camera: let
+  // that frame pass and the animation start, and finish.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.waitForTimeout(100);
   await page.waitForFunction(() => !window.__coauthorAtlas.sigma.getCamera().isAnimated(), null, { timeout: 10_000 });
   await page.waitForTimeout(100);

@@ -29,21 +29,26 @@ function heatStats(data) {
 
 /** The density canvas's pixels and the brightness (luminance) at some CSS points. */
 const canvasPixels = (page, points = []) =>
-  page.evaluate((pts) => {
-    const c = document.querySelector('canvas.density-layer');
-    if (!c || !c.width) return null;
-    const ctx = c.getContext('2d');
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    const scale = c.width / c.getBoundingClientRect().width;
-    const lum = (x, y) => {
-      const i = (Math.round(y * scale) * c.width + Math.round(x * scale)) * 4;
-      return 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
-    };
-    const all = [];
-    for (let i = 0; i < data.length; i += 4 * 97) all.push(0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]);
-    all.sort((a, b) => a - b);
-    return { data: [...data], median: all[all.length >> 1], at: pts.map(([x, y]) => lum(x, y)), label: c.getAttribute('aria-label') };
-  }, points);
+  page
+    .evaluate((pts) => {
+      const c = document.querySelector('canvas.density-layer');
+      if (!c || !c.width) return null;
+      const ctx = c.getContext('2d');
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      const scale = c.width / c.getBoundingClientRect().width;
+      const lum = (x, y) => {
+        const i = (Math.round(y * scale) * c.width + Math.round(x * scale)) * 4;
+        return 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+      };
+      const all = [];
+      for (let i = 0; i < data.length; i += 4 * 97) all.push(0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]);
+      all.sort((a, b) => a - b);
+      // The bytes travel as base64 (a few MB), not as a JSON array of millions of numbers.
+      let binary = '';
+      for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+      return { base64: btoa(binary), median: all[all.length >> 1], at: pts.map(([x, y]) => lum(x, y)), label: c.getAttribute('aria-label') };
+    }, points)
+    .then((px) => px && { ...px, data: Buffer.from(px.base64, 'base64') });
 
 /** Waits until the density canvas has painted a frame and no new one came for half a second. */
 async function settledPicture(page) {

@@ -98,6 +98,22 @@ describe('layout runner', () => {
     runner.kill();
   });
 
+  it('a restart of a throttled run starts from the newest positions, written first', () => {
+    vi.useFakeTimers({ toFake: ['performance', 'requestAnimationFrame', 'setTimeout'] });
+    const g = ring(12);
+    const runner = new LayoutRunner(g, () => {}, 2000);
+    runner.start();
+    const worker = StandInWorker.latest!;
+    worker.answer(() => [5, 6]);
+    expect(positions(g)[0]).not.toEqual([5, 6]); // within the interval: not written yet
+    runner.restart();
+    expect(positions(g).every(([x, y]) => x === 5 && y === 6)).toBe(true);
+    // The new round's first order carries those positions to the worker.
+    const matrix = new Float32Array(worker.orders.at(-1)!.nodes);
+    expect([matrix[0], matrix[1]]).toEqual([5, 6]);
+    runner.kill();
+  });
+
   it('waits longer between writes when a redraw took long (at least four times the last one)', () => {
     vi.useFakeTimers({ toFake: ['performance', 'setTimeout'] });
     // A 3-second redraw: the next frame comes 3 s after the positions were written.

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useSigma } from '@react-sigma/core';
-import { LayoutRunner, BIG_GRAPH_POSITION_INTERVAL_MS, type LayoutProgress } from './layout';
+import { LayoutRunner, layoutPositionIntervalMs, type LayoutProgress } from './layout';
 import { LOD_MIN_EDGES, LOD_MIN_NODES } from '../../graph/overview';
+import { sigmaAlive } from './alive';
 
 /** Starts the worker layout when a graph is shown and hands its controls up. */
 export function LayoutController({
@@ -31,11 +32,23 @@ export function LayoutController({
   useEffect(() => {
     const graph = sigma.getGraph();
     const big = graph.order > LOD_MIN_NODES || graph.size > LOD_MIN_EDGES;
-    const runner = new LayoutRunner(graph, onProgress, big ? BIG_GRAPH_POSITION_INTERVAL_MS : 0, () => weightsRef.current);
+    let live = true;
+    const report = (p: LayoutProgress) => {
+      if (p.running || !sigmaAlive(sigma)) return onProgress(p);
+      // The stop has just written the last positions, which sigma frames and draws on its next frame: until then its
+      // node display data are not the drawn positions. Whatever waits for the layout's end (the camera's focus) hears
+      // of it after that frame. Sigma's frame is asked for first, so it runs before this one.
+      sigma.scheduleRender();
+      requestAnimationFrame(() => {
+        if (live) onProgress(p);
+      });
+    };
+    const runner = new LayoutRunner(graph, report, layoutPositionIntervalMs(big), () => weightsRef.current);
     runnerRef.current = runner;
     onReady(runner);
     if (autoStart) runner.start();
     return () => {
+      live = false;
       runner.kill();
       runnerRef.current = null;
       onReady(null);

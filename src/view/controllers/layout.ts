@@ -26,6 +26,30 @@ const SETTLE_RATIO = 0.0015;
  */
 export const BIG_GRAPH_POSITION_INTERVAL_MS = 2000;
 const REDRAW_SHARE = 4;
+
+declare global {
+  interface Window {
+    /**
+     * Browser-test switch, never set by the app: `tests/e2e/browser.mjs` sets it before the app's first script when
+     * `npm run test:e2e` runs (ATLAS_E2E_LAYOUT_REDRAW_MS). See `layoutPositionIntervalMs`.
+     */
+    __coauthorAtlasTest?: { layoutRedrawMs?: number };
+  }
+}
+
+/**
+ * How often the running layout's positions reach the drawn graph: every iteration on a small graph, at most every
+ * BIG_GRAPH_POSITION_INTERVAL_MS on a big one. The browser tests' switch (`window.__coauthorAtlasTest.layoutRedrawMs`)
+ * throttles small graphs too: software WebGL takes ~60 ms a frame, so drawing each of the ~100 iterations the embedded
+ * profile needs made every page wait ~7 s. The worker runs the same iterations and stops at the same one, and the
+ * last positions are written when it stops, so the settled layout is the one users get; only the frames between are
+ * skipped.
+ */
+export function layoutPositionIntervalMs(big: boolean): number {
+  const base = big ? BIG_GRAPH_POSITION_INTERVAL_MS : 0;
+  const test = typeof window === 'undefined' ? undefined : Number(window.__coauthorAtlasTest?.layoutRedrawMs);
+  return test && Number.isFinite(test) && test > 0 ? Math.max(base, test) : base;
+}
 /** graphology-layout-forceatlas2's node matrix: PPN floats per node, x and y first (helpers.js, version 0.10.1). */
 const PPN = 10;
 
@@ -166,7 +190,9 @@ export class LayoutRunner {
 
   /** A fresh full round (the weights may have changed: the worker reads them at start). */
   restart() {
+    // Positions not written yet (throttled) are written first: the new round starts from where the last one got to.
     if (this.supervisor.isRunning()) this.supervisor.stop();
+    if (this.pending) this.write(this.pending);
     this.iterations = 0;
     this.settled = false;
     this.lastPositions = null;
