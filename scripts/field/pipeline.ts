@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldSummary } from '../../src/field/format';
 // The app's default cap and seed.
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
-import { defineWorks, numberColumns, openEngine, rows, runRules } from './duck';
+import { defineWorks, numberColumns, openEngine, quote, rows, runRules } from './duck';
 import { detectCommunities } from './communities';
 import { layOutCommunitiesInParallel } from './layout-parallel';
 import { writeFolder } from './write-folder';
@@ -19,6 +19,9 @@ import { writeFolder } from './write-folder';
  * (NMI 0.76). At 1M works they cost a third of 10's CPU time (BENCHMARKS.md).
  */
 export const LEIDEN_ITERATIONS = 2;
+
+/** DuckDB's memory limit while node clusters and lays out the network (the run's peak otherwise). */
+const NODE_PHASE_DUCKDB_MEMORY = '1GB';
 
 export interface FieldRun {
   works: string;
@@ -46,7 +49,8 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
   rmSync(run.out, { recursive: true, force: true });
   mkdirSync(run.out, { recursive: true });
   // DuckDB spills to disk past its limit, so the whole run stays under ~6 GB with the JS side.
-  const engine = await openEngine({ memoryLimit: run.memoryLimit ?? '4GB', threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
+  const memoryLimit = run.memoryLimit ?? '4GB';
+  const engine = await openEngine({ memoryLimit, threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
   const db = engine.connection;
   const seconds: Record<string, number> = {};
   const t0 = performance.now();
@@ -59,6 +63,7 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     // dropped, DuckDB's memory goes to what follows (the clustering peaks next to it).
     await db.run('DROP TABLE field_works');
     await db.run('DROP TABLE authorship_rows');
+    await db.run('DROP TABLE name_claims');
 
     // CPU seconds of the node-side phases too: on a shared machine the wall time is mostly waiting.
     const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -69,6 +74,8 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     let cpu = process.cpuUsage();
     const { nAuthors, nNodes, source, target, weight, fractional } = await networkOf(db);
     seconds.network = (performance.now() - t) / 1000;
+    // While node clusters and lays out (the run's peak), DuckDB keeps little in memory: its tables go to the temp folder.
+    await db.run(`SET memory_limit = ${quote(NODE_PHASE_DUCKDB_MEMORY)}`);
     log(`network: ${nNodes.toLocaleString('en-US')} nodes, ${source.length.toLocaleString('en-US')} ties`);
     const community = detectCommunities(nNodes, source, target, weight, seed, run.leidenIterations ?? LEIDEN_ITERATIONS);
     seconds.communities = (performance.now() - t) / 1000;
@@ -85,6 +92,7 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     log(`layout: ${positions.work.toLocaleString('en-US')} node iterations on ${positions.threads} thread(s)`);
 
     t = performance.now();
+    await db.run(`SET memory_limit = ${quote(memoryLimit)}`);
     await storeCommunities(db, community, positions);
     seconds.storePositions = (performance.now() - t) / 1000;
     await writeFolder(db, {

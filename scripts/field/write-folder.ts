@@ -119,11 +119,15 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
   }
   mkdirSync(join(out, 'clusters'), { recursive: true });
   await prepareTileTables(db, step);
-  // The search shards: every author's name, id and community.
+  // The search shards: every author's name, id and community, by name then id. Sorted once, all together, and then
+  // dealt to the shards in that order (a shard is a subsequence, so it comes out sorted): a third of the comparisons of
+  // sorting each shard, since most names fall in several. One collator: localeCompare's order without its per-call set-up.
+  const compare = new Intl.Collator().compare;
   const shards = new Map<string, FieldSearchEntry[]>();
   const [labels, ids, communities] = (await db.runAndReadAll(`SELECT label, ${short('author_id')}, community FROM author_tiles`)).getColumnsJS();
-  for (let i = 0; i < labels.length; i++) {
-    const entry: FieldSearchEntry = [labels[i] as string, ids[i] as string, Number(communities[i])];
+  const entries = Array.from({ length: labels.length }, (_x, i): FieldSearchEntry => [labels[i] as string, ids[i] as string, Number(communities[i])]);
+  entries.sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]));
+  for (const entry of entries) {
     for (const s of shardsOfName(entry[0])) {
       let list = shards.get(s);
       if (!list) shards.set(s, (list = []));
@@ -162,12 +166,9 @@ export async function writeFolder(db: DuckDBConnection, input: FolderInput): Pro
   step('folderTiles');
   mkdirSync(join(out, 'search'), { recursive: true });
   const search: Record<string, string> = {};
-  // One collator for all comparisons: the order localeCompare gives, without its per-call set-up (1M+ names here).
-  const compare = new Intl.Collator().compare;
-  for (const [letter, entries] of [...shards].sort((x, y) => compare(x[0], y[0]))) {
-    entries.sort((x, y) => compare(x[0], y[0]) || compare(x[1], y[1]));
+  for (const [letter, list] of [...shards].sort((x, y) => compare(x[0], y[0]))) {
     search[letter] = `search/${letter}.json`;
-    writeFileSync(join(out, search[letter]), JSON.stringify(entries));
+    writeFileSync(join(out, search[letter]), JSON.stringify(list));
   }
   const index: FieldIndex = {
     format: FIELD_FORMAT,
