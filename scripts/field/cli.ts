@@ -1,5 +1,6 @@
 /**
  * npm run field -- --works '<glob>' [--where '<SQL condition on works>'] --out <folder> [--cap N] [--seed N] [--title T]
+ *   [--memory-limit 4GB] [--threads N] [--leiden-iterations 2]
  * Progress goes to stderr; the last line on stdout is the one-line JSON summary.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     title: { type: 'string' },
     'memory-limit': { type: 'string' },
     threads: { type: 'string' },
+    'leiden-iterations': { type: 'string' },
     quiet: { type: 'boolean' },
   },
 });
@@ -36,6 +38,7 @@ runField({
   title: values.title,
   memoryLimit: values['memory-limit'],
   threads: int(values.threads),
+  leidenIterations: int(values['leiden-iterations']),
   log: values.quiet ? undefined : (line) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}\n`),
 })
   .then(({ summary }) => {

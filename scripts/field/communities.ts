@@ -12,55 +12,70 @@ function seededRandom(seed: number) {
   return { nextDouble: () => rng(), nextInt: (bound: number) => Math.floor(rng() * bound) };
 }
 
-/** Undirected weighted edges (each once) → neighbour lists in both directions, sorted, weights of repeated pairs summed. */
+/**
+ * Undirected weighted edges (each once) → neighbour lists in both directions, sorted, weights of repeated pairs summed.
+ * Two stable counting sorts of the directed entries (by neighbour, then by node) put each node's neighbours in order,
+ * repeats in the order the edges came: the lists a stable sort of each node's neighbours gives, in typed arrays
+ * (18.6M entries at 1M works: 12 bytes each instead of a JS array's 16 and a sort per node).
+ */
 export function toAdjacency(nNodes: number, source: Int32Array, target: Int32Array, weight: Float64Array) {
-  const degree = new Int32Array(nNodes + 1);
-  for (let i = 0; i < source.length; i++) {
+  // Directed entries: edge i (not a self-tie) gives a → b then b → a, in edge order.
+  let nEntries = 0;
+  for (let i = 0; i < source.length; i++) if (source[i] !== target[i]) nEntries += 2;
+  const from = new Int32Array(nEntries);
+  const to = new Int32Array(nEntries);
+  const entryEdge = new Int32Array(nEntries);
+  for (let i = 0, k = 0; i < source.length; i++) {
     if (source[i] === target[i]) continue;
-    degree[source[i] + 1]++;
-    degree[target[i] + 1]++;
+    from[k] = source[i];
+    to[k] = target[i];
+    entryEdge[k++] = i;
+    from[k] = target[i];
+    to[k] = source[i];
+    entryEdge[k++] = i;
   }
-  for (let v = 0; v < nNodes; v++) degree[v + 1] += degree[v];
-  const first = degree;
-  const fill = first.slice(0, nNodes);
-  const neighbors = new Int32Array(first[nNodes]);
-  const weights = new Float64Array(first[nNodes]);
-  for (let i = 0; i < source.length; i++) {
-    const a = source[i];
-    const b = target[i];
-    if (a === b) continue;
-    neighbors[fill[a]] = b;
-    weights[fill[a]++] = weight[i];
-    neighbors[fill[b]] = a;
-    weights[fill[b]++] = weight[i];
-  }
-  // Sort each node's neighbours (the network's integrity rule) and merge repeats.
-  const outFirst = new Array<number>(nNodes + 1).fill(0);
-  const outNeighbors: number[] = [];
-  const outWeights: number[] = [];
-  for (let v = 0; v < nNodes; v++) {
-    const from = first[v];
-    const to = first[v + 1];
-    const order = Array.from({ length: to - from }, (_x, k) => from + k).sort((x, y) => neighbors[x] - neighbors[y]);
-    for (const k of order) {
-      const last = outNeighbors.length - 1;
-      if (last >= outFirst[v] && outNeighbors[last] === neighbors[k]) outWeights[last] += weights[k];
+  // Stable counting sort of the entry numbers by `key`, in the order `order` gives them.
+  const start = new Int32Array(nNodes + 1);
+  const sortBy = (key: Int32Array, order: Int32Array | null) => {
+    start.fill(0);
+    for (let k = 0; k < nEntries; k++) start[key[k] + 1]++;
+    for (let v = 0; v < nNodes; v++) start[v + 1] += start[v];
+    const fill = start.slice(0, nNodes);
+    const sorted = new Int32Array(nEntries);
+    for (let j = 0; j < nEntries; j++) {
+      const k = order ? order[j] : j;
+      sorted[fill[key[k]]++] = k;
+    }
+    return sorted;
+  };
+  const byNode = sortBy(from, sortBy(to, null));
+  // Merge repeated neighbours (their weights summed in edge order).
+  const firstNeighborIndices = new Int32Array(nNodes + 1);
+  const neighbors = new Int32Array(nEntries);
+  const edgeWeights = new Float64Array(nEntries);
+  let n = 0;
+  for (let v = 0, j = 0; v < nNodes; v++) {
+    const rowStart = n;
+    for (; j < nEntries && from[byNode[j]] === v; j++) {
+      const k = byNode[j];
+      if (n > rowStart && neighbors[n - 1] === to[k]) edgeWeights[n - 1] += weight[entryEdge[k]];
       else {
-        outNeighbors.push(neighbors[k]);
-        outWeights.push(weights[k]);
+        neighbors[n] = to[k];
+        edgeWeights[n++] = weight[entryEdge[k]];
       }
     }
-    outFirst[v + 1] = outNeighbors.length;
+    firstNeighborIndices[v + 1] = n;
   }
-  return { firstNeighborIndices: outFirst, neighbors: outNeighbors, edgeWeights: outWeights };
+  return { firstNeighborIndices, neighbors: neighbors.slice(0, n), edgeWeights: edgeWeights.slice(0, n) };
 }
 
 /** Community of each node (0 = largest); isolated nodes are communities of their own. */
-export function detectCommunities(nNodes: number, source: Int32Array, target: Int32Array, weight: Float64Array, seed: number, iterations = 10): Int32Array {
+export function detectCommunities(nNodes: number, source: Int32Array, target: Int32Array, weight: Float64Array, seed: number, iterations = 2): Int32Array {
   const community = new Int32Array(nNodes);
   if (nNodes === 0) return community;
   const adjacency = toAdjacency(nNodes, source, target, weight);
-  const network = new Network({ nNodes, setNodeWeightsToTotalEdgeWeights: true, ...adjacency });
+  // networkAnalysis-ts types its arrays as number[]; it only indexes and slices them, which typed arrays do alike.
+  const network = new Network({ nNodes, setNodeWeightsToTotalEdgeWeights: true, ...(adjacency as unknown as Record<keyof typeof adjacency, number[]>) });
   const clustering = new Clustering({ nNodes });
   const total = network.getTotalEdgeWeight();
   if (total > 0) {

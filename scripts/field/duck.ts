@@ -45,7 +45,7 @@ export function substitute(sql: string, vars: Record<string, string>): string {
   return sql.replace(/\$\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
 }
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 export interface OpenedEngine {
   connection: DuckDBConnection;

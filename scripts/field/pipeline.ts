@@ -8,10 +8,20 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldSummary } from '../../src/field/format';
 // The app's default cap and seed.
 import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
-import { defineWorks, numberColumns, openEngine, rows, runRules } from './duck';
+import { defineWorks, numberColumns, openEngine, quote, rows, runRules } from './duck';
 import { detectCommunities } from './communities';
 import { layOutCommunitiesInParallel } from './layout-parallel';
 import { writeFolder } from './write-folder';
+
+/**
+ * Leiden's iterations on the field's network. At 200k works 2 iterations find 1,933 communities against 10's 1,922, with
+ * modularity 0.8411 against 0.8415 and an NMI of 0.92 between the two; another seed at 10 iterations differs more
+ * (NMI 0.76). At 1M works they cost a third of 10's CPU time (BENCHMARKS.md).
+ */
+export const LEIDEN_ITERATIONS = 2;
+
+/** DuckDB's memory limit while node clusters and lays out the network (the run's peak otherwise). */
+const NODE_PHASE_DUCKDB_MEMORY = '1GB';
 
 export interface FieldRun {
   works: string;
@@ -22,6 +32,8 @@ export interface FieldRun {
   title?: string;
   memoryLimit?: string;
   threads?: number;
+  /** Leiden's iterations (default 2: BENCHMARKS.md compares them with 10 at 200k works). */
+  leidenIterations?: number;
   log?: (line: string) => void;
 }
 
@@ -37,7 +49,8 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
   rmSync(run.out, { recursive: true, force: true });
   mkdirSync(run.out, { recursive: true });
   // DuckDB spills to disk past its limit, so the whole run stays under ~6 GB with the JS side.
-  const engine = await openEngine({ memoryLimit: run.memoryLimit ?? '4GB', threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
+  const memoryLimit = run.memoryLimit ?? '4GB';
+  const engine = await openEngine({ memoryLimit, threads: run.threads, tempDir: join(run.out, '.duckdb-tmp') });
   const db = engine.connection;
   const seconds: Record<string, number> = {};
   const t0 = performance.now();
@@ -46,6 +59,11 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     Object.assign(seconds, await runRules(db, { WHERE: run.where?.trim() ? `(${run.where})` : 'TRUE', CAP: cap }, (t) => log(`rules: ${t}`)));
     const summary = await countAll(db);
     log(`rules done: ${JSON.stringify(summary)}`);
+    // The works as read and the listings as written are not read again (the tiles read the tables made from them):
+    // dropped, DuckDB's memory goes to what follows (the clustering peaks next to it).
+    await db.run('DROP TABLE field_works');
+    await db.run('DROP TABLE authorship_rows');
+    await db.run('DROP TABLE name_claims');
 
     // CPU seconds of the node-side phases too: on a shared machine the wall time is mostly waiting.
     const cpuSince = (from: NodeJS.CpuUsage) => {
@@ -55,8 +73,13 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     let t = performance.now();
     let cpu = process.cpuUsage();
     const { nAuthors, nNodes, source, target, weight, fractional } = await networkOf(db);
-    const community = detectCommunities(nNodes, source, target, weight, seed);
+    seconds.network = (performance.now() - t) / 1000;
+    // While node clusters and lays out (the run's peak), DuckDB keeps little in memory: its tables go to the temp folder.
+    await db.run(`SET memory_limit = ${quote(NODE_PHASE_DUCKDB_MEMORY)}`);
+    log(`network: ${nNodes.toLocaleString('en-US')} nodes, ${source.length.toLocaleString('en-US')} ties`);
+    const community = detectCommunities(nNodes, source, target, weight, seed, run.leidenIterations ?? LEIDEN_ITERATIONS);
     seconds.communities = (performance.now() - t) / 1000;
+    seconds.leiden = seconds.communities - seconds.network;
     seconds.communitiesCpu = cpuSince(cpu);
     summary.clusters = nNodes ? community.reduce((m, c) => Math.max(m, c), -1) + 1 : 0;
     log(`communities: ${summary.clusters}`);
@@ -69,13 +92,17 @@ export async function runField(run: FieldRun): Promise<FieldResult> {
     log(`layout: ${positions.work.toLocaleString('en-US')} node iterations on ${positions.threads} thread(s)`);
 
     t = performance.now();
+    await db.run(`SET memory_limit = ${quote(memoryLimit)}`);
     await storeCommunities(db, community, positions);
+    seconds.storePositions = (performance.now() - t) / 1000;
     await writeFolder(db, {
       out: run.out,
       title: run.title ?? `Field: ${run.works}${run.where ? ` where ${run.where}` : ''}`,
       options: { hyperauthorCap: cap, seed, where: run.where?.trim() || null },
       summary,
       network: { nAuthors, source, target, weight, fractional, community },
+      seconds,
+      log,
     });
     seconds.folder = (performance.now() - t) / 1000;
     seconds.total = (performance.now() - t0) / 1000;
@@ -111,7 +138,7 @@ async function countAll(db: DuckDBConnection): Promise<FieldSummary> {
  * Node numbers (authors by id, then hubs by work id) and the ties the clustering and the layout read: pairs (full weight)
  * and author–hub (1); with each tie's fractional weight (the pair's, or 1 / (n − 1) for a hub of n authors) for the overview.
  */
-async function networkOf(db: DuckDBConnection) {
+export async function networkOf(db: DuckDBConnection) {
   await db.run(`CREATE TABLE node_index AS
     SELECT author_id AS id, CAST(ROW_NUMBER() OVER (ORDER BY author_id) - 1 AS INTEGER) AS idx, TRUE AS is_author FROM authors
     UNION ALL
