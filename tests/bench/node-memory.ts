@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import os from 'node:os';
 import { writeHeapSnapshot } from 'node:v8';
 import { parseInput } from '../../src/import';
 import { resolveDataset, type ResolvedDataset } from '../../src/graph/authors';
@@ -43,29 +44,45 @@ const peakRssMB = () => process.resourceUsage().maxRSS / 1e3; // maxRSS is in Ki
 interface Step {
   step: string;
   ms: number;
+  /** CPU time of the process over the step (user + system, all threads: the GC's helpers included), less exposed to a busy machine than wall time. */
+  cpuMs: number;
   heapMB: number;
   peakRssMB: number;
 }
 const steps: Step[] = [];
 const base = heapAfterGc();
-const record = (step: string, ms: number) => steps.push({ step, ms, heapMB: MB(heapAfterGc() - base), peakRssMB: peakRssMB() });
+let cpuAt = process.cpuUsage();
+/** CPU ms since the last call. */
+const cpuLap = () => {
+  const used = process.cpuUsage(cpuAt);
+  cpuAt = process.cpuUsage();
+  return (used.user + used.system) / 1e3;
+};
+const record = (step: string, ms: number, cpuMs: number) => steps.push({ step, ms, cpuMs, heapMB: MB(heapAfterGc() - base), peakRssMB: peakRssMB() });
 
 let t0 = performance.now();
+cpuLap();
 let text: string | null = JSON.stringify(syntheticItems(authorships));
-record('CSL-JSON text generated', performance.now() - t0);
+record('CSL-JSON text generated', performance.now() - t0, cpuLap());
 t0 = performance.now();
+cpuLap();
 let dataset: Dataset | null = { id: 'synthetic', title: 'synthetic', papers: parseInput(text, 'csl-json').papers, aliases: [] };
 const parseMs = performance.now() - t0;
+const parseCpuMs = cpuLap();
 text = null;
-record('papers parsed (text dropped)', parseMs);
+record('papers parsed (text dropped)', parseMs, parseCpuMs);
 t0 = performance.now();
+cpuLap();
 let resolved: ResolvedDataset | null = resolveDataset(dataset);
 const resolveMs = performance.now() - t0;
-record('resolved (resolveDataset)', resolveMs);
+const resolveCpuMs = cpuLap();
+record('resolved (resolveDataset)', resolveMs, resolveCpuMs);
 t0 = performance.now();
+cpuLap();
 let graph: AtlasGraph | null = buildGraph(dataset, {}, resolved);
 const graphMs = performance.now() - t0;
-record('graph built (buildGraph)', graphMs);
+const graphCpuMs = cpuLap();
+record('graph built (buildGraph)', graphMs, graphCpuMs);
 
 const counts = { papers: dataset.papers.length, authors: resolved.authors.size, nodes: graph.order, edges: graph.size };
 const fingerprint = graphFingerprint(graph);
@@ -126,12 +143,12 @@ if (!args.includes('--no-breakdown')) {
   const sharedNodeAttributes = { kind: 'paper' as const, label: '', paperId: '', authorCount: 0, community: 0, x: 0, y: 0 };
   part('node attribute objects (+ identity key strings, x/y numbers)', () => g.forEachNode((n) => g.replaceNodeAttributes(n, sharedNodeAttributes)));
   part(
-    'graphology edges: EdgeData, edge map, adjacency entries, edge keys',
+    'graphology edges: EdgeData, edge map, edge keys, the neighbour dictionaries',
     () => g.clearEdges(),
     `of which edge key strings ≈ ${MB(keyBytes).toFixed(1)} MB (own size, computed)`,
   );
   part(
-    'graphology nodes: NodeData, node map, adjacency objects, node keys',
+    'graphology nodes: NodeData, node map, node keys',
     () => {
       g.clear();
       graph = null;
@@ -152,11 +169,11 @@ console.log(
   `\nSynthetic ${fmt(authorships)} authorships: ${fmt(counts.papers)} papers, ${fmt(counts.authors)} authors, ${fmt(counts.nodes)} nodes, ${fmt(counts.edges)} edges`,
 );
 console.log(
-  `build ${fmt(resolveMs + graphMs)} ms (resolve ${fmt(resolveMs)} + graph ${fmt(graphMs)}), parse ${fmt(parseMs)} ms; graph fingerprint ${fingerprint}`,
+  `build ${fmt(resolveMs + graphMs)} ms (resolve ${fmt(resolveMs)} + graph ${fmt(graphMs)}), CPU ${fmt(resolveCpuMs + graphCpuMs)} ms; parse ${fmt(parseMs)} ms; load ${os.loadavg()[0].toFixed(1)}; graph fingerprint ${fingerprint}`,
 );
-console.log('| step | ms | heap after GC, MB (above the start) | peak RSS so far, MB |');
-console.log('|---|---:|---:|---:|');
-for (const s of steps) console.log(`| ${s.step} | ${fmt(s.ms)} | ${fmt(s.heapMB)} | ${fmt(s.peakRssMB)} |`);
+console.log('| step | wall ms | CPU ms | heap after GC, MB (above the start) | peak RSS so far, MB |');
+console.log('|---|---:|---:|---:|---:|');
+for (const s of steps) console.log(`| ${s.step} | ${fmt(s.ms)} | ${fmt(s.cpuMs)} | ${fmt(s.heapMB)} | ${fmt(s.peakRssMB)} |`);
 if (parts.length) {
   console.log('\n| what it holds (taken away in this order) | MB | note |');
   console.log('|---|---:|---|');
@@ -171,7 +188,20 @@ mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(
   join(root, `test-results/node-memory-${authorships}.json`),
   JSON.stringify(
-    { at: new Date().toISOString(), node: process.version, authorships, counts, fingerprint, resolveMs, graphMs, parseMs, steps, parts, types },
+    {
+      at: new Date().toISOString(),
+      node: process.version,
+      load: os.loadavg(),
+      authorships,
+      counts,
+      fingerprint,
+      resolveMs,
+      graphMs,
+      parseMs,
+      steps,
+      parts,
+      types,
+    },
     null,
     1,
   ),
