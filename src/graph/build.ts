@@ -116,6 +116,10 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
   const pairFirst: number[] = [];
   const pairWeight: number[] = [];
   const pairPapers: string[][] = [];
+  // Most pairs meet on one paper only: they share that paper's one frozen list (the 1M graph's 2M edges had one
+  // array each). A pair's second paper gives it a list of its own.
+  const paperList: string[][] = [];
+  const listOf = (paperIndex: number) => (paperList[paperIndex] ??= Object.freeze([papers[paperIndex].paper.id]) as string[]);
   for (let a = 0; a < authorCount; a++) {
     for (let at = start[a]; at < start[a + 1]; at++) {
       const o = byLow[at];
@@ -126,11 +130,13 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
         pairOf[b] = pairFirst.length;
         pairFirst.push(o);
         pairWeight.push(increments[paperIndex]);
-        pairPapers.push([papers[paperIndex].paper.id]);
+        pairPapers.push(listOf(paperIndex));
       } else {
         const pair = pairOf[b];
         pairWeight[pair] += increments[paperIndex];
-        pairPapers[pair].push(papers[paperIndex].paper.id);
+        const list = pairPapers[pair];
+        if (list.length === 1) pairPapers[pair] = [list[0], papers[paperIndex].paper.id];
+        else list.push(papers[paperIndex].paper.id);
       }
     }
   }
@@ -143,8 +149,8 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
     const low = nodeIds[occLow[o]];
     const high = nodeIds[occHigh[o]];
     const ids = pairPapers[pair];
-    // A list that grew by push holds 1.5× + 16 slots: copied at its length (a single paper's list is exact already).
-    const attributes: EdgeAttributes = { kind: 'coauthor', weight: pairWeight[pair], paperIds: ids.length > 1 ? ids.slice() : ids };
+    // A list that grew by push holds 1.5× + 16 slots: copied at its length (one or two papers' lists are exact already).
+    const attributes: EdgeAttributes = { kind: 'coauthor', weight: pairWeight[pair], paperIds: ids.length > 2 ? ids.slice() : ids };
     if (occSwapped[o]) graph.addEdgeWithKey(edgeKey(low, high), high, low, attributes);
     else graph.addEdgeWithKey(edgeKey(low, high), low, high, attributes);
   }
