@@ -317,8 +317,10 @@ export function resolveDataset(dataset: Dataset): ResolvedDataset {
 
   const papers: ResolvedPaper[] = [];
   const ordinals: number[] = [];
+  // Collected in one reused list, each paper's copy taken at its exact size (a list grown by push keeps 17+ slots).
+  const keys: string[] = [];
   dataset.papers.forEach((paper, pi) => {
-    const keys: string[] = [];
+    keys.length = 0;
     ordinals.length = 0;
     const year = paperYear(paper);
     const baseKeys = identity.refKeys[pi];
@@ -356,7 +358,7 @@ export function resolveDataset(dataset: Dataset): ResolvedDataset {
         a.lastYear = a.lastYear === undefined ? year : Math.max(a.lastYear, year);
       }
     }
-    papers.push({ paper, authorKeys: keys, ownerAdded });
+    papers.push({ paper, authorKeys: keys.slice(), ownerAdded });
   });
 
   const authors = new Map<string, ResolvedAuthor>();
