@@ -6,6 +6,7 @@ import { nameKey } from '../model/names';
 import { resolveDataset, type ResolvedDataset } from './authors';
 import { assertWithinBudget, isHubPaper } from './budget';
 import { leidenClusters, vosLayout } from './algorithms';
+import { NO_STRINGS } from './compact';
 import { affiliationNodeId, authorNodeId, DEFAULT_BUILD_OPTIONS, paperNodeId, type AtlasGraph, type BuildOptions, type EdgeAttributes } from './types';
 
 /** Stable edge ids (graphology's generated ids depend on how many graphs were built before). */
@@ -64,11 +65,14 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
       const hub = paperNodeId(paper.id);
       graph.addNode(hub, { kind: 'paper', label: paper.title, paperId: paper.id, authorCount: n, community: 0, x: 0, y: 0 });
       prepareAdjacency(graph, hub);
+      // One list for all of the hub's edges (the same one paper); frozen, so that no one extends one edge's list.
+      const hubPaperIds = Object.freeze([paper.id]) as string[];
       for (const key of authorKeys) {
-        graph.addEdgeWithKey(edgeKey(authorNodeId(key), hub), authorNodeId(key), hub, {
+        const author = nodeIds[authorIndex.get(key)!];
+        graph.addEdgeWithKey(edgeKey(author, hub), author, hub, {
           kind: 'authorship',
           weight: options.counting === 'full' ? 1 : 1 / Math.max(1, n - 1),
-          paperIds: [paper.id],
+          paperIds: hubPaperIds,
         });
       }
       continue;
@@ -112,6 +116,10 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
   const pairFirst: number[] = [];
   const pairWeight: number[] = [];
   const pairPapers: string[][] = [];
+  // Most pairs meet on one paper only: they share that paper's one frozen list (the 1M graph's 2M edges had one
+  // array each). A pair's second paper gives it a list of its own.
+  const paperList: string[][] = [];
+  const listOf = (paperIndex: number) => (paperList[paperIndex] ??= Object.freeze([papers[paperIndex].paper.id]) as string[]);
   for (let a = 0; a < authorCount; a++) {
     for (let at = start[a]; at < start[a + 1]; at++) {
       const o = byLow[at];
@@ -122,11 +130,13 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
         pairOf[b] = pairFirst.length;
         pairFirst.push(o);
         pairWeight.push(increments[paperIndex]);
-        pairPapers.push([papers[paperIndex].paper.id]);
+        pairPapers.push(listOf(paperIndex));
       } else {
         const pair = pairOf[b];
         pairWeight[pair] += increments[paperIndex];
-        pairPapers[pair].push(papers[paperIndex].paper.id);
+        const list = pairPapers[pair];
+        if (list.length === 1) pairPapers[pair] = [list[0], papers[paperIndex].paper.id];
+        else list.push(papers[paperIndex].paper.id);
       }
     }
   }
@@ -138,21 +148,22 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
     if (pair < 0) continue;
     const low = nodeIds[occLow[o]];
     const high = nodeIds[occHigh[o]];
-    const attributes: EdgeAttributes = { kind: 'coauthor', weight: pairWeight[pair], paperIds: pairPapers[pair] };
+    const ids = pairPapers[pair];
+    // A list that grew by push holds 1.5× + 16 slots: copied at its length (one or two papers' lists are exact already).
+    const attributes: EdgeAttributes = { kind: 'coauthor', weight: pairWeight[pair], paperIds: ids.length > 2 ? ids.slice() : ids };
     if (occSwapped[o]) graph.addEdgeWithKey(edgeKey(low, high), high, low, attributes);
     else graph.addEdgeWithKey(edgeKey(low, high), low, high, attributes);
   }
 
   if (options.includeAffiliations) {
     for (const a of authors.values()) {
+      const author = nodeIds[authorIndex.get(a.key)!];
       for (const aff of a.affiliations) {
         const id = affiliationNodeId(nameKey(aff) || aff);
         if (!graph.hasNode(id)) graph.addNode(id, { kind: 'affiliation', label: aff, authorCount: 0, community: 0, x: 0, y: 0 });
         const attrs = graph.getNodeAttributes(id);
         if (attrs.kind === 'affiliation') attrs.authorCount += 1;
-        if (!graph.hasEdge(authorNodeId(a.key), id)) {
-          graph.addEdgeWithKey(edgeKey(authorNodeId(a.key), id), authorNodeId(a.key), id, { kind: 'affiliation', weight: 1, paperIds: [] });
-        }
+        if (!graph.hasEdge(author, id)) graph.addEdgeWithKey(edgeKey(author, id), author, id, { kind: 'affiliation', weight: 1, paperIds: NO_STRINGS });
       }
     }
   }

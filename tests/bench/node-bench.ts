@@ -44,12 +44,20 @@ interface Row {
   graphologyFloorMs: number;
   louvainFloorMs: number;
   authorshipsPerSec: number;
+  /** heapUsed at the end of the row, no GC: the bench's own copies (JSON text, JSON.parse result, edge list) included. */
   heapMB: number;
+  /** Heap after a full GC holding the app's result only (parsed papers, resolved authors, graph), above the row's start. */
+  resultMB: number;
 }
 
 const ms = (t0: number) => performance.now() - t0;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heapMB = () => process.memoryUsage().heapUsed / 1e6;
+const heapAfterGcMB = () => {
+  gc();
+  gc();
+  return heapMB();
+};
 
 /** Best of `runs` timings of fn (the first run warms the JIT up too). */
 function best<T>(runs: number, fn: () => T): { ms: number; value: T } {
@@ -65,6 +73,7 @@ function best<T>(runs: number, fn: () => T): { ms: number; value: T } {
 }
 
 function measure(name: string, runs: number, parse: () => { papers: Paper[]; aliases: Dataset['aliases'] }, jsonText: () => string): Row {
+  const startMB = heapAfterGcMB();
   const parsed = best(runs, parse);
   const dataset: Dataset = { id: name, title: name, papers: parsed.value.papers, aliases: parsed.value.aliases };
   let resolveMs = Infinity;
@@ -78,6 +87,7 @@ function measure(name: string, runs: number, parse: () => { papers: Paper[]; ali
     graphMs = Math.min(graphMs, performance.now() - t1);
     return { resolved, graph };
   });
+  const resultMB = heapAfterGcMB() - startMB;
   const text = jsonText();
   const json = best(runs, () => JSON.parse(text));
   const built0 = built.value.graph;
@@ -110,6 +120,7 @@ function measure(name: string, runs: number, parse: () => { papers: Paper[]; ali
     louvainFloorMs: louvainFloor.ms,
     authorshipsPerSec: authorships / (total / 1000),
     heapMB: heapMB(),
+    resultMB,
   };
 }
 
@@ -165,12 +176,12 @@ for (const [label, n, runs] of [
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log('\nNode: parse + build vs JSON.parse of the same data (best of runs, ms)');
 console.log(
-  '| dataset | papers | authorships | authors | nodes | edges | parse | build (resolve + graph) | parse+build | JSON.parse | ratio | authorships/s | heap MB |',
+  '| dataset | papers | authorships | authors | nodes | edges | parse | build (resolve + graph) | parse+build | JSON.parse | ratio | authorships/s | heap MB | result after GC, MB |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.name} | ${fmt(r.papers)} | ${fmt(r.authorships)} | ${fmt(r.authors)} | ${fmt(r.nodes)} | ${fmt(r.edges)} | ${fmt(r.parseMs)} | ${fmt(r.buildMs)} (${fmt(r.resolveMs)} + ${fmt(r.graphMs)}) | ${fmt(r.parseMs + r.buildMs)} | ${fmt(r.jsonParseMs)} | ${fmt(r.ratio, 1)}× | ${fmt(r.authorshipsPerSec)} | ${fmt(r.heapMB)} |`,
+    `| ${r.name} | ${fmt(r.papers)} | ${fmt(r.authorships)} | ${fmt(r.authors)} | ${fmt(r.nodes)} | ${fmt(r.edges)} | ${fmt(r.parseMs)} | ${fmt(r.buildMs)} (${fmt(r.resolveMs)} + ${fmt(r.graphMs)}) | ${fmt(r.parseMs + r.buildMs)} | ${fmt(r.jsonParseMs)} | ${fmt(r.ratio, 1)}× | ${fmt(r.authorshipsPerSec)} | ${fmt(r.heapMB)} | ${fmt(r.resultMB)} |`,
   );
 }
 console.log('\nThe libraries alone on the same graphs, for scale (best of runs, ms; × JSON.parse)');
