@@ -137,6 +137,37 @@ describe('layout runner', () => {
     globals.requestAnimationFrame = frame;
   });
 
+  it('throttles an unthrottled (small) graph too once a redraw takes long, and not while redraws are quick', () => {
+    vi.useFakeTimers({ toFake: ['performance', 'setTimeout'] });
+    const frame = globals.requestAnimationFrame;
+    let redrawMs = 20;
+    globals.requestAnimationFrame = (callback: (t: number) => void) => setTimeout(() => callback(performance.now()), redrawMs);
+    const g = ring(12);
+    const runner = new LayoutRunner(g, () => {});
+    runner.start();
+    const worker = StandInWorker.latest!;
+    // Quick redraws (20 ms): every iteration is written.
+    for (let k = 1; k <= 3; k++) {
+      worker.answer(() => [k, k]);
+      expect(positions(g)[0]).toEqual([k, k]);
+      vi.advanceTimersByTime(25);
+    }
+    // A 300 ms redraw: the next write waits four times that.
+    redrawMs = 300;
+    worker.answer(() => [4, 4]);
+    expect(positions(g)[0]).toEqual([4, 4]);
+    vi.advanceTimersByTime(301);
+    vi.advanceTimersByTime(600);
+    worker.answer(() => [5, 5]);
+    expect(positions(g)[0]).toEqual([4, 4]);
+    vi.advanceTimersByTime(700);
+    worker.answer(() => [6, 6]);
+    expect(positions(g)[0]).toEqual([6, 6]);
+    runner.stop();
+    runner.kill();
+    globals.requestAnimationFrame = frame;
+  });
+
   it('stops by itself once nodes stop moving, with the last positions written, the same way every time', () => {
     const run = () => {
       const g = ring(12);

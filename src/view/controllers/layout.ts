@@ -26,6 +26,13 @@ const SETTLE_RATIO = 0.0015;
  */
 export const BIG_GRAPH_POSITION_INTERVAL_MS = 2000;
 const REDRAW_SHARE = 4;
+/**
+ * A redraw slower than this throttles any graph's layout as REDRAW_SHARE says, not only a big one: a cluster overview of
+ * a few hundred nodes with tens of thousands of ties took ~250 ms a frame in software WebGL, and drawing every
+ * iteration kept the main thread busy for seconds after the million-authorship overview opened. With a GPU a frame is
+ * well under this, and small graphs still get every iteration.
+ */
+const SLOW_REDRAW_MS = 50;
 
 declare global {
   interface Window {
@@ -107,7 +114,8 @@ export class LayoutRunner {
     const matrix = new Float32Array(event.data.nodes);
     internals.matrices.nodes = matrix;
     this.iterations++;
-    const due = performance.now() - this.lastApplied >= Math.max(this.positionIntervalMs, REDRAW_SHARE * this.lastRedrawMs);
+    const redrawShare = this.lastRedrawMs > SLOW_REDRAW_MS ? REDRAW_SHARE * this.lastRedrawMs : 0;
+    const due = performance.now() - this.lastApplied >= Math.max(this.positionIntervalMs, redrawShare);
     if (due) this.write(matrix);
     // The matrix goes back to the worker (transferred) with the next order: keep a copy of what is not written yet.
     else this.pending = matrix.slice();
@@ -134,14 +142,13 @@ export class LayoutRunner {
     this.pending = null;
     const written = performance.now();
     this.lastApplied = written;
-    if (this.positionIntervalMs > 0) {
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          this.lastRedrawMs = performance.now() - written;
-          this.lastApplied = performance.now();
-        }, 0),
-      );
-    }
+    // How long the redraw took (timed to just after the next frame), for every graph: see SLOW_REDRAW_MS.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.lastRedrawMs = performance.now() - written;
+        this.lastApplied = performance.now();
+      }, 0),
+    );
   }
 
   private hasSettled(matrix: Float32Array): boolean {
