@@ -14,12 +14,26 @@ export interface ClusterSummary {
 export function summariseClusters(graph: AtlasGraph): ClusterSummary[] {
   const byCommunity = new Map<
     number,
-    { nodes: string[]; authors: number; best?: { node: string; score: number }; affs: Map<string, number>; hubs: { title: string; authors: number }[] }
+    {
+      nodes: string[];
+      authors: number;
+      best?: { node: string; score: number };
+      affs: Map<string, number>;
+      hubs: { title: string; authors: number }[];
+      /** A cluster node's own name (a field folder's overview, whose authors are not in the page). */
+      named?: string;
+    }
   >();
   graph.forEachNode((node, a) => {
     let c = byCommunity.get(a.community);
     if (!c) byCommunity.set(a.community, (c = { nodes: [], authors: 0, affs: new Map(), hubs: [] }));
     c.nodes.push(node);
+    if (a.kind === 'cluster') {
+      // It stands for its authors: counted and named as its label says ("Name · 1,234").
+      c.authors += a.authorCount;
+      c.named ??= a.label.replace(/ · [\d,]+$/, '');
+      return;
+    }
     if (a.kind === 'paper') c.hubs.push({ title: a.label, authors: a.authorCount });
     if (a.kind !== 'author') return;
     c.authors++;
@@ -38,8 +52,9 @@ export function summariseClusters(graph: AtlasGraph): ClusterSummary[] {
     const topAff = [...c.affs.entries()].sort((x, y) => y[1] - x[1])[0];
     const topAuthor = c.best ? graph.getNodeAttribute(c.best.node, 'label') : undefined;
     const hub = c.hubs.sort((x, y) => y.authors - x.authors)[0];
-    const name =
-      hub && hub.authors * 2 >= c.authors
+    const name = c.named
+      ? c.named
+      : hub && hub.authors * 2 >= c.authors
         ? `${hub.title} (authors)`
         : topAff && topAff[1] * 2 >= c.authors
           ? topAff[0]
