@@ -85,7 +85,13 @@ export function overviewFigures(page, since = 0) {
       longTasks: tasks.length,
       over200: tasks
         .filter((t) => t.duration > 200)
-        .map((t) => ({ start: t.start - since, duration: t.duration, stage: window.__stages.filter((x) => x.at <= t.start).pop()?.text ?? '' })),
+        .map((t) => ({
+          start: t.start - since,
+          duration: t.duration,
+          stage: window.__stages.filter((x) => x.at <= t.start).pop()?.text ?? '',
+          // Whether sigma finished drawing a frame within the task (its afterRender): a software-WebGL frame.
+          frame: window.__coauthorAtlas.frames.some((f) => f.t >= t.start && f.t <= t.start + t.duration),
+        })),
     };
   }, since);
 }
