@@ -26,6 +26,7 @@ export function visibleSummary(
   isDrawn?: (node: string) => boolean,
 ): VisibleSummary {
   const shown = (n: string) => !hiddenNodes.has(n) && (!isDrawn || isDrawn(n));
+  const filtered = hiddenNodes.size > 0 || hiddenEdges.size > 0 || Boolean(isDrawn);
   let authors = 0;
   let hubs = 0;
   let coauthorLinks = 0;
@@ -36,12 +37,11 @@ export function visibleSummary(
     if (!shown(n)) return;
     if (a.kind === 'author') authors++;
     else if (a.kind === 'paper') hubs++;
-    if (n.startsWith('a:') && a.community !== undefined) shownIn.set(a.community, (shownIn.get(a.community) ?? 0) + 1);
+    if (filtered && n.startsWith('a:') && a.community !== undefined) shownIn.set(a.community, (shownIn.get(a.community) ?? 0) + 1);
   });
   graph.forEachEdge((e, a, s, t) => {
     if (a.kind === 'coauthor' && !hiddenEdges.has(e) && shown(s) && shown(t)) coauthorLinks++;
   });
-  const filtered = hiddenNodes.size > 0 || hiddenEdges.size > 0 || Boolean(isDrawn);
   const counted = clusters.map((c) => ({ ...c, shown: filtered ? (shownIn.get(c.community) ?? 0) : c.size }));
   return { authors, hubs, coauthorLinks, clusters: counted.filter((c) => c.shown > 0), filtered };
 }
