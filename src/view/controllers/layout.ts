@@ -27,12 +27,12 @@ const SETTLE_RATIO = 0.0015;
 export const BIG_GRAPH_POSITION_INTERVAL_MS = 2000;
 const REDRAW_SHARE = 4;
 /**
- * A redraw slower than this throttles any graph's layout as REDRAW_SHARE says, not only a big one: a cluster overview of
- * a few hundred nodes with tens of thousands of ties took ~250 ms a frame in software WebGL, and drawing every
- * iteration kept the main thread busy for seconds after the million-authorship overview opened. With a GPU a frame is
- * well under this, and small graphs still get every iteration.
+ * A redraw slower than this throttles any graph's layout as REDRAW_SHARE says, not only a big one: the million-authorship
+ * overview's 401 clusters and 11,476 ties took 250–500 ms a frame in software WebGL, and drawing every iteration kept
+ * the main thread busy for seconds after it opened. The embedded profile's frames (~60 ms in software WebGL, a few with
+ * a GPU) stay under it: small graphs still get every iteration.
  */
-const SLOW_REDRAW_MS = 50;
+const SLOW_REDRAW_MS = 120;
 
 declare global {
   interface Window {
