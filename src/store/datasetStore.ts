@@ -10,7 +10,8 @@ export { recordProblem } from './recordChecks';
 
 /**
  * Imported datasets kept in IndexedDB: the dataset (papers, aliases), build options and layout positions.
- * A small summary per dataset is kept apart so that the list never loads the papers.
+ * A small summary per dataset is kept apart so that the list never loads the papers. A dataset of more papers than fit
+ * one IndexedDB value keeps them in parts (paperChunks.ts), read and written with its record in the same transaction.
  *
  * Faults never lose data:
  * - a stored record of the wrong shape (hand-edited, an old or foreign version, a half-written browser profile) is
