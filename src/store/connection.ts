@@ -1,11 +1,24 @@
 /** The IndexedDB connection of the dataset store, and its failures in words the user can act on. */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Paper } from '../model/types';
 import type { StoredDataset, StoredSummary } from './types';
+
+/** One part of a big dataset's papers (see paperChunks.ts), keyed [datasetId, chunk]. */
+export interface PaperChunk {
+  datasetId: string;
+  chunk: number;
+  papers: Paper[];
+}
 
 export interface AtlasDb extends DBSchema {
   datasets: { key: string; value: StoredDataset };
   summaries: { key: string; value: StoredSummary };
+  /** Version 2: the papers of a dataset too big for one record, in parts; its `datasets` record then has none. */
+  datasetPapers: { key: [string, number]; value: PaperChunk };
 }
+
+/** 1: datasets, summaries. 2: datasetPapers (records of version 1 are kept as they are and still open). */
+export const DB_VERSION = 2;
 
 export type StoreErrorKind = 'unavailable' | 'quota' | 'failed' | 'corrupt' | 'conflict';
 
@@ -57,10 +70,13 @@ export function db(): Promise<IDBPDatabase<AtlasDb>> {
   if (!dbPromise) {
     dbPromise = Promise.resolve()
       .then(() =>
-        openDB<AtlasDb>(DB_NAME, 1, {
-          upgrade(d) {
-            d.createObjectStore('datasets', { keyPath: 'id' });
-            d.createObjectStore('summaries', { keyPath: 'id' });
+        openDB<AtlasDb>(DB_NAME, DB_VERSION, {
+          upgrade(d, oldVersion) {
+            if (oldVersion < 1) {
+              d.createObjectStore('datasets', { keyPath: 'id' });
+              d.createObjectStore('summaries', { keyPath: 'id' });
+            }
+            if (oldVersion < 2) d.createObjectStore('datasetPapers', { keyPath: ['datasetId', 'chunk'] });
           },
           // Another tab upgraded the database: let it, and reopen on the next call.
           blocking() {

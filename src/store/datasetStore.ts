@@ -1,15 +1,17 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { closeConnection, db, StoreError, toStoreError, type AtlasDb } from './connection';
 import type { DamagedRecord, StoredDataset, StoredSummary } from './types';
-import * as v from 'valibot';
-import { storedAuthorShape, storedPaperShape } from '../export/datasetSchema';
+import { chunkRange, joinChunks, readRecord, writeRecord, writeRecordKeepingPapers, type KeptRecord, type ReadRecord } from './paperChunks';
+import { conflict, corrupt, isObject, nameOf, normalised, recordProblem, summaryOf, summaryProblem } from './recordChecks';
 
 export { StoreError, type StoreErrorKind } from './connection';
 export type { DamagedRecord, StoredDataset, StoredSummary } from './types';
+export { recordProblem } from './recordChecks';
 
 /**
  * Imported datasets kept in IndexedDB: the dataset (papers, aliases), build options and layout positions.
- * A small summary per dataset is kept apart so that the list never loads the papers.
+ * A small summary per dataset is kept apart so that the list never loads the papers. A dataset of more papers than fit
+ * one IndexedDB value keeps them in parts (paperChunks.ts), read and written with its record in the same transaction.
  *
  * Faults never lose data:
  * - a stored record of the wrong shape (hand-edited, an old or foreign version, a half-written browser profile) is
@@ -36,77 +38,6 @@ const seen = new Map<string, number>();
 /** Per dataset, the revision whose record this tab has read whole and found valid (the list reads the others once). */
 const checked = new Map<string, number>();
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const revisionOf = (r: { revision?: unknown }): number => (typeof r.revision === 'number' && Number.isFinite(r.revision) ? r.revision : 0);
-
-/** Why a stored dataset record cannot be used, or null when it has the expected shape. */
-export function recordProblem(r: unknown, id?: string): string | null {
-  if (!isObject(r)) return `the stored record is ${r === null ? 'null' : Array.isArray(r) ? 'a list' : `a ${typeof r}`}, not a dataset`;
-  if (typeof r.id !== 'string' || (id !== undefined && r.id !== id)) return 'the record has no valid id';
-  const d = r.dataset;
-  if (!isObject(d)) return 'the record has no dataset';
-  if (typeof d.title !== 'string') return 'the dataset has no title';
-  if (!Array.isArray(d.papers)) return 'the dataset has no list of papers';
-  if (d.aliases !== undefined && !Array.isArray(d.aliases)) return 'the name merges are not a list';
-  for (let i = 0; i < d.papers.length; i++) {
-    const p: unknown = d.papers[i];
-    if (!isObject(p) || !v.is(storedPaperShape, p)) return `paper ${i + 1} is not a valid paper`;
-    if (!p.authors.every((a) => isObject(a) && v.is(storedAuthorShape, a))) return `paper ${i + 1} has an invalid author`;
-  }
-  if (r.positions !== undefined && !isObject(r.positions)) return 'the saved positions are not readable';
-  return null;
-}
-
-function summaryProblem(s: unknown): string | null {
-  if (!isObject(s)) return 'the summary is not an object';
-  if (
-    typeof s.id !== 'string' ||
-    typeof s.title !== 'string' ||
-    typeof s.papers !== 'number' ||
-    typeof s.updatedAt !== 'number' ||
-    typeof s.createdAt !== 'number'
-  )
-    return 'the summary has the wrong shape';
-  return null;
-}
-
-/** The best name for a record that may be damaged: its title when there is one, else its id. */
-function nameOf(id: string, ...candidates: unknown[]): string {
-  for (const c of candidates) {
-    if (!isObject(c)) continue;
-    const t = typeof c.title === 'string' ? c.title : isObject(c.dataset) && typeof c.dataset.title === 'string' ? c.dataset.title : null;
-    if (t && t.trim()) return t;
-  }
-  return id;
-}
-
-const corrupt = (name: string, reason: string) =>
-  new StoreError(
-    'corrupt',
-    `The stored dataset “${name}” cannot be read (${reason}). It is kept as it is and was not changed; you can export it or delete it from the stored datasets.`,
-  );
-
-const conflict = (name: string) =>
-  new StoreError(
-    'conflict',
-    `“${name}” was changed in another tab or window since it was opened here: this change was not saved, so as not to overwrite that one. What is shown here stays usable until you reload; reopen the dataset to continue from the newer version.`,
-  );
-
-/** Normalises a valid stored record (old records get revision 0 and an empty alias list). */
-function normalised(r: StoredDataset): StoredDataset {
-  const dataset = Array.isArray(r.dataset.aliases) ? r.dataset : { ...r.dataset, aliases: [] };
-  return { ...r, dataset, revision: revisionOf(r) };
-}
-
-const summaryOf = (r: StoredDataset): StoredSummary => ({
-  id: r.id,
-  title: r.dataset.title,
-  papers: r.dataset.papers.length,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-  revision: r.revision ?? 0,
-});
-
 export interface WriteOptions {
   /**
    * The revision the written data was derived from. Default: the revision this tab last opened or wrote
@@ -121,6 +52,8 @@ export interface WriteOptions {
   check?: 'refuse' | 'skip' | false;
   /** Derived state (layout positions, build options): written without a new revision, so it never causes a conflict. */
   derived?: boolean;
+  /** Papers per stored part of a big dataset (default `PAPERS_PER_CHUNK`; tests set it small). */
+  papersPerChunk?: number;
 }
 
 /**
@@ -140,9 +73,9 @@ async function readModifyWrite(
   } catch (e) {
     throw toStoreError(e);
   }
-  let tx: IDBPTransaction<AtlasDb, ('datasets' | 'summaries')[], 'readwrite'>;
+  let tx: IDBPTransaction<AtlasDb, ('datasets' | 'summaries' | 'datasetPapers')[], 'readwrite'>;
   try {
-    tx = d.transaction(['datasets', 'summaries'], 'readwrite');
+    tx = d.transaction(['datasets', 'summaries', 'datasetPapers'], 'readwrite');
   } catch (e) {
     throw toStoreError(e);
   }
@@ -152,11 +85,13 @@ async function readModifyWrite(
   let skipped: StoredDataset | null = null;
   let before = 0;
   try {
-    const raw: unknown = await tx.objectStore('datasets').get(id);
+    const datasets = tx.objectStore('datasets');
+    const chunkStore = tx.objectStore('datasetPapers');
+    const { raw, chunks, problem: partsProblem } = await readRecord(datasets, chunkStore, id);
     let current: StoredDataset | null = null;
     let stale = false;
     if (raw !== undefined) {
-      const problem = recordProblem(raw, id);
+      const problem = partsProblem ?? recordProblem(raw, id);
       if (problem) throw corrupt(nameOf(id, raw), problem);
       current = normalised(raw as StoredDataset);
       before = current.revision ?? 0;
@@ -168,8 +103,12 @@ async function readModifyWrite(
     if (next) {
       const problem = recordProblem(next, id);
       if (problem) throw new StoreError('failed', `The dataset was not saved: ${problem}. The data shown stays usable until you reload.`);
-      written = { ...next, id, revision: current && opts.derived ? before : before + 1 };
-      await Promise.all([tx.objectStore('datasets').put(written), tx.objectStore('summaries').put(summaryOf(written))]);
+      const { paperChunks: _, ...fields } = next as KeptRecord;
+      written = { ...fields, id, revision: current && opts.derived ? before : before + 1 };
+      // Papers left as they were (positions, merges, a rename) keep their stored parts: only the record is rewritten.
+      if (current && written.dataset.papers === current.dataset.papers) await writeRecordKeepingPapers(datasets, written, chunks);
+      else await writeRecord(datasets, chunkStore, written, opts.papersPerChunk);
+      await tx.objectStore('summaries').put(summaryOf(written));
     } else if (stale && check === 'skip') skipped = current;
     await tx.done;
   } catch (e) {
@@ -217,14 +156,16 @@ export async function saveDataset(
  * (a plain read, e.g. of a side field, leaves the base alone so as not to hide another tab's changes).
  */
 export async function getStoredDataset(id: string, { open = false }: { open?: boolean } = {}): Promise<StoredDataset | null> {
-  let raw: unknown;
+  let read: ReadRecord;
   try {
-    raw = await (await db()).get('datasets', id);
+    const tx = (await db()).transaction(['datasets', 'datasetPapers'], 'readonly');
+    [read] = await Promise.all([readRecord(tx.objectStore('datasets'), tx.objectStore('datasetPapers'), id), tx.done]);
   } catch (e) {
     throw toStoreError(e);
   }
+  const { raw } = read;
   if (raw === undefined) return null;
-  const problem = recordProblem(raw, id);
+  const problem = read.problem ?? recordProblem(raw, id);
   if (problem) throw corrupt(nameOf(id, raw), problem);
   const r = normalised(raw as StoredDataset);
   checked.set(id, r.revision ?? 0);
@@ -261,8 +202,13 @@ export const renameDataset = (id: string, title: string) => updateStoredDataset(
 export async function deleteDataset(id: string): Promise<void> {
   try {
     const d = await db();
-    const tx = d.transaction(['datasets', 'summaries'], 'readwrite');
-    await Promise.all([tx.objectStore('datasets').delete(id), tx.objectStore('summaries').delete(id), tx.done]);
+    const tx = d.transaction(['datasets', 'summaries', 'datasetPapers'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('datasets').delete(id),
+      tx.objectStore('summaries').delete(id),
+      tx.objectStore('datasetPapers').delete(chunkRange(id)),
+      tx.done,
+    ]);
     seen.delete(id);
     checked.delete(id);
   } catch (e) {
@@ -280,7 +226,7 @@ export async function listStoredDatasets(): Promise<{ datasets: StoredSummary[];
   const damaged: DamagedRecord[] = [];
   try {
     const d = await db();
-    const tx = d.transaction(['datasets', 'summaries'], 'readonly');
+    const tx = d.transaction(['datasets', 'summaries', 'datasetPapers'], 'readonly');
     const [summaryKeys, summaries, datasetKeys] = await Promise.all([
       tx.objectStore('summaries').getAllKeys(),
       tx.objectStore('summaries').getAll() as Promise<unknown[]>,
@@ -298,8 +244,8 @@ export async function listStoredDatasets(): Promise<{ datasets: StoredSummary[];
         datasets.push(s);
         continue;
       }
-      const raw: unknown = await tx.objectStore('datasets').get(id);
-      const problem = recordProblem(raw, id);
+      const { raw, problem: partsProblem } = await readRecord(tx.objectStore('datasets'), tx.objectStore('datasetPapers'), id);
+      const problem = partsProblem ?? recordProblem(raw, id);
       if (problem) {
         damaged.push({ id, name: nameOf(id, s, raw, summaries[summaryKeys.indexOf(id)]), reason: problem });
         continue;
@@ -334,13 +280,18 @@ export async function exportStoredDatasets(): Promise<{ datasets: StoredDataset[
   const damaged: (DamagedRecord & { raw?: unknown })[] = [];
   try {
     const d = await db();
-    const tx = d.transaction('datasets', 'readonly');
-    const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll() as Promise<unknown[]>]);
+    const tx = d.transaction(['datasets', 'datasetPapers'], 'readonly');
+    const [keys, values] = await Promise.all([tx.objectStore('datasets').getAllKeys(), tx.objectStore('datasets').getAll() as Promise<unknown[]>]);
+    const reads = await Promise.all(
+      values.map(async (raw, i) =>
+        isObject(raw) && raw.paperChunks !== undefined ? joinChunks(raw, await tx.objectStore('datasetPapers').getAll(chunkRange(keys[i]))) : null,
+      ),
+    );
     await tx.done;
     keys.forEach((k, i) => {
       const id = String(k);
-      const raw = values[i];
-      const problem = recordProblem(raw, id);
+      const raw = reads[i]?.raw ?? values[i];
+      const problem = reads[i]?.problem ?? recordProblem(raw, id);
       if (!problem) {
         datasets.push(normalised(raw as StoredDataset));
         return;

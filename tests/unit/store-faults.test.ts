@@ -16,7 +16,7 @@ const dataset = (id: string, title: string, n = 2): Dataset => ({
 
 /** Writes raw values into the app's database, as a damaged browser profile (or another version) would have them. */
 async function putRaw(store: 'datasets' | 'summaries', value: Record<string, unknown>): Promise<void> {
-  const req = indexedDB.open('coauthor-atlas', 1);
+  const req = indexedDB.open('coauthor-atlas');
   req.onupgradeneeded = () => {
     req.result.createObjectStore('datasets', { keyPath: 'id' });
     req.result.createObjectStore('summaries', { keyPath: 'id' });
@@ -34,7 +34,7 @@ async function putRaw(store: 'datasets' | 'summaries', value: Record<string, unk
 }
 
 async function getRaw(store: 'datasets' | 'summaries', id: string): Promise<unknown> {
-  const req = indexedDB.open('coauthor-atlas', 1);
+  const req = indexedDB.open('coauthor-atlas');
   const d = await new Promise<IDBDatabase>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
