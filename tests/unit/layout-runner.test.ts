@@ -137,12 +137,27 @@ describe('layout runner', () => {
     globals.requestAnimationFrame = frame;
   });
 
-  it('throttles an unthrottled (small) graph too once a redraw takes long, and not while redraws are quick', () => {
+  it('throttles an unthrottled graph of many edges too once a redraw takes long, not while redraws are quick, never a small one', () => {
     vi.useFakeTimers({ toFake: ['performance', 'setTimeout'] });
     const frame = globals.requestAnimationFrame;
     let redrawMs = 20;
     globals.requestAnimationFrame = (callback: (t: number) => void) => setTimeout(() => callback(performance.now()), redrawMs);
+    // A small graph: every iteration is written even when a redraw takes 300 ms.
+    const small = ring(12);
+    const smallRunner = new LayoutRunner(small, () => {});
+    smallRunner.start();
+    redrawMs = 300;
+    for (let k = 1; k <= 3; k++) {
+      StandInWorker.latest!.answer(() => [k, k]);
+      expect(positions(small)[0]).toEqual([k, k]);
+      vi.advanceTimersByTime(301);
+    }
+    smallRunner.kill();
+    redrawMs = 20;
+    // A graph of more than 5,000 edges (a cluster overview's ties).
     const g = ring(12);
+    for (let i = 0; i < 5_000; i++) g.addNode(`x${i}`, { x: i, y: 0 });
+    for (let i = 0; i < 5_000; i++) g.addEdge(`x${i}`, `x${(i + 1) % 5_000}`, { weight: 1 });
     const runner = new LayoutRunner(g, () => {});
     runner.start();
     const worker = StandInWorker.latest!;
