@@ -29,7 +29,7 @@ import '../view/layout/layout.css';
 /** The page layout. The state lives in the store (src/app/state/), the behaviour in the hooks beside this file. */
 export function App() {
   const { state, actions, store } = useAppStore();
-  const { theme, drill, options, message } = state;
+  const { theme, options, message } = state;
   const { notify, select, drillInto, openWorkspace } = actions;
   const onPipelineError = useCallback((text: string) => notify(text, 'error'), [notify]);
   // The institution / country lens swaps the unit of the network.
@@ -87,7 +87,7 @@ export function App() {
               )}
               {big && (
                 <LevelOfDetailBar
-                  drill={drill === 'all' && bundle.edgesApart ? null : drill}
+                  drill={shownGraph.shownDrill}
                   totalNodes={field ? field.index.summary.authors : source.order}
                   shownNodes={display.order}
                   loading={Boolean(field?.loading)}

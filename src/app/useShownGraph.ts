@@ -27,14 +27,15 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
     if (drill !== null && /^\d+$/.test(drill)) return communitySubgraph(source, Number(drill), edgesApart);
     return overview ?? source;
   }, [source, big, drill, overview, workspace.field, fieldCluster, fieldOverview, edgesApart]);
-  const refusedWhole = drill === 'all' && Boolean(edgesApart);
+  // The level the bar shows: the overview when the whole graph was asked for and refused.
+  const shownDrill = drill === 'all' && edgesApart ? null : drill;
   useEffect(() => {
-    if (refusedWhole && edgesApart)
+    if (drill === 'all' && edgesApart)
       notify(
         `This graph is too big to draw author by author (${edgesApart.size.toLocaleString('en-US')} links): its cluster overview is shown. Open a cluster to see its authors.`,
         'info',
       );
-  }, [refusedWhole, edgesApart, notify]);
+  }, [drill, edgesApart, notify]);
   // VOS chosen: an opened cluster is laid out by VOS in a worker (the whole graph is too big for it).
   const { graph: shown, pending: vosPending } = useVosCluster(chosen, big && drill !== null && drill !== 'all');
   const display = useMemo(() => {
@@ -50,5 +51,5 @@ export function useShownGraph(bundle: Bundle, state: AppState, notify: (text: st
   // VOS positions and a field folder's CLI positions are the layout itself: ForceAtlas2 does not run after them.
   const hasSavedLayout =
     (Boolean(workspace.positions) && !(big && drill === null)) || Boolean(shown.getAttribute('vosLayout') || shown.getAttribute('fieldFolder')) || vosPending;
-  return { field, fieldCluster, big, shown, display, hasSavedLayout };
+  return { field, fieldCluster, big, shown, display, hasSavedLayout, shownDrill };
 }

@@ -86,6 +86,8 @@ export class LayoutRunner {
   private lastApplied = 0;
   /** What the last throttled write cost the main thread, up to the task after its frame. */
   private lastRedrawMs = 0;
+  /** Whether redraws are timed: a throttled graph's, and a graph's of many edges (see SLOW_REDRAW_MS); not a small one's. */
+  private readonly timesRedraws: boolean;
   readonly maxIterations: number;
 
   constructor(
@@ -96,6 +98,7 @@ export class LayoutRunner {
     edgeWeights?: () => ReadonlyMap<string, number> | undefined,
   ) {
     this.maxIterations = maxIterationsFor(graph.order);
+    this.timesRedraws = positionIntervalMs > 0 || graph.size > SLOW_REDRAW_MIN_EDGES;
     const settings = forceAtlas2.inferSettings(graph);
     this.supervisor = new FA2Layout(graph, {
       settings: { ...settings, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 4 },
@@ -116,8 +119,9 @@ export class LayoutRunner {
     const matrix = new Float32Array(event.data.nodes);
     internals.matrices.nodes = matrix;
     this.iterations++;
-    const slow = this.lastRedrawMs > SLOW_REDRAW_MS && (this.positionIntervalMs > 0 || this.graph.size > SLOW_REDRAW_MIN_EDGES);
-    const redrawShare = slow ? REDRAW_SHARE * this.lastRedrawMs : 0;
+    // A throttled graph waits REDRAW_SHARE times its last redraw; a graph of many edges does once its redraws are slow.
+    const shared = this.positionIntervalMs > 0 || this.lastRedrawMs > SLOW_REDRAW_MS;
+    const redrawShare = this.timesRedraws && shared ? REDRAW_SHARE * this.lastRedrawMs : 0;
     const due = performance.now() - this.lastApplied >= Math.max(this.positionIntervalMs, redrawShare);
     if (due) this.write(matrix);
     // The matrix goes back to the worker (transferred) with the next order: keep a copy of what is not written yet.
@@ -145,13 +149,14 @@ export class LayoutRunner {
     this.pending = null;
     const written = performance.now();
     this.lastApplied = written;
-    // How long the redraw took (timed to just after the next frame), for every graph: see SLOW_REDRAW_MS.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.lastRedrawMs = performance.now() - written;
-        this.lastApplied = performance.now();
-      }, 0),
-    );
+    // How long the redraw took (timed to just after the next frame); a small graph's are never timed (every iteration).
+    if (this.timesRedraws)
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.lastRedrawMs = performance.now() - written;
+          this.lastApplied = performance.now();
+        }, 0),
+      );
   }
 
   private hasSettled(matrix: Float32Array): boolean {
