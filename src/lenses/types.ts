@@ -6,6 +6,7 @@ import type { ScoreColour, WeightSize } from './mapMeasures';
 import type { OverlayKind } from './overlay';
 import type { MapLensState } from './mapLens';
 import type { LinkStrength } from './linkStrength';
+import type { DrawnLines } from './drawnLines';
 
 /** Every lens's state. It lives in the URL (and in snapshots); defaults are omitted from both. Normalisation and top N: mapLens.ts. */
 export interface LensState extends MapLensState {
@@ -63,6 +64,8 @@ export interface LensView {
   /** Normalised links: drawn widths (px) and the weights ForceAtlas2 attracts by. */
   edgeSizes?: Map<string, number>;
   layoutWeights?: Map<string, number>;
+  /** Coauthor links drawn when not every shown one is (VOSviewer's "Max. lines", drawnLines.ts); absent: all drawn. */
+  lines?: DrawnLines;
   /** On a cluster overview with an active lens: each drawn cluster node's kept authors. */
   clusterAuthors?: Map<string, number>;
   /** The normalisation those weights come from ('none'): the layout restarts when it changes, not when a filter does. */

@@ -14,6 +14,7 @@ import { visiblePapers } from './papers';
 import type { LensState, LensView } from './types';
 import { mapLens } from './mapLens';
 import { overviewNormalisation } from './overviewNormalisation';
+import { drawnLines, linesNote } from './drawnLines';
 
 /**
  * The lens view of the displayed graph for a lens state. Each stage is memoised on the lens fields it
@@ -112,9 +113,18 @@ export function useLensView(
     [graph, filter, papers, colorBy, sizeBy, needsMetrics, metrics, index],
   );
 
+  // How many lines are drawn: of the links shown, the strongest as the lenses weigh them (normalised widths, else weights).
+  const { maxLines } = lens;
+  const lines = useMemo(() => {
+    const hidden = overview ?? filter;
+    const sizes = overviewOf ? overviewNorm?.edgeSizes : map.edgeSizes;
+    return drawnLines(graph, { hiddenNodes: hidden.hiddenNodes, hiddenEdges: hidden.hiddenEdges, strengths: sizes ?? hidden.edgeWeights }, maxLines);
+  }, [graph, overview, filter, overviewOf, overviewNorm, map, maxLines]);
+
   return useMemo<LensView>(() => {
     const notes = overview ? [overview.note] : [...filter.notes];
     if (path) notes.push(path.note);
+    if (lines) notes.push(linesNote(lines));
     if (needsMetrics && !metrics) notes.push('Computing centrality…');
     return {
       hiddenNodes: filter.hiddenNodes,
@@ -139,8 +149,9 @@ export function useLensView(
       edgeSizes: overviewOf ? overviewNorm?.edgeSizes : map.edgeSizes,
       layoutWeights: overviewOf ? overviewNorm?.layoutWeights : map.layoutWeights,
       normalization: normalization ?? 'none',
+      ...(lines ? { lines } : {}),
     };
-  }, [filter, style, path, needsMetrics, metrics, overview, map, normalization, overviewOf, overviewNorm]);
+  }, [filter, style, path, needsMetrics, metrics, overview, map, normalization, overviewOf, overviewNorm, lines]);
 }
 
 const lensDefaults: LensState = { colorBy: 'community', sizeBy: 'papers', unit: 'author' };

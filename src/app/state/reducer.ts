@@ -39,6 +39,8 @@ export function lensForNewWorkspace(previous: LensState, ws: Workspace): LensSta
     unit: previous.unit,
     normalization: ws.lens?.normalization ?? previous.normalization,
     topStrength: ws.lens?.topStrength,
+    // How many lines are drawn is a drawing preference, like colour and size: it carries over unless the workspace brings one.
+    maxLines: ws.lens?.maxLines ?? previous.maxLines,
   };
 }
 
@@ -51,7 +53,7 @@ function openWorkspace(state: AppState, action: Extract<AppAction, { type: 'open
       ...state,
       workspace: ws,
       options: ws.options ? checkedBuildOptions({ ...ws.options, ...action.addressAlgorithms }) : state.options,
-      lens: ws.lens && (ws.lens.normalization || ws.lens.topStrength) ? { ...state.lens, ...ws.lens } : state.lens,
+      lens: ws.lens && (ws.lens.normalization || ws.lens.topStrength || ws.lens.maxLines) ? { ...state.lens, ...ws.lens } : state.lens,
       // A share link or snapshot brings its own selection.
       selection: ws.selection ?? state.selection,
     };

@@ -132,6 +132,8 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
     sigma.setSetting('edgeReducer', (edge, data) => {
       const l = lensRef.current;
       if (l.hiddenEdges.has(edge)) return { ...data, hidden: true };
+      // Past the lines limit only the strongest links are drawn (the hover layer still draws a node's every link).
+      if (l.lines && data.kind === 'coauthor' && !l.lines.drawn.has(edge)) return { ...data, hidden: true };
       // Normalised links (association strength, fractionalization) are drawn at their own widths.
       const sized = l.edgeSizes?.get(edge);
       if (sized !== undefined) return { ...data, size: sized };

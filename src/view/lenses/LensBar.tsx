@@ -6,6 +6,7 @@ import { hasCitations, NO_CITATIONS_REASON } from '../../lenses/overlay';
 import { FiltersPanel, activeFilterCount } from './FiltersPanel';
 import { PathPicker } from './PathPicker';
 import { NormalisationSelect } from './NormalisationSelect';
+import { LinesSelect } from './LinesSelect';
 import { setTableOpen, useTableOpen } from './tableOpen';
 import './lenses.css';
 
@@ -95,6 +96,7 @@ export function LensBar() {
         </select>
       </label>
       <NormalisationSelect />
+      <LinesSelect />
       <label title={egoEnabled ? 'Show only the selected author’s neighbourhood' : 'Select an author to use the ego view'}>
         Ego view
         <select
