@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestFirst } from '../../src/model/newestFirst';
+import { newestFirst, newestFirstHead } from '../../src/model/newestFirst';
 import type { Paper } from '../../src/model/types';
 
 const paper = (id: string, date?: string): Paper => ({ id, title: id, truncated: false, authors: [], ...(date === undefined ? {} : { date }) });
@@ -21,10 +21,23 @@ describe('papers newest first', () => {
       return paper(`p${i}`, date);
     });
     expect(newestFirst(papers).map((p) => p.id)).toEqual(byCollator(papers).map((p) => p.id));
+    // The head a panel shows first: the same papers in the same order as the whole sort's first n.
+    for (const n of [0, 1, 2, 25, 100, 2_999, 3_000, 5_000])
+      expect(newestFirstHead(papers, n).map((p) => p.id)).toEqual(
+        byCollator(papers)
+          .slice(0, n)
+          .map((p) => p.id),
+      );
   });
 
   it('falls back to the collator for other date texts', () => {
     const papers = [paper('a', 'Spring 2020'), paper('b', '2021-03'), paper('c', 'spring 2020'), paper('d', 'Été 2019'), paper('e')];
     expect(newestFirst(papers).map((p) => p.id)).toEqual(byCollator(papers).map((p) => p.id));
+    for (const n of [1, 3, 5])
+      expect(newestFirstHead(papers, n).map((p) => p.id)).toEqual(
+        byCollator(papers)
+          .slice(0, n)
+          .map((p) => p.id),
+      );
   });
 });

@@ -74,6 +74,7 @@ export function FilterableList<T>({
   render,
   listLabel,
   listClassName,
+  order,
 }: {
   items: T[];
   label: string;
@@ -82,14 +83,22 @@ export function FilterableList<T>({
   render: (t: T) => ReactNode;
   listLabel?: string;
   listClassName?: string;
+  /**
+   * The order to show `items` in, when it is not theirs: `all` sorts them, `first` gives the first n of that order
+   * without sorting them all (what shows until the user filters or asks for every one). Both must be stable functions.
+   */
+  order?: { all: (items: T[]) => T[]; first: (items: T[], n: number) => T[] };
 }) {
   const [query, setQuery] = useState('');
   const [expanded, setExpanded] = useState(false);
+  const whole = Boolean(expanded || query);
+  const ordered = useMemo(() => (whole && order ? order.all(items) : items), [whole, order, items]);
+  const head = useMemo(() => (order ? order.first(items, initial) : items.slice(0, initial)), [order, items, initial]);
   const filtered = useMemo(() => {
     const q = searchKey(query);
-    return q ? items.filter((t) => searchKey(text(t)).includes(q)) : items;
-  }, [items, query, text]);
-  const shown = (expanded || query ? filtered : filtered.slice(0, initial)).slice(0, MAX_ROWS);
+    return q ? ordered.filter((t) => searchKey(text(t)).includes(q)) : ordered;
+  }, [ordered, query, text]);
+  const shown = (whole ? filtered : head).slice(0, MAX_ROWS);
   return (
     <div className="filterable">
       {items.length > initial && (
