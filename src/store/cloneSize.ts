@@ -32,13 +32,14 @@ export function cloneBytes(value: unknown): number {
       if (Array.isArray(value)) {
         // a begin and an end tag, the length twice and the count of extra properties
         let n = 2 * TAG + 3 * LENGTH;
-        for (const v of value as unknown[]) n += cloneBytes(v);
+        for (let i = 0; i < value.length; i++) n += cloneBytes(value[i]);
         return n;
       }
       // a begin and an end tag and the count of properties
-      let n = 2 * TAG + LENGTH;
       const o = value as Record<string, unknown>;
-      for (const k in o) n += stringBytes(k) + cloneBytes(o[k]);
+      const keys = Object.keys(o);
+      let n = 2 * TAG + LENGTH;
+      for (let i = 0; i < keys.length; i++) n += stringBytes(keys[i]) + cloneBytes(o[keys[i]]);
       return n;
     }
     default:
