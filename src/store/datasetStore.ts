@@ -1,8 +1,19 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { closeConnection, db, StoreError, toStoreError, type AtlasDb } from './connection';
 import type { DamagedRecord, StoredDataset, StoredSummary } from './types';
-import { chunkRange, joinChunks, readRecord, writeRecord, writeRecordKeepingPapers, type KeptRecord, type ReadRecord } from './paperChunks';
-import { conflict, corrupt, isObject, nameOf, normalised, recordProblem, summaryOf, summaryProblem } from './recordChecks';
+import {
+  chunkRange,
+  joinChunks,
+  keptPaperCount,
+  readRecord,
+  readRecordShape,
+  writeRecord,
+  writeRecordKeepingPapers,
+  type KeptRecord,
+  type ReadRecord,
+} from './paperChunks';
+import { damageFoundIn, forgetAllDamaged, forgetDamaged, reportDamaged } from './damageNotices';
+import { conflict, corrupt, isObject, nameOf, normalised, recordProblem, revisionOf, summaryOf, summaryProblem } from './recordChecks';
 
 export { StoreError, type StoreErrorKind } from './connection';
 export type { DamagedRecord, StoredDataset, StoredSummary } from './types';
@@ -15,8 +26,9 @@ export { recordProblem } from './recordChecks';
  *
  * Faults never lose data:
  * - a stored record of the wrong shape (hand-edited, an old or foreign version, a half-written browser profile) is
- *   reported by name (`listStoredDatasets().damaged`, a `corrupt` StoreError when opened) and left as it is: no write
- *   ever replaces it; only an explicit delete removes it;
+ *   reported by name (`listStoredDatasets().damaged`, a `corrupt` StoreError when opened; damage inside a big
+ *   dataset's parts is found when it is opened, as the list does not read them) and left as it is: no write ever
+ *   replaces it; only an explicit delete removes it;
  * - two tabs writing the same dataset: every record carries a `revision`, bumped by each write. This tab remembers the
  *   revision it last read or wrote per dataset (its base); a write that would replace data derived from an older
  *   revision than the stored one is refused with a `conflict` StoreError, checked and written in one transaction, so
@@ -31,12 +43,23 @@ export function resetStoreConnection(): void {
   closeConnection();
   seen.clear();
   checked.clear();
+  forgetAllDamaged();
 }
 
 /** Per dataset, the revision this tab last opened or wrote: the base of its next write. */
 const seen = new Map<string, number>();
-/** Per dataset, the revision whose record this tab has read whole and found valid (the list reads the others once). */
+/**
+ * Per dataset, the revision whose record this tab has checked (the list reads the others once): read whole and found
+ * valid, or, for a dataset in parts, its record and its parts' keys (its papers are checked whenever it is opened).
+ */
 const checked = new Map<string, number>();
+
+/** A record found damaged where it was read whole: told to every tab's list (damageNotices.ts), and the error naming it. */
+function damagedFound(id: string, raw: unknown, reason: string): StoreError {
+  const name = nameOf(id, raw);
+  reportDamaged({ id, name, reason, revision: isObject(raw) ? revisionOf(raw) : 0, updatedAt: isObject(raw) ? raw.updatedAt : undefined });
+  return corrupt(name, reason);
+}
 
 export interface WriteOptions {
   /**
@@ -52,7 +75,9 @@ export interface WriteOptions {
   check?: 'refuse' | 'skip' | false;
   /** Derived state (layout positions, build options): written without a new revision, so it never causes a conflict. */
   derived?: boolean;
-  /** Papers per stored part of a big dataset (default `PAPERS_PER_CHUNK`; tests set it small). */
+  /** Estimated bytes per stored part of a big dataset (default `PART_BYTES`, 16 MB; tests set it small). */
+  partBytes?: number;
+  /** At most this many papers per stored part (default: no limit but the bytes; tests set it small). */
   papersPerChunk?: number;
 }
 
@@ -92,7 +117,7 @@ async function readModifyWrite(
     let stale = false;
     if (raw !== undefined) {
       const problem = partsProblem ?? recordProblem(raw, id);
-      if (problem) throw corrupt(nameOf(id, raw), problem);
+      if (problem) throw damagedFound(id, raw, problem);
       current = normalised(raw as StoredDataset);
       before = current.revision ?? 0;
       const base = opts.baseRevision ?? seen.get(id);
@@ -103,11 +128,11 @@ async function readModifyWrite(
     if (next) {
       const problem = recordProblem(next, id);
       if (problem) throw new StoreError('failed', `The dataset was not saved: ${problem}. The data shown stays usable until you reload.`);
-      const { paperChunks: _, ...fields } = next as KeptRecord;
+      const { paperChunks: _, paperCount: __, ...fields } = next as KeptRecord;
       written = { ...fields, id, revision: current && opts.derived ? before : before + 1 };
       // Papers left as they were (positions, merges, a rename) keep their stored parts: only the record is rewritten.
       if (current && written.dataset.papers === current.dataset.papers) await writeRecordKeepingPapers(datasets, written, chunks);
-      else await writeRecord(datasets, chunkStore, written, opts.papersPerChunk);
+      else await writeRecord(datasets, chunkStore, written, opts);
       await tx.objectStore('summaries').put(summaryOf(written));
     } else if (stale && check === 'skip') skipped = current;
     await tx.done;
@@ -124,6 +149,7 @@ async function readModifyWrite(
     const base = seen.get(id);
     if (check === 'refuse' || base === before) seen.set(id, written.revision ?? 0);
     checked.set(id, written.revision ?? 0);
+    forgetDamaged(id);
   }
   return written ?? skipped;
 }
@@ -166,9 +192,10 @@ export async function getStoredDataset(id: string, { open = false }: { open?: bo
   const { raw } = read;
   if (raw === undefined) return null;
   const problem = read.problem ?? recordProblem(raw, id);
-  if (problem) throw corrupt(nameOf(id, raw), problem);
+  if (problem) throw damagedFound(id, raw, problem);
   const r = normalised(raw as StoredDataset);
   checked.set(id, r.revision ?? 0);
+  forgetDamaged(id);
   if (open) seen.set(id, r.revision ?? 0);
   return r;
 }
@@ -211,6 +238,7 @@ export async function deleteDataset(id: string): Promise<void> {
     ]);
     seen.delete(id);
     checked.delete(id);
+    forgetDamaged(id);
   } catch (e) {
     throw toStoreError(e);
   }
@@ -218,8 +246,11 @@ export async function deleteDataset(id: string): Promise<void> {
 
 /**
  * Stored datasets, most recently changed first, and the records that cannot be read (by name, with the reason).
- * Each dataset record is read whole once per tab and revision to check it (later lists read the summaries only);
- * a missing or damaged summary is rebuilt in the list from a valid record, never written.
+ * Each dataset record is read once per tab and revision to check it (later lists read the summaries only): a record
+ * whose papers are in parts is read without them (its papers are empty; its parts' keys are read and checked, not their
+ * papers: a 160 MB dataset would cost the page seconds of structured clone), so damage inside a part's papers is
+ * found when the dataset is opened (a `corrupt` StoreError naming it), and this tab's list names it from then on.
+ * A missing or damaged summary is rebuilt in the list from a valid record, never written.
  */
 export async function listStoredDatasets(): Promise<{ datasets: StoredSummary[]; damaged: DamagedRecord[] }> {
   const datasets: StoredSummary[] = [];
@@ -240,19 +271,34 @@ export async function listStoredDatasets(): Promise<{ datasets: StoredSummary[];
     for (const id of datasetKeys) {
       if (typeof id !== 'string') continue;
       const s = good.get(id);
+      const found = s && damageFoundIn(id, s);
+      if (found) {
+        damaged.push(found);
+        continue;
+      }
       if (s && checked.get(id) === (s.revision ?? 0)) {
         datasets.push(s);
         continue;
       }
-      const { raw, problem: partsProblem } = await readRecord(tx.objectStore('datasets'), tx.objectStore('datasetPapers'), id);
-      const problem = partsProblem ?? recordProblem(raw, id);
+      // A record in parts is read without its papers (only its parts' keys): they are checked when it is opened.
+      let read = await readRecordShape(tx.objectStore('datasets'), tx.objectStore('datasetPapers'), id);
+      const foundInRecord = isObject(read.raw) && damageFoundIn(id, read.raw);
+      if (foundInRecord) {
+        damaged.push(foundInRecord);
+        continue;
+      }
+      const papers = read.chunks > 0 && isObject(read.raw) ? (keptPaperCount(read.raw) ?? s?.papers) : undefined;
+      // Written before records in parts kept their count, and its summary damaged: the count is in the parts.
+      if (read.chunks > 0 && !read.problem && papers === undefined) read = await readRecord(tx.objectStore('datasets'), tx.objectStore('datasetPapers'), id);
+      const { raw } = read;
+      const problem = read.problem ?? recordProblem(raw, id);
       if (problem) {
         damaged.push({ id, name: nameOf(id, s, raw, summaries[summaryKeys.indexOf(id)]), reason: problem });
         continue;
       }
       const r = normalised(raw as StoredDataset);
       checked.set(id, r.revision ?? 0);
-      datasets.push(summaryOf(r));
+      datasets.push(papers === undefined ? summaryOf(r) : { ...summaryOf(r), papers });
     }
     // A summary left without its dataset: the papers are gone, say so rather than list an entry that cannot open.
     const datasetSet = new Set(datasetKeys);

@@ -1,25 +1,33 @@
 /**
  * A dataset too big for one IndexedDB value (Chromium refuses a value over 133,169,152 bytes: a field query of a
- * million authorships is one of 160 MB) keeps its papers in parts of `PAPERS_PER_CHUNK` papers in the `datasetPapers`
- * store, keyed [datasetId, chunk]; its `datasets` record then has no papers and says how many parts there are
- * (`paperChunks`). A dataset of up to `PAPERS_PER_CHUNK` papers stays one record, as every record before version 2 of
- * the database was: the common case costs nothing more, and old records need no migration.
- * The record and its parts are always read and written in one transaction (see datasetStore.ts).
+ * million authorships is one of 160 MB) keeps its papers in parts of about `PART_BYTES` (16 MB, by `cloneBytes`'
+ * estimate, from above, of each paper's cloned size) in the `datasetPapers` store, keyed [datasetId, chunk], in order;
+ * its `datasets` record then has no papers and says how many parts there are (`paperChunks`) and how many papers
+ * (`paperCount`). Parts are sized by bytes, not papers: a million-authorship query is ~1 KB a paper, but papers of
+ * hundreds of authors are 13 KB each, and 10,000 of them would make one part over the cap.
+ * A dataset whose papers fit one part stays one record, as every record before version 2 of the database was: the
+ * common case costs nothing more, and old records need no migration (whatever their size, they stay as they are until
+ * their papers change).
+ * The record and its parts are always read and written in one transaction (see datasetStore.ts). Listing reads a
+ * record in parts and its parts' keys, never their papers (`partKeysProblem`); the papers are checked when opened.
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Paper } from '../model/types';
+import { cloneBytes, PART_BYTES } from './cloneSize';
 import type { AtlasDb, PaperChunk } from './connection';
 import { isObject } from './recordChecks';
 import type { StoredDataset } from './types';
 
-/**
- * Papers per part: about 10 MB at the million-authorship query's 1 KB a paper, so a part reaches Chromium's cap only
- * if its papers average 13 KB (hundreds of authors each), and a 160 MB dataset is 16 parts.
- */
-export const PAPERS_PER_CHUNK = 10_000;
+export { PART_BYTES } from './cloneSize';
 
-/** A `datasets` record as kept: a big dataset's has `paperChunks` and no papers. */
-export type KeptRecord = StoredDataset & { paperChunks?: number };
+/** A `datasets` record as kept: a big dataset's has `paperChunks` and `paperCount`, and no papers. */
+export type KeptRecord = StoredDataset & { paperChunks?: number; paperCount?: number };
+
+/** How parts are sized: at most `partBytes` (estimated) and, where set, at most `papersPerChunk` papers (tests). */
+export interface PartSize {
+  partBytes?: number;
+  papersPerChunk?: number;
+}
 
 type ChunkStore<M extends IDBTransactionMode = 'readwrite'> = IDBPObjectStore<AtlasDb, ArrayLike<StoreNames<AtlasDb>>, 'datasetPapers', M>;
 type DatasetStore<M extends IDBTransactionMode = 'readwrite'> = IDBPObjectStore<AtlasDb, ArrayLike<StoreNames<AtlasDb>>, 'datasets', M>;
@@ -27,14 +35,40 @@ type DatasetStore<M extends IDBTransactionMode = 'readwrite'> = IDBPObjectStore<
 /** Every part of one dataset. */
 export const chunkRange = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
-/** What to write for `record`: the `datasets` record and its paper parts (none for a dataset that fits one record). */
-export function splitRecord(record: StoredDataset, papersPerChunk = PAPERS_PER_CHUNK): { kept: KeptRecord; chunks: PaperChunk[] } {
+/**
+ * `papers` in consecutive runs, in order, each of at most `partBytes` estimated bytes as a stored part (a paper bigger
+ * than that alone is a part of its own) and at most `papersPerChunk` papers. `empty`: what a part costs without papers.
+ */
+export function partsOf(
+  papers: Paper[],
+  { partBytes = PART_BYTES, papersPerChunk = Infinity }: PartSize = {},
+  empty = cloneBytes({ chunk: 0, papers: [] }),
+): Paper[][] {
+  const most = Math.max(1, Math.floor(papersPerChunk));
+  const parts: Paper[][] = [];
+  let part: Paper[] = [];
+  let bytes = empty;
+  for (const p of papers) {
+    const b = cloneBytes(p);
+    if (part.length > 0 && (bytes + b > partBytes || part.length >= most)) {
+      parts.push(part);
+      part = [];
+      bytes = empty;
+    }
+    part.push(p);
+    bytes += b;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+/** What to write for `record`: the `datasets` record and its paper parts (none for a dataset that fits one part). */
+export function splitRecord(record: StoredDataset, size: PartSize = {}): { kept: KeptRecord; chunks: PaperChunk[] } {
   const papers = record.dataset.papers;
-  const size = Math.max(1, Math.floor(papersPerChunk));
-  if (papers.length <= size) return { kept: record, chunks: [] };
-  const chunks: PaperChunk[] = [];
-  for (let i = 0; i < papers.length; i += size) chunks.push({ datasetId: record.id, chunk: chunks.length, papers: papers.slice(i, i + size) });
-  return { kept: { ...record, dataset: { ...record.dataset, papers: [] }, paperChunks: chunks.length }, chunks };
+  const parts = partsOf(papers, size, cloneBytes({ datasetId: record.id, chunk: 0, papers: [] }));
+  if (parts.length <= 1) return { kept: record, chunks: [] };
+  const chunks = parts.map((part, chunk): PaperChunk => ({ datasetId: record.id, chunk, papers: part }));
+  return { kept: { ...record, dataset: { ...record.dataset, papers: [] }, paperChunks: chunks.length, paperCount: papers.length }, chunks };
 }
 
 /** A `datasets` record read with its parts: `raw` has its papers back, or `problem` says why they cannot be. */
@@ -61,7 +95,7 @@ export function joinChunks(raw: unknown, values: unknown[]): ReadRecord {
   }
   if (values.length > count) return { raw, chunks: count, problem: `it has ${values.length} parts of papers where the record says ${count}` };
   if (Array.isArray(d.papers) && d.papers.length > 0) return { raw, chunks: count, problem: 'it has papers both in the record and in parts' };
-  const { paperChunks: _, ...rest } = raw;
+  const { paperChunks: _, paperCount: __, ...rest } = raw;
   return { raw: { ...rest, dataset: { ...d, papers: ([] as unknown[]).concat(...parts) } }, chunks: count, problem: null };
 }
 
@@ -72,9 +106,40 @@ export async function readRecord<M extends IDBTransactionMode>(datasets: Dataset
   return joinChunks(raw, await chunkStore.getAll(chunkRange(id)));
 }
 
+/** A record in parts as the list checks it: its part keys (parts 0 to count - 1, no more), not their papers. */
+export function partKeysProblem(raw: Record<string, unknown>, keys: IDBValidKey[]): string | null {
+  const count = raw.paperChunks;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return 'the record’s count of paper parts is not readable';
+  const d = raw.dataset;
+  if (!isObject(d)) return null;
+  for (let i = 0; i < count; i++) {
+    const k = keys[i];
+    if (!Array.isArray(k) || k[1] !== i) return `part ${i + 1} of ${count} of its papers is missing`;
+  }
+  if (keys.length > count) return `it has ${keys.length} parts of papers where the record says ${count}`;
+  if (Array.isArray(d.papers) && d.papers.length > 0) return 'it has papers both in the record and in parts';
+  return null;
+}
+
+/** A record's paper count as its record in parts says it (null when it does not: written before the count was kept). */
+export const keptPaperCount = (raw: Record<string, unknown>): number | null =>
+  typeof raw.paperCount === 'number' && Number.isInteger(raw.paperCount) && raw.paperCount >= 0 ? raw.paperCount : null;
+
+/**
+ * Reads a `datasets` record and, when it is in parts, only its parts' keys: `problem` is what those show (the papers
+ * of the parts are neither read nor checked: opening the dataset does that); `raw` keeps the record's empty papers.
+ */
+export async function readRecordShape<M extends IDBTransactionMode>(datasets: DatasetStore<M>, chunkStore: ChunkStore<M>, id: string): Promise<ReadRecord> {
+  const raw: unknown = await datasets.get(id);
+  if (!isObject(raw) || raw.paperChunks === undefined) return { raw, chunks: 0, problem: null };
+  const keys = await chunkStore.getAllKeys(chunkRange(id));
+  const count = typeof raw.paperChunks === 'number' ? raw.paperChunks : 0;
+  return { raw, chunks: count, problem: partKeysProblem(raw, keys) };
+}
+
 /** Writes a record and its parts, replacing any parts it had (in the caller's transaction). */
-export async function writeRecord(datasets: DatasetStore, chunkStore: ChunkStore, record: StoredDataset, papersPerChunk?: number): Promise<void> {
-  const { kept, chunks } = splitRecord(record, papersPerChunk);
+export async function writeRecord(datasets: DatasetStore, chunkStore: ChunkStore, record: StoredDataset, size?: PartSize): Promise<void> {
+  const { kept, chunks } = splitRecord(record, size);
   await chunkStore.delete(chunkRange(record.id));
   const pending: Promise<unknown>[] = [];
   try {
@@ -90,5 +155,7 @@ export async function writeRecord(datasets: DatasetStore, chunkStore: ChunkStore
 
 /** Writes a record whose papers did not change, keeping its `chunks` stored parts as they are. */
 export function writeRecordKeepingPapers(datasets: DatasetStore, record: StoredDataset, chunks: number): Promise<string> {
-  return datasets.put(chunks > 0 ? ({ ...record, dataset: { ...record.dataset, papers: [] as Paper[] }, paperChunks: chunks } as KeptRecord) : record);
+  if (chunks === 0) return datasets.put(record);
+  const kept: KeptRecord = { ...record, dataset: { ...record.dataset, papers: [] }, paperChunks: chunks, paperCount: record.dataset.papers.length };
+  return datasets.put(kept);
 }

@@ -14,7 +14,7 @@ import {
   saveDataset,
   updateStoredDataset,
 } from '../../src/store/datasetStore';
-import { PAPERS_PER_CHUNK } from '../../src/store/paperChunks';
+import { PART_BYTES } from '../../src/store/paperChunks';
 import { loadStoredWorkspace } from '../../src/app/openStored';
 
 /** A paper with every field set (and a different value per paper), so a part put back in the wrong place shows. */
@@ -116,11 +116,12 @@ describe('a dataset stored in parts', () => {
     expect(exported.damaged).toEqual([]);
   });
 
-  it('the default part size leaves a dataset of up to that many papers in one record, as before', async () => {
+  it('the default part size leaves a dataset that fits one part in one record, as before', async () => {
     await saveDataset({ id: 'small', dataset: dataset('small', 3) });
     expect(await chunkKeys()).toEqual([]);
     expect((await rawAll('datasets'))[0]).not.toHaveProperty('paperChunks');
-    expect(PAPERS_PER_CHUNK).toBeGreaterThan(1000);
+    // Parts are sized by bytes now (was: 10,000 papers a part): 16 MB, an eighth of Chromium's cap on one value.
+    expect(PART_BYTES).toBe(16 * 1024 * 1024);
   });
 
   it('updates keep unchanged parts, rewrite changed papers (more or fewer parts), rename and delete everything', async () => {
