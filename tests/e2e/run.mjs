@@ -67,6 +67,8 @@ const SUITE_SECONDS = {
   'vos-algorithms': 11,
   'worker-runner': 10,
   density: 8,
+  lines: 7,
+  'storage-parts': 6,
   'state-url': 6,
   'vosviewer-map': 5,
 };
