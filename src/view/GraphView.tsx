@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { SigmaContainer } from '@react-sigma/core';
 import type { Settings } from 'sigma/settings';
 import type Sigma from 'sigma';
 import type { DisplayGraph } from '../graph/display';
@@ -19,8 +18,10 @@ import { DensityLayer } from './density/DensityLayer';
 import { LabelController } from './labels/LabelController';
 import { GraphControls } from './GraphControls';
 import { THEME_INK } from './themeInk';
+import { SigmaStage } from './SigmaStage';
 
 const NO_NODES: string[] = [];
+const STAGE_STYLE = { width: '100%', height: '100%' };
 
 export interface GraphViewProps {
   graph: DisplayGraph;
@@ -80,7 +81,7 @@ export function GraphView({
   const layoutRunning = useCallback(() => runner.current?.isRunning() ?? false, []);
 
   return (
-    <SigmaContainer graph={graph} settings={settings} className="atlas-sigma" style={{ width: '100%', height: '100%' }}>
+    <SigmaStage graph={graph} settings={settings} className="atlas-sigma" style={STAGE_STYLE}>
       <ThemeController theme={theme} />
       <SigmaHandle onSigma={onSigma} initialCamera={initialCamera} />
       <LayoutController autoStart={autoLayout} onReady={onReady} onProgress={setProgress} weights={lens.layoutWeights} weightsKey={lens.normalization} />
@@ -92,6 +93,6 @@ export function GraphView({
       <LabelController selected={highlight?.focus ?? NO_NODES} />
       <GraphControls progress={progress} runner={runner} />
       <DensityLayer />
-    </SigmaContainer>
+    </SigmaStage>
   );
 }

@@ -2,7 +2,7 @@
 // a click drills into a cluster, search finds any author and opens their cluster.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickNode, launch, openApp, serveFiles, waitForGraph } from './browser.mjs';
+import { clickNode, launch, nodePosition, openApp, serveFiles, waitForGraph } from './browser.mjs';
 
 const COMMUNITIES = 30;
 const PER = 700; // 21,000 nodes: above the overview threshold, yet only small graphs are ever drawn
@@ -67,7 +67,8 @@ describe('Level of detail', () => {
     // With no lens the overview draws every author, in every cluster.
     assert.equal(await page.locator('[data-count="authors"]').textContent(), (COMMUNITIES * PER).toLocaleString('en-US'));
 
-    // Drill into a cluster with a real click.
+    // Drill into a cluster with a real click. The page keeps its one sigma instance (src/view/SigmaStage.tsx).
+    await page.evaluate(() => (window.__overviewSigma = window.__coauthorAtlas.sigma));
     const cluster = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().nodes()[0]);
     await clickNode(page, cluster);
     await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().order === n, PER, { timeout: 60_000 });
@@ -75,6 +76,24 @@ describe('Level of detail', () => {
     assert.match(page.url(), /drill=\d+/);
     const kinds = await page.evaluate(() => [...new Set(window.__coauthorAtlas.sigma.getGraph().mapNodes((_n, a) => a.kind))]);
     assert.deepEqual(kinds, ['author']);
+    assert.ok(await page.evaluate(() => window.__coauthorAtlas.sigma === window.__overviewSigma), 'the same sigma instance draws the cluster');
+    // Its controllers follow the new graph: hovering an author of the cluster lights up exactly that author and their
+    // ring neighbours, by sigma's display data for this graph (the ring's nodes sit close: whichever sigma reports hovered).
+    const ringAuthor = await page.evaluate(() => window.__coauthorAtlas.sigma.getGraph().nodes()[5]);
+    const at = await nodePosition(page, ringAuthor);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForFunction(() => window.__coauthorAtlas.sigma.hoveredNode);
+    const hover = await page.evaluate(() => {
+      const s = window.__coauthorAtlas.sigma;
+      const g = s.getGraph();
+      return {
+        expected: [s.hoveredNode, ...g.neighbors(s.hoveredNode)].sort(),
+        highlighted: g.filterNodes((n) => s.getNodeDisplayData(n).highlighted).sort(),
+      };
+    });
+    assert.equal(hover.expected.length, 3);
+    assert.deepEqual(hover.highlighted, hover.expected);
+    await page.mouse.move(5, 5);
     // The side panel counts what is drawn: the cluster's authors of the whole graph's, one cluster of them all.
     const panel = page.getByRole('complementary', { name: 'Details' });
     const authorsCount = panel.locator('[data-count="authors"]');
@@ -97,6 +116,7 @@ describe('Level of detail', () => {
     // Back to the overview.
     await page.getByRole('button', { name: '← Overview' }).click();
     await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().order === n, COMMUNITIES);
+    assert.ok(await page.evaluate(() => window.__coauthorAtlas.sigma === window.__overviewSigma), 'and the overview again');
     // The selected author is still known (and shown in the panel) though the overview does not draw them.
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.equal(await details.getByRole('heading').first().textContent(), target);

@@ -165,8 +165,7 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       }
     };
 
-    // Handlers of a replaced sigma may still be called once by the next one (useRegisterEvents swaps them a render
-    // later): they do nothing once their own sigma is dead.
+    // useRegisterEvents swaps handlers a render later: a late call on a dead sigma does nothing.
     registerEvents({
       afterRender: drawEdges,
       enterNode: ({ node }) => {
@@ -178,7 +177,7 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
     });
     applyRef.current(selectedRef.current);
     return () => {
-      // When the graph is replaced, SigmaContainer may have killed sigma (and its layers) first.
+      // The stage may have killed sigma (and its layers) first when it unmounts; on a new graph it is alive and the layer goes.
       if (sigmaAlive(sigma) && sigma.getCanvases()[LAYER]) sigma.killLayer(LAYER);
       container.classList.remove('atlas-dimmed');
     };
