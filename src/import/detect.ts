@@ -46,3 +46,8 @@ export function detectFormat(input: string, fileName?: string): ImportFormat | n
   if ((ext === 'csv' || ext === 'tsv' || /[,\t;]/.test(first)) && /title/i.test(first)) return 'csv';
   return ext ? (BY_EXTENSION[ext] ?? null) : null;
 }
+
+/** What a file in none of the formats read is told: the formats read (never another format's own rules). */
+export const UNKNOWN_FORMAT =
+  'Unknown file format. Coauthor Atlas reads BibTeX/BibLaTeX, RIS, CSL-JSON (Zotero), OpenAlex JSON, CSV/TSV, ' +
+  'Web of Science (plain text or tab-delimited), Scopus CSV, PubMed/MEDLINE, ACL Anthology XML and the text of a profile page.';

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { guessCsvMapping, readCsvTable, UNKNOWN_FORMAT, type CsvMapping } from '../../import';
+import { guessCsvMapping, readCsvTable } from '../../import/csv';
+import { UNKNOWN_FORMAT } from '../../import/detect';
+import type { CsvMapping } from '../../import';
 import type { JobFormat } from './importJob';
 import { FORMAT_LABELS } from './readFiles';
 import type { PendingFile } from './useImporter';

@@ -1,4 +1,5 @@
-import { detectFormat } from '../../import';
+// The format modules, not the import barrel: the page must not load the parsers (they run in the import worker).
+import { detectFormat } from '../../import/detect';
 import { sniffEncoding, type FileEncoding } from '../../import/decode';
 import { isNameVariantsFile, type JobFormat } from './importJob';
 
