@@ -108,6 +108,18 @@ export const edgesApartBuffers = (e: EdgesApart): ArrayBuffer[] =>
 
 /** Node ids by index and indices by id, made once per nodes-only graph (source graphs are not changed after they are built). */
 const nodeTables = new WeakMap<AtlasGraph, { ids: string[]; index: Map<string, number> }>();
+/**
+ * Gives a nodes-only graph the tables its node slices built as they arrived (ids in the graph's order), so the first
+ * drill does not build them: a Map of the 258k nodes of a million authorships took ~25 ms of the drill's task.
+ */
+export function primeNodeTables(graph: AtlasGraph, ids: string[], index: Map<string, number>): void {
+  if (ids.length !== graph.order || index.size !== ids.length) throw new Error(`node tables of ${ids.length} nodes for a graph of ${graph.order}`);
+  nodeTables.set(graph, { ids, index });
+}
+
+/** Whether `graph` has its node tables (built or primed). */
+export const hasNodeTables = (graph: AtlasGraph) => nodeTables.has(graph);
+
 function tablesOf(graph: AtlasGraph) {
   let t = nodeTables.get(graph);
   if (!t) {

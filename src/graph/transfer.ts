@@ -11,7 +11,7 @@ import type { SerializedGraph } from 'graphology-types';
 import type { Paper } from '../model/types';
 import type { ResolvedAuthor, ResolvedDataset, ResolvedPaper } from './authors';
 import type { AtlasGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from './types';
-import { edgesApartOf, type EdgesApart } from './edgesApart';
+import { edgesApartOf, primeNodeTables, type EdgesApart } from './edgesApart';
 
 type AtlasSerialized = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -99,6 +99,8 @@ export class GraphAssembler {
   private apart: EdgesApart | null = null;
   /** Each community's nodes in the graph's order, gathered as the node slices arrive. */
   private members = new Map<number, string[]>();
+  /** A graph whose edges are kept apart: its node ids in order and their indices, for drills (edgesApart.ts). */
+  private nodeIds: { ids: string[]; index: Map<string, number> } | null = null;
 
   /** `authors`: the resolved authors received before the graph, for the node slices' `fromAuthors`. */
   add(slice: GraphSlice, authors?: ReadonlyMap<string, ResolvedAuthor>): void {
@@ -106,6 +108,7 @@ export class GraphAssembler {
       this.graph = new Graph(slice.options) as unknown as AtlasGraph;
       if (slice.attributes) this.graph.replaceAttributes(slice.attributes);
       this.expected = { nodes: slice.nodes, edges: slice.edges };
+      if (slice.attributes?.edgesApart) this.nodeIds = { ids: [], index: new Map() };
       return;
     }
     if (!this.graph) throw new Error('graph slice before its head');
@@ -124,6 +127,7 @@ export class GraphAssembler {
         a.affiliations = author.affiliations;
       }
       this.graph.import({ nodes: slice.nodes });
+      if (this.nodeIds) for (const { key } of slice.nodes) this.nodeIds.index.set(key, this.nodeIds.ids.push(key) - 1);
       for (const { key, attributes } of slice.nodes) {
         const community = attributes?.community;
         if (community === undefined) continue;
@@ -155,6 +159,7 @@ export class GraphAssembler {
     if (apart && (!this.apart || this.apart.size !== apart.edges || this.apart.order !== this.graph.order)) {
       throw new Error(`graph incomplete: its ${apart.edges} edges kept apart did not arrive`);
     }
+    if (apart && this.nodeIds) primeNodeTables(this.graph, this.nodeIds.ids, this.nodeIds.index);
     return this.graph;
   }
 

@@ -133,7 +133,8 @@ export function printProfile(profile) {
 
 /**
  * Drills into the largest cluster under 5,000 authors (a click on it), timed from the click itself (clickNode first
- * waits for the overview's layout and camera to rest) to its authors in the displayed graph; screenshots the result
+ * waits for the overview's layout and camera to rest) to its authors in the displayed graph (`ms`, a poll) and to the
+ * frame that shows the cluster with its links (`drawnMs`, page time; the target reads it); screenshots the result
  * (`screenshot`), reads the side panel's counts and goes back to the overview. `profileTo`: a file for a CPU profile
  * of the drill (its heaviest functions printed).
  */
@@ -143,9 +144,23 @@ export async function drillLargestCluster(page, cdp, { screenshot, profileTo } =
     const c = g.filterNodes((_n, a) => a.authorCount < 5000).sort((a, b) => g.getNodeAttribute(b, 'authorCount') - g.getNodeAttribute(a, 'authorCount'))[0];
     return { id: c, size: g.getNodeAttribute(c, 'authorCount'), community: g.getNodeAttribute(c, 'community') };
   });
-  await page.evaluate(() => {
+  // When the cluster is on screen: the click (a capture listener, page time) to the frame after the first render of
+  // the cluster with its links (sigma's afterRender, then the next animation frame: the one that follows the frame's
+  // commit). The poll below sees the graph later when frames keep the page busy (software WebGL).
+  await page.evaluate((n) => {
     window.__longTasks.length = 0;
-  });
+    const sigma = window.__coauthorAtlas.sigma;
+    const drill = (window.__benchDrill = { clickAt: null, drawnAt: null });
+    window.addEventListener('click', () => (drill.clickAt ??= performance.now()), { capture: true, once: true });
+    const onRender = () => {
+      const g = sigma.getGraph();
+      if (drill.clickAt === null || g.filterNodes((_x, a) => a.kind === 'author').length !== n) return;
+      if (!g.someEdge((e) => sigma.getEdgeDisplayData(e)?.hidden === false)) return;
+      sigma.off('afterRender', onRender);
+      requestAnimationFrame(() => (drill.drawnAt = performance.now()));
+    };
+    sigma.on('afterRender', onRender);
+  }, pick.size);
   let d0 = 0;
   if (profileTo) await cdp.send('Profiler.enable');
   const click = page.mouse.click.bind(page.mouse);
@@ -169,7 +184,17 @@ export async function drillLargestCluster(page, cdp, { screenshot, profileTo } =
     writeFileSync(profileTo, JSON.stringify(profile));
     printProfile(profile);
   }
-  const drill = { size: pick.size, ms, longestTaskMs: await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))) };
+  // The drawn frame may come after the poll saw the graph: wait for it (at most 10 s).
+  await page.waitForFunction(() => window.__benchDrill.drawnAt !== null, null, { timeout: 10_000 }).catch(() => {});
+  const drawn = await page.evaluate(() =>
+    window.__benchDrill.drawnAt === null ? null : Math.round(window.__benchDrill.drawnAt - window.__benchDrill.clickAt),
+  );
+  const drill = {
+    size: pick.size,
+    ms,
+    drawnMs: drawn,
+    longestTaskMs: await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))),
+  };
   // What the user sees of the drilled cluster (side panel counts included), to look at.
   if (screenshot) {
     mkdirSync(join(screenshot, '..'), { recursive: true });
@@ -208,7 +233,8 @@ export function targetsOf(result, nothingLost) {
     nothingLost,
     noTaskOver200ms: result.longestTaskMs <= 200,
     heapAfterGcUnder1200MB: heapAfterGcMB <= 1200,
-    drillUnder1s: result.drill.ms <= 1000,
+    // The cluster on screen (drawnMs) when measured; else the poll's time (an upper bound).
+    drillUnder1s: (result.drill.drawnMs ?? result.drill.ms) <= 1000,
     searchFindsEveryProbe: result.search.every((s) => s.found),
   };
 }

@@ -4,7 +4,7 @@ import { preparedMessages, transferOf, type PreparedGraph } from '../../src/app/
 import { resolveDataset } from '../../src/graph/authors';
 import { buildGraph } from '../../src/graph/build';
 import { summariseClusters } from '../../src/graph/clusters';
-import { EDGES_APART_MIN, edgesApartOf, keepsEdgesApart } from '../../src/graph/edgesApart';
+import { EDGES_APART_MIN, edgesApartOf, hasNodeTables, keepsEdgesApart } from '../../src/graph/edgesApart';
 import { buildClusterOverview, communitySubgraph } from '../../src/graph/overview';
 import { GraphAssembler } from '../../src/graph/transfer';
 import type { AtlasGraph, BuildOptions } from '../../src/graph/types';
@@ -52,6 +52,8 @@ describe('a very big graph reaches the page with its edges apart, and drilling g
       expect(nodes.getAttribute('edgesApart')).toEqual({ edges: source.size, coauthorLinks });
       expect(moved).toBe(8);
       expect(edges.size).toBe(source.size);
+      // The node tables a drill reads were built from the slices as they arrived (no pass over the graph at the first drill).
+      expect(hasNodeTables(nodes)).toBe(true);
       // Every community drilled from the arrays is the graph communitySubgraph makes from the whole graph: nodes, edges,
       // their order, ends, keys and attributes (export() lists them all, in order), and the graph's attributes.
       const communities = [...new Set(source.mapNodes((_n, a) => a.community))];
