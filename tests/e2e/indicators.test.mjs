@@ -175,6 +175,8 @@ describe('Indicators', () => {
     await p.getByRole('button', { name: 'Indicators', exact: true }).click();
     // The fixture’s one kept work: two authors, one at an institution with country_code "US" (shown by its name).
     const table = region(p).getByRole('table', { name: 'Countries' });
+    // The view loads when first opened (a chunk of its own): wait for its rows.
+    await table.locator('tbody tr').first().waitFor();
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
     assert.deepEqual(rows, [['United States', '1', '1.00', '1', '0', '0.00']]);
     assert.deepEqual(errs.map(String), []);

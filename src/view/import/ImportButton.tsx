@@ -1,16 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useAtlas } from '../../app/context';
 import type { JobFormat } from './importJob';
 import { DatasetList } from './DatasetList';
 import { ImportReportView } from './ImportReportView';
-import { MergeAssistant } from './MergeAssistant';
-import { OpenAlexTab } from './OpenAlexTab';
-import { FieldTab } from './FieldTab';
 import { PendingReview } from './PendingReview';
 import { FORMAT_LABELS, readFiles, type InputFile } from './readFiles';
 import { useImporter } from './useImporter';
 import { usePositionSaver } from './usePositionSaver';
 import './import.css';
+
+// Tabs loaded when first opened (the OpenAlex clients, the field query, the merge assistant): not in the page's first task.
+const OpenAlexTab = lazy(() => import('./OpenAlexTab').then((m) => ({ default: m.OpenAlexTab })));
+const FieldTab = lazy(() => import('./FieldTab').then((m) => ({ default: m.FieldTab })));
+const MergeAssistant = lazy(() => import('./MergeAssistant').then((m) => ({ default: m.MergeAssistant })));
+const TAB_LOADING = <p className="muted">Loading…</p>;
 
 type Tab = 'import' | 'openalex' | 'field' | 'datasets' | 'names';
 const TABS: [Tab, string][] = [
@@ -197,8 +200,16 @@ export function ImportButton() {
             {importer.outcome && <ImportReportView outcome={importer.outcome} />}
           </div>
         )}
-        {open && tab === 'openalex' && <OpenAlexTab importer={importer} append={append && canAppend} keepApart={keepApart} />}
-        {open && tab === 'field' && <FieldTab importer={importer} append={append && canAppend} keepApart={keepApart} />}
+        {open && tab === 'openalex' && (
+          <Suspense fallback={TAB_LOADING}>
+            <OpenAlexTab importer={importer} append={append && canAppend} keepApart={keepApart} />
+          </Suspense>
+        )}
+        {open && tab === 'field' && (
+          <Suspense fallback={TAB_LOADING}>
+            <FieldTab importer={importer} append={append && canAppend} keepApart={keepApart} />
+          </Suspense>
+        )}
         {open && tab === 'datasets' && (
           <div role="tabpanel" id="import-panel-datasets" aria-labelledby="import-tab-datasets">
             <DatasetList version={storedVersion} />
@@ -206,7 +217,9 @@ export function ImportButton() {
         )}
         {open && tab === 'names' && (
           <div role="tabpanel" id="import-panel-names" aria-labelledby="import-tab-names">
-            <MergeAssistant />
+            <Suspense fallback={TAB_LOADING}>
+              <MergeAssistant />
+            </Suspense>
           </div>
         )}
       </dialog>

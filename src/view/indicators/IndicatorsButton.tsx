@@ -1,7 +1,9 @@
 /** The toolbar's Indicators button and the modal region it opens (closed by its button or Escape). */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { IndicatorsView } from './IndicatorsView';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import './indicators.css';
+
+// Loaded when first opened: the charts, the country map and their metrics stay out of the page's first task.
+const IndicatorsView = lazy(() => import('./IndicatorsView').then((m) => ({ default: m.IndicatorsView })));
 
 export function IndicatorsButton() {
   const [open, setOpen] = useState(false);
@@ -47,7 +49,9 @@ export function IndicatorsButton() {
                 ×
               </button>
             </header>
-            <IndicatorsView onDone={() => setOpen(false)} />
+            <Suspense fallback={<p className="muted">Loading the indicators…</p>}>
+              <IndicatorsView onDone={() => setOpen(false)} />
+            </Suspense>
           </section>
         )}
       </dialog>
