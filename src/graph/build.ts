@@ -159,7 +159,7 @@ export function buildGraph(dataset: Dataset, partial: Partial<BuildOptions> = {}
     for (const a of authors.values()) {
       const author = nodeIds[authorIndex.get(a.key)!];
       for (const aff of a.affiliations) {
-        const id = affiliationNodeId(nameKey(aff) || aff);
+        const id = affiliationNodeOf(aff);
         if (!graph.hasNode(id)) graph.addNode(id, { kind: 'affiliation', label: aff, authorCount: 0, community: 0, x: 0, y: 0 });
         const attrs = graph.getNodeAttributes(id);
         if (attrs.kind === 'affiliation') attrs.authorCount += 1;
@@ -273,3 +273,6 @@ function assignInitialPositions(graph: AtlasGraph, seed: number, community: numb
     a.y = centre.y + radius * Math.sin(angle);
   });
 }
+
+/** The node of an affiliation as written on a paper: one per folded name (the text itself when it folds to nothing). */
+export const affiliationNodeOf = (affiliation: string) => affiliationNodeId(nameKey(affiliation) || affiliation);

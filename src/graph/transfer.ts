@@ -127,8 +127,8 @@ export class GraphAssembler {
         a.affiliations = author.affiliations;
       }
       this.graph.import({ nodes: slice.nodes });
-      if (this.nodeIds) for (const { key } of slice.nodes) this.nodeIds.index.set(key, this.nodeIds.ids.push(key) - 1);
       for (const { key, attributes } of slice.nodes) {
+        if (this.nodeIds) this.nodeIds.index.set(key, this.nodeIds.ids.push(key) - 1);
         const community = attributes?.community;
         if (community === undefined) continue;
         const list = this.members.get(community);

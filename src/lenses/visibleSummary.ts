@@ -35,9 +35,10 @@ export function visibleSummary(
   const shownIn = new Map<number, number>();
   graph.forEachNode((n, a) => {
     if (!shown(n)) return;
-    if (a.kind === 'author') authors++;
-    else if (a.kind === 'paper') hubs++;
-    if (filtered && n.startsWith('a:') && a.community !== undefined) shownIn.set(a.community, (shownIn.get(a.community) ?? 0) + 1);
+    if (a.kind === 'author') {
+      authors++;
+      if (filtered && a.community !== undefined) shownIn.set(a.community, (shownIn.get(a.community) ?? 0) + 1);
+    } else if (a.kind === 'paper') hubs++;
   });
   graph.forEachEdge((e, a, s, t) => {
     if (a.kind === 'coauthor' && !hiddenEdges.has(e) && shown(s) && shown(t)) coauthorLinks++;

@@ -53,19 +53,12 @@ export function nameKey(name: string): string {
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const NON_ALNUM_ASCII = /[^a-z0-9]+/g;
 
-// Every character in U+0000–U+007F, control characters included (they fold to a space like other punctuation).
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Accent- and case-insensitive text used for search matching. */
 export function searchKey(text: string): string {
   // Plain ASCII folds to itself: the same key without Unicode normalisation (several times faster; a million names
   // are folded for search).
-  if (ASCII.test(text))
-    return text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
+  // (Control characters are ASCII too: they fold to a space like other punctuation.)
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(NON_ALNUM_ASCII, ' ').trim();
   return foldText(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

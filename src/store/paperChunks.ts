@@ -79,22 +79,24 @@ export interface ReadRecord {
   problem: string | null;
 }
 
+/** How many parts a record in parts says it has; null when that count is not readable. */
+function partCount(raw: Record<string, unknown>): number | null {
+  const count = raw.paperChunks;
+  return typeof count === 'number' && Number.isInteger(count) && count >= 1 ? count : null;
+}
+
 /** `raw` (a `datasets` value) with the papers of its parts (`values`, in key order) put back in order. */
 export function joinChunks(raw: unknown, values: unknown[]): ReadRecord {
   if (!isObject(raw) || raw.paperChunks === undefined) return { raw, chunks: 0, problem: null };
-  const count = raw.paperChunks;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
-    return { raw, chunks: 0, problem: 'the record’s count of paper parts is not readable' };
+  // The same checks as the list's on the parts' keys; a part without its list of papers counts as missing.
+  const problem = partKeysProblem(
+    raw,
+    values.map((c) => [String(raw.id), isObject(c) && Array.isArray(c.papers) ? (c.chunk as number) : -1]),
+  );
+  const count = partCount(raw) ?? 0;
   const d = raw.dataset;
-  if (!isObject(d)) return { raw, chunks: count, problem: null };
-  const parts: unknown[][] = [];
-  for (let i = 0; i < count; i++) {
-    const c = values[i];
-    if (!isObject(c) || c.chunk !== i || !Array.isArray(c.papers)) return { raw, chunks: count, problem: `part ${i + 1} of ${count} of its papers is missing` };
-    parts.push(c.papers);
-  }
-  if (values.length > count) return { raw, chunks: count, problem: `it has ${values.length} parts of papers where the record says ${count}` };
-  if (Array.isArray(d.papers) && d.papers.length > 0) return { raw, chunks: count, problem: 'it has papers both in the record and in parts' };
+  if (problem || !isObject(d)) return { raw, chunks: count, problem };
+  const parts = values.slice(0, count).map((c) => (c as { papers: unknown[] }).papers);
   const { paperChunks: _, paperCount: __, ...rest } = raw;
   return { raw: { ...rest, dataset: { ...d, papers: ([] as unknown[]).concat(...parts) } }, chunks: count, problem: null };
 }
@@ -108,8 +110,8 @@ export async function readRecord<M extends IDBTransactionMode>(datasets: Dataset
 
 /** A record in parts as the list checks it: its part keys (parts 0 to count - 1, no more), not their papers. */
 export function partKeysProblem(raw: Record<string, unknown>, keys: IDBValidKey[]): string | null {
-  const count = raw.paperChunks;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return 'the record’s count of paper parts is not readable';
+  const count = partCount(raw);
+  if (count === null) return 'the record’s count of paper parts is not readable';
   const d = raw.dataset;
   if (!isObject(d)) return null;
   for (let i = 0; i < count; i++) {
@@ -133,8 +135,7 @@ export async function readRecordShape<M extends IDBTransactionMode>(datasets: Da
   const raw: unknown = await datasets.get(id);
   if (!isObject(raw) || raw.paperChunks === undefined) return { raw, chunks: 0, problem: null };
   const keys = await chunkStore.getAllKeys(chunkRange(id));
-  const count = typeof raw.paperChunks === 'number' ? raw.paperChunks : 0;
-  return { raw, chunks: count, problem: partKeysProblem(raw, keys) };
+  return { raw, chunks: partCount(raw) ?? 0, problem: partKeysProblem(raw, keys) };
 }
 
 /** Writes a record and its parts, replacing any parts it had (in the caller's transaction). */
