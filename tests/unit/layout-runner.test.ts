@@ -167,6 +167,14 @@ describe('layout runner', () => {
       expect(positions(g)[0]).toEqual([k, k]);
       vi.advanceTimersByTime(25);
     }
+    // A 60 ms redraw (a software-rendered frame; over the 50 ms threshold): the next write waits four times that.
+    redrawMs = 60;
+    worker.answer(() => [3.5, 3.5]);
+    expect(positions(g)[0]).toEqual([3.5, 3.5]);
+    vi.advanceTimersByTime(61);
+    worker.answer(() => [3.6, 3.6]);
+    expect(positions(g)[0]).toEqual([3.5, 3.5]);
+    vi.advanceTimersByTime(250);
     // A 300 ms redraw: the next write waits four times that.
     redrawMs = 300;
     worker.answer(() => [4, 4]);

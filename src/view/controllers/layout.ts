@@ -27,13 +27,15 @@ const SETTLE_RATIO = 0.0015;
 export const BIG_GRAPH_POSITION_INTERVAL_MS = 2000;
 const REDRAW_SHARE = 4;
 /**
- * A redraw slower than SLOW_REDRAW_MS throttles the layout of a graph with more than SLOW_REDRAW_MIN_EDGES edges as
- * REDRAW_SHARE says, not only of a big one: the million-authorship overview's 401 clusters and 11,476 ties took
- * 250–500 ms a frame in software WebGL, and drawing every iteration kept the main thread busy for seconds after it
- * opened. Smaller graphs (the embedded profile: 760 nodes, 1,812 edges) still get every iteration, however slow the
- * machine's frames.
+ * A redraw slower than SLOW_REDRAW_MS (three frames at 60 Hz) throttles the layout of a graph with more than
+ * SLOW_REDRAW_MIN_EDGES edges as REDRAW_SHARE says, not only of a big one: the million-authorship overview's 401
+ * clusters took 100–230 ms a frame in software WebGL even with 2,000 lines drawn (most of it the compositor's wait for
+ * the rasteriser), and drawing each iteration kept the main thread ~85% busy for the layout's 3–4 s after it opened
+ * (120 ms, the threshold before, let every frame just under it through). With a GPU that overview redraws within a
+ * frame or two, under the threshold: every iteration is drawn. Smaller graphs (the embedded profile: 760 nodes, 1,812
+ * edges) get every iteration, however slow the machine's frames.
  */
-const SLOW_REDRAW_MS = 120;
+const SLOW_REDRAW_MS = 50;
 const SLOW_REDRAW_MIN_EDGES = 5_000;
 
 declare global {
