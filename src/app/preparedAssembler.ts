@@ -6,15 +6,15 @@ import type { ResolvedDataset, ResolvedPaper } from '../graph/authors';
 import type { ClusterSummary } from '../graph/clusters';
 import { primeCommunityMembers } from '../graph/overview';
 import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
-import type { AtlasGraph } from '../graph/types';
 import type { OverviewIndex } from '../lenses/overviewIndex';
 import type { Paper } from '../model/types';
-import { overviewFrom, type PipelineMessage, type PreparedGraph } from './pipeline';
+import type { PipelineMessage, PreparedGraph } from './pipeline';
 
 export class PreparedAssembler {
   private readonly graph = new GraphAssembler();
   private readonly resolved: ResolvedAssembler | null;
-  private overview: AtlasGraph | null = null;
+  /** Made at the overview's first slice (a graph that needs none has none). */
+  private overview: GraphAssembler | null = null;
   private index: OverviewIndex | undefined;
   private clusters: ClusterSummary[] | null = null;
 
@@ -28,7 +28,7 @@ export class PreparedAssembler {
     else if (m.type === 'resolved') {
       if (!this.resolved) throw new Error('resolved authors for a graph without papers');
       this.resolved.add(m.slice);
-    } else if (m.type === 'overview') this.overview = overviewFrom(m.overview);
+    } else if (m.type === 'overview') (this.overview ??= new GraphAssembler()).add(m.slice);
     else if (m.type === 'index') this.index = m.index;
     else this.clusters = m.clusters;
   }
@@ -52,7 +52,7 @@ export class PreparedAssembler {
     primeCommunityMembers(source, members);
     const clusters = this.clusters.map((c) => ({ ...c, nodes: members.get(c.community) ?? [] }));
     return {
-      prepared: { source, edgesApart: this.graph.edgesApart(), clusters, overview: this.overview, overviewIndex: this.index },
+      prepared: { source, edgesApart: this.graph.edgesApart(), clusters, overview: this.overview?.result() ?? null, overviewIndex: this.index },
       resolved: this.resolved ? this.resolved.result() : null,
       papersById: this.resolved?.papersById,
     };

@@ -60,6 +60,9 @@ describe('building in a worker and sending the graph in slices', () => {
     // Clusters arrive without their members, and get them from the nodes the page received: the same lists.
     expect(got.prepared.clusters).toEqual(summariseClusters(direct));
     expect(JSON.stringify(got.prepared.overview!.export())).toBe(JSON.stringify(buildClusterOverview(direct).export()));
+    // The overview comes in slices too, each a short task on the page: its head, its nodes, its edges.
+    const overviewSlices = messages.flatMap((m) => (m.type === 'overview' ? [m.slice] : []));
+    expect(overviewSlices.map((s) => s.part)).toEqual(['head', 'nodes', ...(got.prepared.overview!.size > 0 ? ['edges'] : [])]);
     // The overview lenses' index arrives whole (its arrays moved, not copied).
     expect(got.prepared.overviewIndex).toEqual(
       buildOverviewIndex(direct, buildClusterOverview(direct), (id) => got.resolved.papers.find((p) => p.paper.id === id)!.authorKeys.length),
