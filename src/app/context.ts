@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type Sigma from 'sigma';
 import type { DatasetIndex } from '../graph/dataIndex';
+import type { DatasetUnits } from '../lenses/institutions';
 import type { DisplayGraph } from '../graph/display';
 import type { ClusterSummary } from '../graph/clusters';
 import type { Theme } from '../graph/palette';
@@ -13,6 +14,8 @@ import type { LensState, LensView } from '../lenses/types';
 export interface AtlasApi {
   workspace: Workspace;
   index: DatasetIndex;
+  /** Which non-author units (institution, country) the dataset supports. */
+  units: DatasetUnits;
   graph: DisplayGraph;
   /** False while the level of detail shows a cluster overview or one cluster instead of the whole graph. */
   displayIsWhole: boolean;

@@ -14,6 +14,7 @@ import { graphSlices, resolvedSlices, type GraphSlice, type ResolvedSlice } from
 import type { AtlasGraph, BuildOptions } from '../graph/types';
 import { buildInstitutionGraph, institutionRefusal } from '../lenses/institutions';
 import { buildOverviewIndex, type OverviewIndex } from '../lenses/overviewIndex';
+import type { DatasetUnits } from '../lenses/institutions';
 import type { LensState } from '../lenses/types';
 import type { WorkerContract } from '../workers/protocol';
 
@@ -75,7 +76,13 @@ export function prepareDataset(dataset: Dataset, options: BuildOptions, unit: Un
 // ---- Messages between the page and the pipeline worker ----
 
 /** Page → worker: what to build (the papers travel before it, in slices: each a short structured clone). */
-export type PipelineRequest = { dataset: Omit<Dataset, 'papers'>; options: BuildOptions; unit: Unit };
+export type PipelineRequest = {
+  dataset: Omit<Dataset, 'papers'>;
+  options: BuildOptions;
+  unit: Unit;
+  /** Browser-test switch only (`window.__coauthorAtlasTest.edgesApartMin`); EDGES_APART_MIN when absent. */
+  edgesApartMin?: number;
+};
 
 /**
  * Worker → page: the resolved authors and the graph in slices, the overview and the overview lenses' index each in a
@@ -88,7 +95,8 @@ export type PipelineMessage =
   /** The overview in slices too: its ties (11,476 at a million authorships) made one 80–160 ms task with Graph.from. */
   | { type: 'overview'; slice: GraphSlice }
   | { type: 'index'; index: OverviewIndex }
-  | { type: 'done'; clusters: ClusterSummary[] };
+  /** `units`: which units the dataset supports, read by the pipeline worker (not sent for a graph file). */
+  | { type: 'done'; clusters: ClusterSummary[]; units?: DatasetUnits };
 
 /** The pipeline worker (pipelineWorker.ts): papers in, progress by stage, the graph's slices out, then 'done'. */
 export type PipelineContract = WorkerContract<

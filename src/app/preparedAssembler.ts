@@ -6,6 +6,7 @@ import type { ResolvedDataset, ResolvedPaper } from '../graph/authors';
 import type { ClusterSummary } from '../graph/clusters';
 import { primeCommunityMembers } from '../graph/overview';
 import { GraphAssembler, ResolvedAssembler } from '../graph/transfer';
+import type { DatasetUnits } from '../lenses/institutions';
 import type { OverviewIndex } from '../lenses/overviewIndex';
 import type { Paper } from '../model/types';
 import type { PipelineMessage, PreparedGraph } from './pipeline';
@@ -17,6 +18,7 @@ export class PreparedAssembler {
   private overview: GraphAssembler | null = null;
   private index: OverviewIndex | undefined;
   private clusters: ClusterSummary[] | null = null;
+  private units: DatasetUnits | undefined;
 
   /** `papers`: the dataset's papers on the page, when the worker resolves its authors (not for a graph file). */
   constructor(papers?: Paper[]) {
@@ -30,7 +32,10 @@ export class PreparedAssembler {
       this.resolved.add(m.slice);
     } else if (m.type === 'overview') (this.overview ??= new GraphAssembler()).add(m.slice);
     else if (m.type === 'index') this.index = m.index;
-    else this.clusters = m.clusters;
+    else {
+      this.clusters = m.clusters;
+      this.units = m.units;
+    }
   }
 
   /** Share of the graph received so far (0..1). */
@@ -44,7 +49,12 @@ export class PreparedAssembler {
   }
 
   /** Everything sent; throws when a part is missing. Clusters get their members from the nodes the page received. */
-  result(): { prepared: PreparedGraph; resolved: ResolvedDataset | null; papersById: ReadonlyMap<string, ResolvedPaper> | undefined } {
+  result(): {
+    prepared: PreparedGraph;
+    resolved: ResolvedDataset | null;
+    papersById: ReadonlyMap<string, ResolvedPaper> | undefined;
+    units: DatasetUnits | undefined;
+  } {
     if (!this.clusters) throw new Error('the clusters did not arrive');
     const source = this.graph.result();
     const members = this.graph.communityMembers();
@@ -55,6 +65,7 @@ export class PreparedAssembler {
       prepared: { source, edgesApart: this.graph.edgesApart(), clusters, overview: this.overview?.result() ?? null, overviewIndex: this.index },
       resolved: this.resolved ? this.resolved.result() : null,
       papersById: this.resolved?.papersById,
+      units: this.units,
     };
   }
 }

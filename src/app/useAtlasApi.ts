@@ -18,7 +18,7 @@ export function useAtlasApi(
   onSelect: AtlasApi['select'],
   openLink: (link: string) => void,
 ) {
-  const { workspace, index, source, clusters } = bundle;
+  const { workspace, index, units, source, clusters } = bundle;
   const { display, shown } = shownGraph;
   const { options, theme, lens } = state;
   const { selection, lensView } = view;
@@ -37,6 +37,7 @@ export function useAtlasApi(
     () => ({
       workspace,
       index,
+      units,
       graph: display,
       clusters,
       options,
@@ -56,6 +57,7 @@ export function useAtlasApi(
     [
       workspace,
       index,
+      units,
       display,
       shown,
       source,

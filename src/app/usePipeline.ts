@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { resolveDataset } from '../graph/authors';
 import { indexDataset, type DatasetIndex } from '../graph/dataIndex';
+import { availableUnits, type DatasetUnits } from '../lenses/institutions';
 import type { BuildOptions } from '../graph/types';
 import { needsAlgorithmWorker } from '../graph/algorithms';
 import { authorshipCount, type Paper } from '../model/types';
@@ -16,6 +17,8 @@ export interface Bundle extends Prepared {
   options: BuildOptions;
   unit: Unit;
   index: DatasetIndex;
+  /** Which non-author units the dataset supports (read in the worker for big data). */
+  units: DatasetUnits;
 }
 
 export interface PipelineProgress {
@@ -41,7 +44,7 @@ function buildHere(workspace: Workspace, options: BuildOptions, unit: Unit): Bun
   const prepared = workspace.graph
     ? (workspace.prepared ?? prepareGraph(workspace.graph))
     : prepareGraph(sourceGraph(workspace.dataset, options, unit, resolved), resolved);
-  return { workspace, options, unit, index: indexDataset(workspace.dataset, resolved), resolved, ...prepared };
+  return { workspace, options, unit, index: indexDataset(workspace.dataset, resolved), units: availableUnits(workspace.dataset), resolved, ...prepared };
 }
 
 const failedMessage = (reason: string) => `The graph could not be built: ${reason}. The previous graph is kept.`;
@@ -97,7 +100,7 @@ export function usePipeline(
     const { papers: _papers, ...meta } = dataset;
     const job = runWorker<PipelineContract>(
       () => new Worker(new URL('./pipelineWorker.ts', import.meta.url), { type: 'module' }),
-      { dataset: meta, options, unit },
+      { dataset: meta, options, unit, edgesApartMin: edgesApartMinForTests() },
       {
         failedMessage: 'the worker stopped',
         slices: papersInSlices(),
@@ -116,9 +119,17 @@ export function usePipeline(
       if (o.kind === 'error') return fail(o.message);
       try {
         received.add(o.result);
-        const { prepared, resolved, papersById } = received.result();
+        const { prepared, resolved, papersById, units } = received.result();
         if (!resolved) throw new Error('no resolved authors received');
-        const bundle: Bundle = { workspace, options, unit, resolved, index: indexDataset(dataset, resolved, papersById), ...prepared };
+        const bundle: Bundle = {
+          workspace,
+          options,
+          unit,
+          resolved,
+          index: indexDataset(dataset, resolved, papersById),
+          units: units ?? availableUnits(dataset),
+          ...prepared,
+        };
         // A transition: React renders the page for the new graph in slices of a few milliseconds, not in one task
         // (~130 ms at a million authorships, where a garbage collection that lands in it passes 200 ms).
         startTransition(() => {
@@ -141,4 +152,10 @@ export function usePipeline(
   // The empty workspace is always within the budget.
   const fallback = useMemo(() => buildHere(loadingWorkspace(), options, unit) as Bundle, [options, unit]);
   return { bundle: current ?? last.current ?? fallback, progress: current ? null : progress };
+}
+
+/** The browser tests' switch (DEVELOPERS.md, Test-only hooks): a small graph's edges kept apart, as a million's are. */
+function edgesApartMinForTests(): number | undefined {
+  const min = Number(window.__coauthorAtlasTest?.edgesApartMin);
+  return Number.isInteger(min) && min > 0 ? min : undefined;
 }

@@ -67,6 +67,7 @@ const SUITE_SECONDS = {
   'vos-algorithms': 11,
   'worker-runner': 10,
   density: 8,
+  'edges-apart': 11,
   lines: 7,
   'storage-parts': 6,
   'state-url': 6,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { availableUnits, countryOf } from '../../src/lenses/institutions';
+import { PreparedAssembler } from '../../src/app/preparedAssembler';
+import { prepareDataset, preparedMessages } from '../../src/app/pipeline';
+import { DEFAULT_BUILD_OPTIONS } from '../../src/graph/types';
 import type { Dataset, Paper } from '../../src/model/types';
 
 const paper = (id: string, affiliations: (string[] | undefined)[]): Paper => ({
@@ -21,5 +24,18 @@ describe('which network units a dataset supports', () => {
     const last = paper('last', [['Dept. of Physics, University of Tartu, Estonia.']]);
     expect(countryOf('Dept. of Physics, University of Tartu, Estonia.')).toBe('Estonia');
     expect(availableUnits(dataset([...many, last]))).toEqual({ institution: true, country: true });
+  });
+
+  it("reach the page with a big dataset's graph: the pipeline worker's answer carries them, a graph file's does not", () => {
+    const data = dataset([paper('a', [['University of Tartu, Estonia'], undefined]), paper('b', [undefined, ['Stanford University']])]);
+    const prepared = prepareDataset(data, DEFAULT_BUILD_OPTIONS, 'author');
+    const receive = (units?: { institution: boolean; country: boolean }) => {
+      const page = new PreparedAssembler(data.papers);
+      for (const m of preparedMessages(prepared)) page.add(m.type === 'done' && units ? { ...m, units } : m);
+      return page.result().units;
+    };
+    // As pipelineWorker.ts answers: the units read from the dataset it built.
+    expect(receive(availableUnits(data))).toEqual({ institution: true, country: true });
+    expect(receive()).toBeUndefined();
   });
 });

@@ -44,7 +44,11 @@ declare global {
      * Browser-test switch, never set by the app: `tests/e2e/browser.mjs` sets it before the app's first script when
      * `npm run test:e2e` runs (ATLAS_E2E_LAYOUT_REDRAW_MS). See `layoutPositionIntervalMs`.
      */
-    __coauthorAtlasTest?: { layoutRedrawMs?: number };
+    __coauthorAtlasTest?: {
+      layoutRedrawMs?: number;
+      /** Keeps a graph's edges apart past this many (EDGES_APART_MIN otherwise): a small graph takes the million's path (usePipeline). */
+      edgesApartMin?: number;
+    };
   }
 }
 

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { useAtlas } from '../../app/context';
-import { availableUnits } from '../../lenses/institutions';
 import type { LensState } from '../../lenses/types';
 import { hasCitations, NO_CITATIONS_REASON } from '../../lenses/overlay';
 import { FiltersPanel, activeFilterCount } from './FiltersPanel';
@@ -28,9 +27,8 @@ const SIZE_LABELS: Record<LensState['sizeBy'], string> = {
 
 /** The lens controls above the graph: colour, size, ego depth, unit, and the filter and path panels. */
 export function LensBar() {
-  const { lens, setLens, lensView, selection, workspace, graph } = useAtlas();
+  const { lens, setLens, lensView, selection, workspace, units, graph } = useAtlas();
   const [open, setOpen] = useState<'filters' | 'path' | null>(null);
-  const units = useMemo(() => availableUnits(workspace.dataset), [workspace.dataset]);
   const toggle = (which: 'filters' | 'path') => setOpen((o) => (o === which ? null : which));
   const egoEnabled = selection?.kind === 'author' && lens.unit === 'author';
   const filters = activeFilterCount(lens);
