@@ -12,9 +12,8 @@ import { buildClusterOverview, needsOverview } from '../graph/overview';
 import { edgesApartBuffers, keepsEdgesApart, type EdgesApart } from '../graph/edgesApart';
 import { graphSlices, resolvedSlices, type GraphSlice, type ResolvedSlice } from '../graph/transfer';
 import type { AtlasGraph, BuildOptions } from '../graph/types';
-import { buildInstitutionGraph, institutionRefusal } from '../lenses/institutions';
+import { buildInstitutionGraph, institutionRefusal, type DatasetUnits } from '../lenses/institutions';
 import { buildOverviewIndex, type OverviewIndex } from '../lenses/overviewIndex';
-import type { DatasetUnits } from '../lenses/institutions';
 import type { LensState } from '../lenses/types';
 import type { WorkerContract } from '../workers/protocol';
 
