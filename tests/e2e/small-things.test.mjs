@@ -120,6 +120,24 @@ describe('Small things', () => {
     });
   }
 
+  test('the graph follows its stage when only the stage changes height (no window resize)', async () => {
+    const { page } = await openApp(browser);
+    const size = () => page.evaluate(() => window.__coauthorAtlas.sigma.getDimensions());
+    const before = await size();
+    // What a notice or a bar above the graph does: the stage gets shorter while the window stays as it was.
+    await page.evaluate(() => {
+      document.querySelector('.graph-stage').style.flex = '0 0 300px';
+    });
+    await page.waitForFunction(() => window.__coauthorAtlas.sigma.getDimensions().height === 300, null, { timeout: 10_000 });
+    assert.equal((await size()).width, before.width);
+    // And drawn again at that size: the node canvas has the new height.
+    await page.waitForFunction(() => {
+      const s = window.__coauthorAtlas.sigma;
+      return s.getCanvases().nodes.height === Math.round(300 * window.devicePixelRatio);
+    });
+    await page.close();
+  });
+
   test('shared papers are listed newest first', async () => {
     const { page } = await openApp(browser, '?pair=yuchen%20hao%7Cliang%20luo');
     const list = details(page).getByRole('list', { name: 'Shared papers' });

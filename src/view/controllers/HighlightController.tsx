@@ -76,10 +76,13 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
   useEffect(() => {
     if (!sigmaAlive(sigma)) return;
     const container = sigma.getContainer();
-    // createLayer honours afterLayer although the declared option type omits it.
-    sigma.createCanvasContext(LAYER, { afterLayer: 'labels' } as { style?: Partial<CSSStyleDeclaration> });
-    // A layer added after start-up gets its size (and pixel-ratio scaling) only on a forced resize.
-    sigma.resize(true);
+    // The layer is made once per sigma instance (the stage keeps one across graphs): a layer added after start-up gets
+    // its size (and pixel-ratio scaling) only on a forced resize, which clears every canvas.
+    if (!sigma.getCanvases()[LAYER]) {
+      // createLayer honours afterLayer although the declared option type omits it.
+      sigma.createCanvasContext(LAYER, { afterLayer: 'labels' } as { style?: Partial<CSSStyleDeclaration> });
+      sigma.resize(true);
+    }
     const canvas = sigma.getCanvases()[LAYER];
     const ctx = canvas.getContext('2d')!;
 
@@ -119,8 +122,9 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       else if (h.nodes.size <= MAX_PLAIN_LABELS) drawDiscNodeLabel(context, data, settings);
     };
 
-    // Lenses hide, recolour and resize without touching the graph; the highlight goes on top.
-    sigma.setSetting('nodeReducer', (node, data) => {
+    // Lenses hide, recolour and resize without touching the graph; the highlight goes on top. One setSettings: each
+    // setting set re-indexes the whole graph.
+    const nodeReducer: Settings['nodeReducer'] = (node, data) => {
       const l = lensRef.current;
       if (l.hiddenNodes.has(node)) return { ...data, hidden: true };
       const color = l.nodeColors?.get(node);
@@ -128,8 +132,8 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       const highlighted = current.current.nodes.has(node);
       if (color === undefined && size === undefined && !highlighted) return data;
       return { ...data, ...(color !== undefined ? { color } : {}), ...(size !== undefined ? { size } : {}), ...(highlighted ? { highlighted: true } : {}) };
-    });
-    sigma.setSetting('edgeReducer', (edge, data) => {
+    };
+    const edgeReducer: Settings['edgeReducer'] = (edge, data) => {
       const l = lensRef.current;
       if (l.hiddenEdges.has(edge)) return { ...data, hidden: true };
       // Past the lines limit only the strongest links are drawn (the hover layer still draws a node's every link).
@@ -141,8 +145,8 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
       if (w === undefined) return data;
       const original = graph.getEdgeAttribute(edge, 'weight') || 1;
       return { ...data, size: data.size * Math.sqrt(Math.max(0, w) / original) };
-    });
-    sigma.setSetting('defaultDrawNodeHover', drawHover as Settings['defaultDrawNodeHover']);
+    };
+    sigma.setSettings({ nodeReducer, edgeReducer, defaultDrawNodeHover: drawHover as Settings['defaultDrawNodeHover'] });
 
     applyRef.current = (next) => {
       if (!sigmaAlive(sigma)) return;
@@ -177,8 +181,8 @@ export function HighlightController({ selected, ink, lens }: { selected: Highlig
     });
     applyRef.current(selectedRef.current);
     return () => {
-      // The stage may have killed sigma (and its layers) first when it unmounts; on a new graph it is alive and the layer goes.
-      if (sigmaAlive(sigma) && sigma.getCanvases()[LAYER]) sigma.killLayer(LAYER);
+      // The stage may have killed sigma (and its layers) first when it unmounts; on a new graph the layer stays, cleared.
+      if (sigmaAlive(sigma)) canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
       container.classList.remove('atlas-dimmed');
     };
   }, [sigma, graph, registerEvents]);
