@@ -1,6 +1,7 @@
 // Live OpenAlex field queries against the local replay server (tests/e2e/openalex-replay, field-manifest.json):
 // autocomplete → count and estimate → fetch in a worker through a 429 and a dropped connection → the graph has every
-// author; and a reload mid-way resumes from the pages stored in IndexedDB. No internet.
+// author; a reload mid-way resumes from the pages stored in IndexedDB; a dataset that could not be stored opens again
+// from its kept pages after a reload. No internet.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
@@ -137,6 +138,70 @@ describe('Live OpenAlex field query (replayed)', () => {
       await page.close();
     } finally {
       await slow.close();
+    }
+  });
+
+  test('a dataset that could not be stored keeps its fetched pages: after a reload it opens from them, with no request', async () => {
+    const replay = await startReplayServer();
+    try {
+      const page = await openFieldTab(browser, replay.url);
+      // The dataset store fails as it would after a newer version of the app upgraded this browser's database: the
+      // app's own version is then refused (VersionError). The field pages live in a database of their own.
+      await page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const request = indexedDB.open('coauthor-atlas', 99);
+            request.onsuccess = () => {
+              request.result.close();
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          }),
+      );
+      const count = await chooseQuery(page);
+      await count.getByRole('button', { name: 'Fetch 260 works' }).click();
+      await page
+        .getByText(/Storing the dataset failed/)
+        .first()
+        .waitFor({ timeout: 90_000 });
+      const expected = expectedAuthors().authors;
+      await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expected, {
+        timeout: 60_000,
+      });
+      const fetchedPages = replay.requests.filter((r) => r.key.includes('cursor=')).length;
+      assert.ok(fetchedPages >= 3);
+
+      // The user frees the storage (here: the newer database goes) and reloads: the dataset is gone, its pages are not.
+      await page.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const request = indexedDB.deleteDatabase('coauthor-atlas');
+            request.onsuccess = () => resolve();
+            request.onerror = () => reject(request.error);
+          }),
+      );
+      await page.reload();
+      await waitForGraph(page);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('tab', { name: 'Field' }).click();
+      const kept = page.getByRole('region', { name: 'Fetched field queries not saved' });
+      await kept
+        .getByText('Fetched but not saved as a dataset in this browser: “Natural Language Processing Techniques (2019–2021)”, 260 works kept.')
+        .waitFor({ timeout: 30_000 });
+      await kept.getByRole('button', { name: 'Open from the kept pages' }).click();
+      const report = page.getByRole('region', { name: 'Import report' });
+      await report.getByText('Saved in this browser.').waitFor({ timeout: 90_000 });
+      assert.match(await report.textContent(), /Read260Imported260Skipped0/);
+      await page.waitForFunction((n) => window.__coauthorAtlas.sigma.getGraph().filterNodes((_x, a) => a.kind === 'author').length === n, expected, {
+        timeout: 60_000,
+      });
+      assert.equal(replay.requests.filter((r) => r.key.includes('cursor=')).length, fetchedPages, 'no page was fetched again');
+      // Stored now: the kept pages are released and no longer offered.
+      await page.waitForFunction(() => !document.querySelector('[aria-label="Fetched field queries not saved"]'), null, { timeout: 30_000 });
+      assert.deepEqual(replay.unexpected, []);
+      await page.close();
+    } finally {
+      await replay.close();
     }
   });
 });

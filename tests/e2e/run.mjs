@@ -45,7 +45,7 @@ const SUITE_SECONDS = {
   acl: 42,
   'acl-maps': 36,
   'small-things': 35,
-  'openalex-field': 35,
+  'openalex-field': 43,
   mobile: 34,
   'share-link': 31,
   a11y: 30,
