@@ -93,9 +93,13 @@ describe('A dataset kept in parts', () => {
 
     // Opening it reads the papers (in the worker): the error names the dataset and the paper; the graph shown stays.
     await list.getByRole('button', { name: 'Open Split library' }).click();
-    const alert = list.getByRole('alert');
+    const alert = list.getByRole('alert').filter({ hasText: 'cannot be read (' });
     await alert.waitFor();
     assert.match(await alert.textContent(), /“Split library” cannot be read \(paper 5 is not a valid paper\)/);
+    // The list is read again at once: the dataset is named as damaged where it was, the error stays on show.
+    await list.getByRole('list', { name: 'Damaged datasets' }).getByText('Cannot be read: paper 5 is not a valid paper. Kept as it is.').waitFor();
+    assert.equal(await list.getByRole('button', { name: 'Open Split library' }).count(), 0);
+    assert.equal(await alert.count(), 1);
     await waitForAuthors(page, BIB_AUTHORS);
     assert.equal(await page.evaluate(() => window.__partReads.values), 0);
     mkdirSync(join(root, 'test-results'), { recursive: true });

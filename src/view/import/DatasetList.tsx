@@ -4,20 +4,24 @@ import { deleteDataset, listStoredDatasets, renameDataset, type DamagedRecord, t
 import { workspaceOf } from '../../app/openStored';
 import { openStored } from '../../app/openStored';
 
-function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: boolean; onChanged: () => void; onError: (m: string) => void }) {
+/** `onError(null)` clears what the last action said: each action starts with it. */
+function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: boolean; onChanged: () => void; onError: (m: string | null) => void }) {
   const { openWorkspace, workspace } = useAtlas();
   const [renaming, setRenaming] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const open = async () => {
+    onError(null);
     try {
       const r = await openStored(s.id);
-      if (r) openWorkspace(workspaceOf(r));
-      else onError(`“${s.title}” is no longer stored.`);
+      if (r) return openWorkspace(workspaceOf(r));
+      onError(`“${s.title}” is no longer stored.`);
     } catch (e) {
       onError((e as Error).message);
     }
+    // Listed again at once: a dataset found damaged when opened is named as such, one gone leaves the list.
+    onChanged();
   };
-  const act = (p: Promise<unknown>) => p.then(onChanged, (e: Error) => onError(e.message));
+  const act = (p: Promise<unknown>) => (onError(null), p.then(onChanged, (e: Error) => onError(e.message)));
   return (
     <li className="dataset-row">
       {renaming !== null ? (
@@ -76,7 +80,7 @@ function Row({ s, current, onChanged, onError }: { s: StoredSummary; current: bo
 }
 
 /** A stored record that cannot be read: said by name, kept as it is; only the user deletes it. */
-function DamagedRow({ d, onChanged, onError }: { d: DamagedRecord; onChanged: () => void; onError: (m: string) => void }) {
+function DamagedRow({ d, onChanged, onError }: { d: DamagedRecord; onChanged: () => void; onError: (m: string | null) => void }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
     <li className="dataset-row">
@@ -89,7 +93,7 @@ function DamagedRow({ d, onChanged, onError }: { d: DamagedRecord; onChanged: ()
           <button
             type="button"
             className="danger"
-            onClick={() => void deleteDataset(d.id).then(onChanged, (e: Error) => onError(e.message))}
+            onClick={() => (onError(null), void deleteDataset(d.id).then(onChanged, (e: Error) => onError(e.message)))}
             aria-label={`Really delete ${d.name}`}
           >
             Really delete?
@@ -109,13 +113,15 @@ export function DatasetList({ version }: { version: number }) {
   const { workspace } = useAtlas();
   const [list, setList] = useState<StoredSummary[] | null>(null);
   const [damaged, setDamaged] = useState<DamagedRecord[]>([]);
+  // What an action on a row said (kept when the list is read again), and whether the list itself could be read.
   const [error, setError] = useState<string | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
     let live = true;
     listStoredDatasets().then(
-      (l) => live && (setList(l.datasets), setDamaged(l.damaged), setError(null)),
-      (e: Error) => live && setError(e.message),
+      (l) => live && (setList(l.datasets), setDamaged(l.damaged), setListError(null)),
+      (e: Error) => live && setListError(e.message),
     );
     return () => {
       live = false;
@@ -125,6 +131,11 @@ export function DatasetList({ version }: { version: number }) {
   return (
     <section aria-label="Stored datasets">
       <h3>Datasets kept in this browser</h3>
+      {listError && (
+        <p role="alert" className="import-error">
+          {listError}
+        </p>
+      )}
       {error && (
         <p role="alert" className="import-error">
           {error}
