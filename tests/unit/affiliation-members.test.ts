@@ -3,16 +3,22 @@ import { buildGraph } from '../../src/graph/build';
 import { indexDataset } from '../../src/graph/dataIndex';
 import { affiliationMembers } from '../../src/view/panels/details/affiliationMembers';
 import { loadDataset } from './helpers';
+import type { Dataset } from '../../src/model/types';
+
+/** The page's copy of a graph with its edges apart: every node, no edge, the counts attribute. */
+function apartCopy(graph: ReturnType<typeof buildGraph>) {
+  const apart = graph.copy();
+  apart.clearEdges();
+  apart.setAttribute('edgesApart', { edges: graph.size, coauthorLinks: 0 });
+  return apart;
+}
 
 describe('an affiliation’s authors', () => {
   it('are the same from a graph whose edges are kept apart (the data) as from its links', () => {
     const dataset = loadDataset('profile-full.json');
     const graph = buildGraph(dataset);
     const index = indexDataset(dataset);
-    // The page's copy of a graph with its edges apart: every node, no edge, the counts attribute.
-    const apart = graph.copy();
-    apart.clearEdges();
-    apart.setAttribute('edgesApart', { edges: graph.size, coauthorLinks: 0 });
+    const apart = apartCopy(graph);
     const affiliations = graph.filterNodes((_n, a) => a.kind === 'affiliation');
     expect(affiliations.length).toBeGreaterThanOrEqual(2);
     let members = 0;
@@ -27,5 +33,42 @@ describe('an affiliation’s authors', () => {
       members += linked.length;
     }
     expect(members).toBe(graph.filterEdges((_e, a) => a.kind === 'affiliation').length);
+  });
+
+  it('list an author once when two of their texts name one affiliation, and are read once per dataset', () => {
+    const paper = (id: string, authors: [string, string[]][]) => ({
+      id,
+      title: id,
+      truncated: false,
+      authors: authors.map(([name, affiliations]) => ({ name, affiliations })),
+    });
+    const dataset = {
+      id: 'd',
+      title: 'd',
+      aliases: [],
+      papers: [
+        paper('p1', [
+          ['Ada Lovelace', ['Stanford University']],
+          ['Alan Turing', ['Stanford University', 'Tsinghua University']],
+        ]),
+        paper('p2', [
+          ['Ada Lovelace', ['STANFORD UNIVERSITY.']],
+          ['Grace Hopper', ['Tsinghua University']],
+        ]),
+      ],
+    } as unknown as Dataset;
+    const graph = buildGraph(dataset);
+    const index = indexDataset(dataset);
+    const apart = apartCopy(graph);
+    const affiliations = graph.filterNodes((_n, a) => a.kind === 'affiliation');
+    expect(affiliations).toHaveLength(2);
+    for (const node of affiliations) {
+      const linked = affiliationMembers(graph, index, node).map((a) => a.key);
+      const fromData = affiliationMembers(apart, index, node).map((a) => a.key);
+      expect(fromData).toEqual([...new Set(fromData)]);
+      expect([...fromData].sort()).toEqual([...linked].sort());
+    }
+    // Made once: the same list object answers again.
+    expect(affiliationMembers(apart, index, affiliations[0])).toBe(affiliationMembers(apart, index, affiliations[0]));
   });
 });
