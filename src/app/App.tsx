@@ -123,6 +123,7 @@ export function App() {
               selection={selection}
               index={index}
               graph={field ? shown : source}
+              edgesApart={field ? null : (bundle.edgesApart ?? null)}
               clusters={clusters}
               theme={theme}
               datasetChoice={workspace.origin === 'embedded' ? (state.dataset === 'shown' ? 'shown' : 'full') : null}

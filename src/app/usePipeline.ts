@@ -121,13 +121,14 @@ export function usePipeline(
         received.add(o.result);
         const { prepared, resolved, papersById, units } = received.result();
         if (!resolved) throw new Error('no resolved authors received');
+        if (!units) throw new Error('no network units received');
         const bundle: Bundle = {
           workspace,
           options,
           unit,
           resolved,
           index: indexDataset(dataset, resolved, papersById),
-          units: units ?? availableUnits(dataset),
+          units,
           ...prepared,
         };
         // A transition: React renders the page for the new graph in slices of a few milliseconds, not in one task

@@ -275,4 +275,4 @@ function assignInitialPositions(graph: AtlasGraph, seed: number, community: numb
 }
 
 /** The node of an affiliation as written on a paper: one per folded name (the text itself when it folds to nothing). */
-export const affiliationNodeOf = (affiliation: string) => affiliationNodeId(nameKey(affiliation) || affiliation);
+const affiliationNodeOf = (affiliation: string) => affiliationNodeId(nameKey(affiliation) || affiliation);

@@ -130,6 +130,19 @@ function tablesOf(graph: AtlasGraph) {
   return t;
 }
 
+/** The neighbours of `node` (an id of the nodes-only graph `nodes`) through the edges kept apart, in adjacency order. */
+export function neighborsApart(nodes: AtlasGraph, edges: EdgesApart, node: string): string[] {
+  const { ids, index } = tablesOf(nodes);
+  const n = index.get(node);
+  if (n === undefined) return [];
+  const neighbours: string[] = [];
+  for (let k = edges.adjStart[n]; k < edges.adjStart[n + 1]; k++) {
+    const e = edges.nodeEdges[k];
+    neighbours.push(ids[edges.source[e] === n ? edges.target[e] : edges.source[e]]);
+  }
+  return neighbours;
+}
+
 /**
  * The subgraph of `members` (node ids of `nodes`, in its order) with the edges among them, from the edges kept apart:
  * the same nodes, edges, ends, keys and attributes, in the same order, as communitySubgraph makes from the whole graph.

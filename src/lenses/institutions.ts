@@ -85,14 +85,13 @@ export interface DatasetUnits {
 }
 
 /**
- * Which non-author units this dataset's per-author affiliations support. A big dataset's are read in the pipeline
- * worker (usePipeline): on the page, each of a field query's million affiliations is a string of its own (structured
- * clone), and hashing each for the set took ~250 ms of one task.
+ * Which non-author units this dataset's per-author affiliations support. Each distinct affiliation is read for a
+ * country once: a field query's million authorships name a few thousand institutions, none with a country. A big
+ * dataset's are read in the pipeline worker (usePipeline): on the page, each of those million affiliations is a string
+ * of its own after structured clone, and hashing them for the set took ~250 ms of one task.
  */
 export function availableUnits(dataset: Dataset): DatasetUnits {
   let institution = false;
-  // Each distinct affiliation is read once: a field query's million authorships name a few thousand institutions, and
-  // without a country among them every one was read (~250 ms of the task that first showed the dataset).
   const seen = new Set<string>();
   for (const p of dataset.papers) {
     for (const a of p.authors) {

@@ -1,5 +1,6 @@
 import type { DatasetIndex } from '../../../graph/dataIndex';
 import type { ClusterSummary } from '../../../graph/clusters';
+import type { EdgesApart } from '../../../graph/edgesApart';
 import type { AtlasGraph } from '../../../graph/types';
 import type { Selection } from '../../../app/selection';
 import type { Select } from '../common';
@@ -11,6 +12,8 @@ export interface DetailsPanelProps extends ProfileCardProps {
   index: DatasetIndex;
   /** The whole source graph (not only what is drawn: the overview draws clusters). */
   graph: AtlasGraph;
+  /** `graph`'s edges when the page keeps them apart from it (a million authorships; graph/edgesApart.ts), else null. */
+  edgesApart: EdgesApart | null;
   clusters: ClusterSummary[];
   onSelect: Select;
 }
